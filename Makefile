@@ -1,0 +1,32 @@
+# GeoTwin: `make demo` (set-up, release build, main job) and `make test` (set-up, whole test suite).
+SWIFT        ?= swift
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN          := .build/release/geotwin
+
+.PHONY: setup demo test build clean
+
+## Install the system libraries GeoTwin links (Debian/Ubuntu), only those missing.
+setup:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6.1 or newer" >&2; exit 1; }
+
+build: setup
+	$(SWIFT) build -c release --product geotwin
+
+## Build in release mode and run the main job on the embedded data under Geodata/.
+demo: build
+	$(BIN) demo --geodata Geodata --out out
+
+## Build and run the whole test suite.
+test: setup
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

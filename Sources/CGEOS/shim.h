@@ -1,0 +1,5 @@
+#ifndef GEOTWIN_CGEOS_SHIM_H
+#define GEOTWIN_CGEOS_SHIM_H
+#define GEOS_USE_ONLY_R_API
+#include <geos_c.h>
+#endif

@@ -1,0 +1,1 @@
+// GeoGEOS: GEOS-backed topology operations on GeoCore values.

@@ -1,0 +1,1 @@
+// GeoIO: codecs for GeoCore values.

@@ -1,0 +1,1 @@
+// GeoIndex: spatial indexes over GeoCore bounding boxes.

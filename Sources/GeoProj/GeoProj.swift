@@ -1,0 +1,1 @@
+// GeoProj: coordinate reference systems and transforms over PROJ.

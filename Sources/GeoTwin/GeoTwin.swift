@@ -1,0 +1,6 @@
+// The umbrella module: `import GeoTwin` brings in every public GeoTwin module.
+@_exported import GeoCore
+@_exported import GeoIO
+@_exported import GeoIndex
+@_exported import GeoGEOS
+@_exported import GeoProj

@@ -110,3 +110,35 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         return "\(what) at \(location)"
     }
 }
+
+extension GeoIOError {
+    /// The same error at `transform(location)` (used to prefix JSON paths while unwinding).
+    func relocated(_ transform: (GeoIOLocation) -> GeoIOLocation) -> GeoIOError {
+        let l = transform(location)
+        switch self {
+        case .unexpectedEnd(let e, _): return .unexpectedEnd(expected: e, at: l)
+        case .invalidByteOrder(let b, _): return .invalidByteOrder(b, at: l)
+        case .unknownGeometryType(let t, _): return .unknownGeometryType(t, at: l)
+        case .countExceedsInput(let n, _): return .countExceedsInput(count: n, at: l)
+        case .nestingTooDeep(let n, _): return .nestingTooDeep(limit: n, at: l)
+        case .nonFiniteCoordinate: return .nonFiniteCoordinate(at: l)
+        case .ringNotClosed: return .ringNotClosed(at: l)
+        case .tooFewPositions(let n, let m, _): return .tooFewPositions(count: n, minimum: m, at: l)
+        case .unexpectedGeometryType(let e, let f, _): return .unexpectedGeometryType(expected: e, found: f, at: l)
+        case .syntax(let e, _): return .syntax(expected: e, at: l)
+        case .invalidNumber: return .invalidNumber(at: l)
+        case .invalidText: return .invalidText(at: l)
+        case .wrongJSONType(let e, _): return .wrongJSONType(expected: e, at: l)
+        case .missingMember(let n, _): return .missingMember(n, at: l)
+        case .trailingData: return .trailingData(at: l)
+        }
+    }
+
+    /// The same error with `component` (`.features`, `[3]`) put in front of its JSON path.
+    func prefixingJSONPath(_ component: String) -> GeoIOError {
+        relocated { l in
+            if case .json(let path, let offset) = l { return .json(path: component + path, offset: offset) }
+            return l
+        }
+    }
+}

@@ -61,7 +61,8 @@ struct JSONCursor {
         case UInt8(ascii: "\""): "a string"
         case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
         case UInt8(ascii: "n"): "null"
-        default: "a number"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): "a number"
+        default: "an invalid token"
         }
     }
 

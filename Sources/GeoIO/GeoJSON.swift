@@ -32,7 +32,7 @@ public enum GeoJSONObject: Hashable, Sendable {
 /// byte offset. A missing `geometry` member reads as a null geometry; a missing `properties` as
 /// no properties.
 ///
-/// Writing: see ``encode(_:)-(Geometry)``.
+/// Writing: see `encode(_:)` of a `Geometry`.
 public enum GeoJSON {
     /// Decodes a GeoJSON document of any kind from UTF-8 bytes.
     /// - Throws: ``GeoIOError`` with a `.json(path:offset:)` location.

@@ -198,7 +198,7 @@ struct JSONCursor {
         return v
     }
 
-    /// Reads any JSON value as a ``PropertyValue`` (integers that fit `Int64` stay `.int`).
+    /// Reads any JSON value as a `PropertyValue` (integers that fit `Int64` stay `.int`).
     mutating func propertyValue(depth: Int) throws(GeoIOError) -> PropertyValue {
         guard let c = peek() else { throw .unexpectedEnd(expected: "a JSON value", at: here()) }
         switch c {

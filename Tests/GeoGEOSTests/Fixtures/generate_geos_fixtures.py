@@ -87,8 +87,11 @@ SIMPLIFY = [
     ("wiggle", 0.5),
     ("wiggle", 2.0),
     ("wigglePolygon", 1.0),
-    ("multiPolygon", 3.0),
+    ("wigglePolygon", 0.3),
 ]
+# Not included: rings whose start vertex the simplifier could drop. GEOS 3.12 made the
+# topology-preserving simplifier remove ring end points, GEOS 3.11 keeps them, so such cases
+# differ between the oracle and the GEOS GeoTwin links.
 EXTRA = {
     "wiggle": "LINESTRING (0 0, 1 0.2, 2 -0.1, 3 0.3, 4 0, 5 2.5, 6 0, 7 0.1, 8 0, 9 -0.2, 10 0)",
     "wigglePolygon": "POLYGON ((0 0, 5 0.4, 10 0, 10.3 5, 10 10, 5 9.6, 0 10, -0.4 5, 0 0), (4 4, 4 6, 6 6, 6 4, 4 4))",

@@ -41,7 +41,7 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
             object = context.create(text)
         }
         guard let crs = object else {
-            throw .unknownCRS(definition: definition, message: context.errorMessage)
+            throw .unknownCRS(definition: definition, message: "not in PROJ's database nor a valid definition (\(context.errorMessage))")
         }
         defer { proj_destroy(crs) }
         guard proj_is_crs(crs) == 1 else {

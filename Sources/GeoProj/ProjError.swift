@@ -6,11 +6,12 @@ public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownCRS(definition: String, message: String)
     /// PROJ found no coordinate operation between the two CRSs (named by their descriptions).
     case noTransformation(from: String, to: String, message: String)
-    /// `point` (in the input CRS of the transform, at `index` in a batch, 0 for a single point)
-    /// lies outside the area of use of `crs`.
-    case outsideAreaOfUse(crs: String, point: Coordinate, index: Int)
-    /// PROJ could not transform `point` (input CRS units, at `index` in a batch).
-    case transformFailed(from: String, to: String, point: Coordinate, index: Int, message: String)
+    /// `point` (in the input CRS of the transform; at `index` in a batch, `nil` for a single
+    /// point) lies outside the area of use of `crs`.
+    case outsideAreaOfUse(crs: String, point: Coordinate, index: Int?)
+    /// PROJ could not transform `point` (input CRS units; at `index` in a batch, `nil` for a
+    /// single point).
+    case transformFailed(from: String, to: String, point: Coordinate, index: Int?, message: String)
     /// PROJ could not transform the bounding box `bounds`.
     case boundsTransformFailed(from: String, to: String, bounds: BoundingBox, message: String)
     /// A coordinate that cannot be used: not finite, or a latitude beyond ±90°.
@@ -32,9 +33,9 @@ public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
         case .noTransformation(let from, let to, let message):
             return "no transformation from \(from) to \(to): \(message)"
         case .outsideAreaOfUse(let crs, let point, let index):
-            return "point \(index) (\(Self.text(point))) is outside the area of use of \(crs)"
+            return "\(Self.text(point, index)) is outside the area of use of \(crs)"
         case .transformFailed(let from, let to, let point, let index, let message):
-            return "cannot transform point \(index) (\(Self.text(point))) from \(from) to \(to): \(message)"
+            return "cannot transform \(Self.text(point, index)) from \(from) to \(to): \(message)"
         case .boundsTransformFailed(let from, let to, let b, let message):
             return "cannot transform bounds [\(b.minX), \(b.minY), \(b.maxX), \(b.maxY)] from \(from) to \(to): \(message)"
         case .invalidCoordinate(let point, let reason):
@@ -52,5 +53,9 @@ public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
 
     private static func text(_ c: Coordinate) -> String {
         "x \(c.x), y \(c.y)" + (c.z.map { ", z \($0)" } ?? "")
+    }
+
+    private static func text(_ c: Coordinate, _ index: Int?) -> String {
+        (index.map { "point \($0) " } ?? "point ") + "(\(text(c)))"
     }
 }

@@ -99,17 +99,17 @@ public final class Transformer {
             throw .invalidCoordinate(point: coordinate, reason: "x and y must be finite numbers")
         }
         if let area = role.inputArea, !area.contains(coordinate.x, coordinate.y) {
-            throw .outsideAreaOfUse(crs: role.input.description, point: coordinate, index: 0)
+            throw .outsideAreaOfUse(crs: role.input.description, point: coordinate, index: nil)
         }
         proj_errno_reset(operation)
         let out = proj_trans(operation, role.pj, proj_coord(coordinate.x, coordinate.y, coordinate.z ?? 0, 0))
         let x = out.xyzt.x, y = out.xyzt.y, z = out.xyzt.z
         guard x.isFinite, y.isFinite else {  // PROJ marks a failed point with HUGE_VAL (+infinity)
             throw .transformFailed(from: role.input.description, to: role.output.description, point: coordinate,
-                                   index: 0, message: context.errorMessage)
+                                   index: nil, message: context.errorMessage)
         }
         if let area = role.outputArea, !area.contains(x, y) {
-            throw .outsideAreaOfUse(crs: role.output.description, point: coordinate, index: 0)
+            throw .outsideAreaOfUse(crs: role.output.description, point: coordinate, index: nil)
         }
         return Coordinate(x: x, y: y, z: coordinate.z == nil ? nil : z, m: coordinate.m)
     }

@@ -54,17 +54,17 @@ import Testing
     @Test func pointsOutsideTheAreaOfUseAreErrorsNamingCRSAndPoint() throws {
         let central = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5186))
         let busan = Coordinate(129.075642, 35.179554)
-        #expect(throws: ProjError.outsideAreaOfUse(crs: central.target.description, point: busan, index: 0)) {
+        #expect(throws: ProjError.outsideAreaOfUse(crs: central.target.description, point: busan, index: nil)) {
             _ = try central.transform(busan)
         }
         let world = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 3857))
         let north = Coordinate(10, 89.9)
-        #expect(throws: ProjError.outsideAreaOfUse(crs: world.target.description, point: north, index: 0)) {
+        #expect(throws: ProjError.outsideAreaOfUse(crs: world.target.description, point: north, index: nil)) {
             _ = try world.transform(north)
         }
         let unchecked = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5186), checksAreaOfUse: false)
         #expect(try unchecked.transform(busan).x > 250_000)
-        let error = ProjError.outsideAreaOfUse(crs: central.target.description, point: busan, index: 0)
+        let error = ProjError.outsideAreaOfUse(crs: central.target.description, point: busan, index: nil)
         #expect(error.description.contains("EPSG:5186") && error.description.contains("129.075642"))
     }
 

@@ -118,7 +118,7 @@ public final class Transformer {
     /// each (PROJ's `proj_trans_bounds`, like pyproj's `transform_bounds`; default 21), so the
     /// result contains the whole transformed box, not just its corners. For a geographic output
     /// crossing the antimeridian, `minX > maxX` in the result. PROJ needs at least 2 points per
-    /// edge when the output is geographic.
+    /// edge when the output is geographic. Bounds are not checked against the areas of use.
     public func transformBounds(_ bounds: BoundingBox, densifyPoints: Int = 21, direction: Direction = .forward) throws(ProjError) -> BoundingBox {
         let role = roles(direction)
         guard let densify = Int32(exactly: densifyPoints), densify >= 0 else {

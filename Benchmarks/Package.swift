@@ -11,8 +11,9 @@ let package = Package(
         .package(name: "GeoTwin", path: ".."),
     ],
     targets: [
-        // In-process C peer: the GEOS C API (its own shim, not the root package's CGEOS).
+        // In-process C peers: the GEOS and PROJ C APIs (own shims, not the root package's CGEOS/CPROJ).
         .systemLibrary(name: "BenchCGEOS", path: "Sources/BenchCGEOS", pkgConfig: "geos"),
+        .systemLibrary(name: "BenchCPROJ", path: "Sources/BenchCPROJ", pkgConfig: "proj"),
 
         .executableTarget(
             name: "GeoJSONBenchmark",
@@ -22,6 +23,16 @@ let package = Package(
                 "BenchCGEOS",
             ],
             path: "Benchmarks/GeoJSONBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "TransformBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoProj", package: "GeoTwin"),
+                "BenchCPROJ",
+            ],
+            path: "Benchmarks/TransformBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
     ],

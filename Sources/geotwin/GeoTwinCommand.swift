@@ -10,6 +10,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
         subcommands: [
             InfoCommand.self,
             ConvertCommand.self,
+            TransformCommand.self,
         ]
     )
 }

@@ -59,3 +59,43 @@ import Testing
         #expect(r.stderr.contains("nowhere.geojson"))
     }
 }
+
+@Suite struct ConvertReprojectionTests {
+    let fixture = "Tests/GeoIOTests/Fixtures/geojson/ulleung_multipolygon.geojson"
+
+    func bbox(_ path: String) throws -> [Double] {
+        let r = try CLIRunner.run(["info", path, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let layers = try #require(json["layers"] as? [[String: Any]])
+        return try #require(layers.first?["bbox"] as? [Double])
+    }
+
+    @Test func reprojectsToKoreaUnifiedAndBack() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let projected = dir.appendingPathComponent("u.wkb").path
+        let back = dir.appendingPathComponent("u.geojson").path
+        #expect(try CLIRunner.run(["convert", fixture, projected, "--to-crs", "EPSG:5179"]).status == 0)
+        let b = try bbox(projected)
+        // EPSG:5179 eastings/northings of Ulleungdo are around 1.29e6-1.39e6 E, 1.92e6-1.96e6 N.
+        #expect(b[0] > 1.2e6 && b[2] < 1.45e6 && b[1] > 1.85e6 && b[3] < 2.0e6)
+        #expect(try CLIRunner.run(["convert", projected, back, "--to-crs", "EPSG:4326"]).status == 0)
+        let original = try bbox(fixture), roundTrip = try bbox(back)
+        for (x, y) in zip(original, roundTrip) { #expect(abs(x - y) < 1e-8) }
+    }
+
+    @Test func projectedGeoJSONIsRefused() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("u.geojson").path
+        let r = try CLIRunner.run(["convert", fixture, out, "--to-crs", "EPSG:5179"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("RFC 7946"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func unknownCRSIsNamed() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let r = try CLIRunner.run(["convert", fixture, dir.appendingPathComponent("u.wkb").path, "--to-crs", "EPSG:999999"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("999999"))
+    }
+}

@@ -24,6 +24,16 @@ let package = Package(
             path: "Benchmarks/GeoJSONBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LocateBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIO", package: "GeoTwin"),
+                .product(name: "SmartCity", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/LocateBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,6 +22,11 @@ struct AnswerGrid: Sendable {
     private let scaleX: Double
     private let scaleY: Double
     private let cells: [Int16]
+    /// One flag per block of `blockSide` x `blockSide` cells: false when every cell of the block
+    /// is ``none`` (open sea), so most misses are answered from this small, cache-resident array.
+    private let occupied: [Bool]
+    private let blockColumns: Int
+    private static let blockShift = 4
 
     /// Builds the grid with at most `maxSide` cells along the longer side (2 bytes per cell);
     /// `answer(x, y)` computes the exact answer at a point (called once per region of edge-free
@@ -29,7 +34,7 @@ struct AnswerGrid: Sendable {
     init(extent: BoundingBox, edges: BandedPolygonSet, maxSide: Int = 2048, answer: (Double, Double) -> Int16) {
         self.extent = extent
         guard !extent.isEmpty, extent.width > 0, extent.height > 0 else {
-            columns = 0; rows = 0; scaleX = 0; scaleY = 0; cells = []
+            columns = 0; rows = 0; scaleX = 0; scaleY = 0; cells = []; occupied = []; blockColumns = 0
             return
         }
         let w = extent.width, h = extent.height
@@ -67,6 +72,16 @@ struct AnswerGrid: Sendable {
             }
         }
         cells = grid
+        let shift = AnswerGrid.blockShift
+        let bc = (cols >> shift) + 1, br = (rws >> shift) + 1
+        var flags = [Bool](repeating: false, count: bc * br)
+        for r in 0..<rws {
+            for c in 0..<cols where grid[r * cols + c] != AnswerGrid.none {
+                flags[(r >> shift) * bc + (c >> shift)] = true
+            }
+        }
+        occupied = flags
+        blockColumns = bc
     }
 
     /// The stored answer of the cell holding `(x, y)`: a feature index, ``none``, or ``mixed``.
@@ -89,16 +104,18 @@ struct AnswerGrid: Sendable {
             return
         }
         let x0 = extent.minX, y0 = extent.minY, x1 = extent.maxX, y1 = extent.maxY
-        let sx = scaleX, sy = scaleY, cols = columns, rws = rows
+        let sx = scaleX, sy = scaleY, cols = columns, rws = rows, bc = blockColumns, shift = AnswerGrid.blockShift
         cells.withUnsafeBufferPointer { cells in
-            for i in indices {
-                let x = xs[i], y = ys[i]
-                if x >= x0 && x <= x1 && y >= y0 && y <= y1 {
-                    let c = min(cols - 1, Int((x - x0) * sx))
-                    let r = min(rws - 1, Int((y - y0) * sy))
-                    out[i] = cells[r * cols + c]
-                } else {
-                    out[i] = AnswerGrid.none
+            occupied.withUnsafeBufferPointer { occupied in
+                for i in indices {
+                    let x = xs[i], y = ys[i]
+                    if x >= x0 && x <= x1 && y >= y0 && y <= y1 {
+                        let c = min(cols - 1, Int((x - x0) * sx))
+                        let r = min(rws - 1, Int((y - y0) * sy))
+                        out[i] = occupied[(r >> shift) * bc + (c >> shift)] ? cells[r * cols + c] : AnswerGrid.none
+                    } else {
+                        out[i] = AnswerGrid.none
+                    }
                 }
             }
         }

@@ -25,9 +25,11 @@ BENCH = Path(__file__).resolve().parents[1]
 
 
 def geotwin_ms() -> float:
-    out = subprocess.run(["swift", "package", "benchmark", "--target", "LocateBenchmark", "--filter", "locateCodes"],
+    out = subprocess.run(["swift", "package", "benchmark", "--target", "LocateBenchmark"],
                          cwd=BENCH, capture_output=True, text=True, check=True).stdout
-    row = next(line for line in out.splitlines() if line.startswith("│ Time (wall clock) (ms)"))
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("locate_1M_sigungu GeoTwin KoreaAtlas.locateCodes"))
+    row = next(line for line in lines[start:] if line.startswith("│ Time (wall clock) (ms)"))
     cells = [c.strip() for c in row.split("│")[1:-1]]
     return float(cells[3])  # p50
 

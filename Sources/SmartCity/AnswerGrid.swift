@@ -97,24 +97,25 @@ struct AnswerGrid: Sendable {
     }
 
     /// ``lookup(x:y:)`` for the points `indices` of `xs`/`ys`, written to `out` at the same indices.
-    func lookup(_ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>, indices: [Int],
-                into out: UnsafeMutableBufferPointer<Int16>) {
+    func lookup(_ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>, indices: [Int32],
+                into out: UnsafeMutableBufferPointer<Int32>) {
         guard !cells.isEmpty else {
-            for i in indices { out[i] = AnswerGrid.mixed }
+            for i in indices { out[Int(i)] = Int32(AnswerGrid.mixed) }
             return
         }
         let x0 = extent.minX, y0 = extent.minY, x1 = extent.maxX, y1 = extent.maxY
         let sx = scaleX, sy = scaleY, cols = columns, rws = rows, bc = blockColumns, shift = AnswerGrid.blockShift
         cells.withUnsafeBufferPointer { cells in
             occupied.withUnsafeBufferPointer { occupied in
-                for i in indices {
+                for k in indices {
+                    let i = Int(k)
                     let x = xs[i], y = ys[i]
                     if x >= x0 && x <= x1 && y >= y0 && y <= y1 {
                         let c = min(cols - 1, Int((x - x0) * sx))
                         let r = min(rws - 1, Int((y - y0) * sy))
-                        out[i] = occupied[(r >> shift) * bc + (c >> shift)] ? cells[r * cols + c] : AnswerGrid.none
+                        out[i] = Int32(occupied[(r >> shift) * bc + (c >> shift)] ? cells[r * cols + c] : AnswerGrid.none)
                     } else {
-                        out[i] = AnswerGrid.none
+                        out[i] = Int32(AnswerGrid.none)
                     }
                 }
             }

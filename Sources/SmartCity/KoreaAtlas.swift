@@ -94,7 +94,7 @@ public final class KoreaAtlas: Sendable {
     }
 
     private func hits(_ l: RegionLocator, _ latitudes: [Double], _ longitudes: [Double])
-        throws(KoreaAtlasError) -> [RegionLocator.Hit?] {
+        throws(KoreaAtlasError) -> RegionLocator.Hits {
         let n = min(latitudes.count, longitudes.count)
         var xs = [Double](repeating: .nan, count: n), ys = [Double](repeating: .nan, count: n)
         for i in 0..<n where latitudes[i].isFinite && longitudes[i].isFinite

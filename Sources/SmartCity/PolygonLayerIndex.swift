@@ -62,21 +62,14 @@ struct PolygonLayerIndex: Sendable {
 
     /// ``feature(x:y:)`` for the points `indices` of `xs`/`ys`: writes the feature index (or -1)
     /// to `out` at the same indices.
-    func features(_ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>, indices: [Int],
+    func features(_ xs: UnsafeBufferPointer<Double>, _ ys: UnsafeBufferPointer<Double>, indices: [Int32],
                   into out: UnsafeMutableBufferPointer<Int32>) {
-        withUnsafeTemporaryAllocation(of: Int16.self, capacity: xs.count) { cells in
-            grid.lookup(xs, ys, indices: indices, into: cells)
-            for i in indices {
-                let cell = cells[i]
-                if cell >= 0 {
-                    out[i] = Int32(cell)
-                } else if cell == AnswerGrid.none {
-                    out[i] = -1
-                } else {
-                    out[i] = Int32(Self.exactFeature(x: xs[i], y: ys[i], tree: tree, polygons: polygons,
-                                                     partFeature: partFeature, rank: rank) ?? -1)
-                }
-            }
+        grid.lookup(xs, ys, indices: indices, into: out)
+        let mixed = Int32(AnswerGrid.mixed)
+        for k in indices where out[Int(k)] == mixed {
+            let i = Int(k)
+            out[i] = Int32(Self.exactFeature(x: xs[i], y: ys[i], tree: tree, polygons: polygons,
+                                             partFeature: partFeature, rank: rank) ?? -1)
         }
     }
 

@@ -44,24 +44,41 @@ struct RegionLocator: Sendable {
         return nil
     }
 
-    /// The hits of many points (nil where no stage placed the point). Positions must be finite.
-    func hits(xs: [Double], ys: [Double]) -> [Hit?] {
-        var out = [Hit?](repeating: nil, count: xs.count)
-        var pending = Array(xs.indices)
-        var found = [Int32](repeating: -1, count: xs.count)
+    /// The answers of many points before names are attached: for each point the position in
+    /// ``stages`` of the stage that placed it (-1 for none) and the feature index.
+    struct Hits {
+        var stage: [Int8]
+        var feature: [Int32]
+
+        /// The hit of point `i`, nil when no stage placed it.
+        func hit(_ i: Int, in stages: [Stage]) -> Hit? {
+            stage[i] < 0 ? nil : Hit(stage: stages[Int(stage[i])], feature: Int(feature[i]))
+        }
+    }
+
+    /// The hits of many points. Non-finite positions are never placed.
+    func hits(xs: [Double], ys: [Double]) -> Hits {
+        let n = min(xs.count, ys.count)
+        var result = Hits(stage: [Int8](repeating: -1, count: n), feature: [Int32](repeating: -1, count: n))
+        var pending = (0..<Int32(n)).map { $0 }
+        var found = [Int32](repeating: -1, count: n)
+        let stages = self.stages
         xs.withUnsafeBufferPointer { xs in
             ys.withUnsafeBufferPointer { ys in
                 found.withUnsafeMutableBufferPointer { found in
-                    for stage in stages where !pending.isEmpty {
+                    for (s, stage) in stages.enumerated() where !pending.isEmpty {
                         guard let index = index(stage) else { continue }
                         index.features(xs, ys, indices: pending, into: found)
-                        var rest: [Int] = []
-                        for i in pending {
-                            let f = Int(found[i])
-                            if f >= 0, isUsable(Hit(stage: stage, feature: f)) {
-                                out[i] = Hit(stage: stage, feature: f)
+                        var rest: [Int32] = []
+                        rest.reserveCapacity(pending.count)
+                        for k in pending {
+                            let i = Int(k)
+                            let f = found[i]
+                            if f >= 0, isUsable(Hit(stage: stage, feature: Int(f))) {
+                                result.stage[i] = Int8(s)
+                                result.feature[i] = f
                             } else {
-                                rest.append(i)
+                                rest.append(k)
                             }
                         }
                         pending = rest
@@ -69,22 +86,24 @@ struct RegionLocator: Sendable {
                 }
             }
         }
-        return out
+        return result
     }
 
-    /// The codes of many hits (one pass, no copy of the locator per point).
-    func codes(_ hits: [Hit?]) -> [String?] {
+    /// The codes of many points (one pass, no copy of the locator per point).
+    func codes(_ hits: Hits) -> [String?] {
+        let stages = self.stages
         var out = [String?]()
-        out.reserveCapacity(hits.count)
-        for h in hits { out.append(h.map { code($0) }) }
+        out.reserveCapacity(hits.stage.count)
+        for i in hits.stage.indices { out.append(hits.hit(i, in: stages).map { code($0) }) }
         return out
     }
 
-    /// The regions of many hits.
-    func regions(_ hits: [Hit?]) -> [LocatedRegion?] {
+    /// The regions of many points.
+    func regions(_ hits: Hits) -> [LocatedRegion?] {
+        let stages = self.stages
         var out = [LocatedRegion?]()
-        out.reserveCapacity(hits.count)
-        for h in hits { out.append(h.flatMap { region($0) }) }
+        out.reserveCapacity(hits.stage.count)
+        for i in hits.stage.indices { out.append(hits.hit(i, in: stages).flatMap { region($0) }) }
         return out
     }
 

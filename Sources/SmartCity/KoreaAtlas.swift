@@ -61,8 +61,8 @@ public final class KoreaAtlas: Sendable {
     /// - `.sigungu`: the sigungu polygon, where a district wins over a parent city drawn over it
     ///   (천안시, 창원시); then the islets that only the emd level has; then the sido polygon alone
     ///   (the answer's `level` is then `.sido`).
-    /// - `.emd`: the shipped emd polygons (Sejong, Busan Gangseo-gu) and the islets; elsewhere the
-    ///   sigungu answer (its `level` says so).
+    /// - `.emd`: the national emd polygons (the 14 MB layer is read on the first emd query); where
+    ///   none covers the point, the sigungu answer, then the sido (the answer's `level` says so).
     ///
     /// Points on a shared boundary go to the unit with the smallest code. Planar test in
     /// longitude/latitude degrees, boundary included (see `BandedPolygonSet`).

@@ -21,7 +21,7 @@ struct RegionLocator: Sendable {
         switch level {
         case .sido: [.sido, .sigungu, .islets]
         case .sigungu: [.sigungu, .islets, .sido]
-        case .emd: emd == nil ? [.islets, .sigungu, .sido] : [.emd, .islets, .sigungu, .sido]
+        case .emd: [.emd, .sigungu, .islets, .sido]
         }
     }
 

@@ -36,6 +36,9 @@ let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
         // 제주 성산일출봉.
         #expect(try atlas.locate(latitude: 33.458, longitude: 126.942)?.code == "50130")
         #expect(try atlas.locate(latitude: 33.458, longitude: 126.942, level: .sido)?.name == "제주특별자치도")
+        // Seoul City Hall: emd answers nationwide.
+        let seoul = try #require(try atlas.locate(latitude: 37.5665, longitude: 126.978, level: .emd))
+        #expect(seoul.code == "11140103" && seoul.name == "서울특별시 중구 태평로1가")
         // Dokdo (Ulleung-gun).
         let dokdo = try #require(try atlas.locate(latitude: 37.241, longitude: 131.865))
         #expect(dokdo.code == "47940" && dokdo.name == "경상북도 울릉군")

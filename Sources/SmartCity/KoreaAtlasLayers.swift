@@ -16,7 +16,7 @@ struct MunicipalityLayer: Sendable {
     let index: PolygonLayerIndex
 }
 
-/// An emd-level layer (the pilot emd, or the islets) in memory.
+/// An emd-level layer (the national emd, or the islets) in memory.
 struct EmdLayer: Sendable {
     let codes: [String]
     let names: [String]

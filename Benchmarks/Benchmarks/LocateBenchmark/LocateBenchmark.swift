@@ -17,6 +17,10 @@ let benchmarks: @Sendable () -> Void = {
     }
     let atlas = KoreaAtlas(geodata: geodata)
     let (lats, lons) = locatePoints(count: 1_000_000, geodata: geodata)
+    let clock = ContinuousClock()
+    let loadStart = clock.now
+    guard (try? atlas.locate(latitude: 36.504, longitude: 127.265)) != nil else { fatalError("Geodata did not load") }
+    print("locate: sido, sigungu and islet layers loaded and indexed in \(clock.now - loadStart)")
     guard let warm = try? atlas.locateCodes(latitudes: lats, longitudes: lons) else { fatalError("Geodata did not load") }
     let placed = warm.compactMap { $0 }
     print("locate: \(warm.count) points, \(placed.filter { $0.count == 5 }.count) placed in a sigungu (polygon or islet), \(placed.filter { $0.count == 2 }.count) in a sido polygon only")

@@ -6,7 +6,8 @@
     python3 Tests/SmartCityTests/Fixtures/generate_locate_fixture.py
 
 Points (fixed seed): 3,000 uniform in South Korea's bounding box, 2,000 uniform in the boxes of
-random sigungu, 300 vertices of sigungu polygons (exactly on boundaries), 700 in the boxes of
+random sigungu, 300 vertices of sigungu polygons (exactly on boundaries), 200 within 0.002 degrees
+of the ring self-intersection of 45770, 700 in the boxes of
 Sejong and Busan Gangseo-gu (the pilot cities, many emd boundaries). The rule reproduced for each level is the one
 KoreaAtlas documents: among the polygons that cover the point, districts before parent cities,
 then the smallest code; sigungu falls back to emd_islets, then to the sido polygon alone; emd
@@ -79,6 +80,9 @@ def main():
         coords = shapely.get_coordinates(sgg_g[i])
         x, y = coords[rng.integers(0, len(coords))]
         pts.append((float(x), float(y)))
+    # Around the ring self-intersection of 45770 (Sunchang-gun), the one invalid polygon.
+    for _ in range(200):
+        pts.append((127.145133128623 + float(rng.uniform(-0.002, 0.002)), 35.3581213668603 + float(rng.uniform(-0.002, 0.002))))
     pilot = [g for g, c in zip(sgg_g, sgg["code"]) if c in ("36110", "26440")]
     for g in pilot:
         b = g.bounds

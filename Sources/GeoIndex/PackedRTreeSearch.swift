@@ -54,7 +54,9 @@ extension PackedRTree {
         let ns = nodeSize
         return itemIndices.withUnsafeBufferPointer { items in
             levelStarts.withUnsafeBufferPointer { starts in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (top + 1) * ns + 2) { stack in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (top + 1) * ns + 2 + ns) { scratch in
+                    let stack = UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * (top + 1) * ns + 2)])
+                    let run = UnsafeMutableBufferPointer(rebasing: scratch[(2 * (top + 1) * ns + 2)...])
                     stack[0] = starts[top]
                     stack[1] = top
                     var sp = 2
@@ -69,12 +71,16 @@ extension PackedRTree {
                         let cs = starts[childLevel] + (node - starts[level]) * ns
                         let ce = min(cs + ns, starts[level])
                         if childLevel == 0 {
+                            // Branch-free test of the leaf boxes into a scratch run, then report it.
+                            var m = 0
                             for c in cs..<ce {
                                 let p = 4 * c
-                                if qx1 < b[p].doubleValue || qy1 < b[p + 1].doubleValue
-                                    || qx0 > b[p + 2].doubleValue || qy0 > b[p + 3].doubleValue { continue }
-                                if !sink.hit(Int(items[c])) { return false }
+                                let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
+                                    & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
+                                run[m] = c
+                                m += hit
                             }
+                            for j in 0..<m where !sink.hit(Int(items[run[j]])) { return false }
                             continue
                         }
                         for c in cs..<ce {

@@ -33,6 +33,9 @@ struct RTreeBenchCommand: ParsableCommand {
     @Flag(help: "Skip the GEOS peer.")
     var noGeos = false
 
+    @Flag(help: "Also measure the dynamic RTree (bulk load, one-by-one insertion, queries).")
+    var dynamic = false
+
     @Flag(help: "Measure the CPU time of this thread instead of wall time (steadier on a shared machine).")
     var cpuTime = false
 
@@ -47,6 +50,9 @@ struct RTreeBenchCommand: ParsableCommand {
         for storage in [BoxStorage.float64, .float32] {
             let m = try measureGeoTwin(data, storage: storage)
             out += ",\"\(storage == .float64 ? "geotwin" : "geotwin_float32")\":" + m.json
+        }
+        if dynamic {
+            out += ",\"geotwin_rtree\":" + measureDynamic(data).json
         }
         if !noGeos {
             out += ",\"geos\":" + measureGEOS(data).json
@@ -83,6 +89,39 @@ struct RTreeBenchCommand: ParsableCommand {
             for p in data.points100 { tree.neighbors(of: p, k: 100, metric: planar, into: &near); hits += near.count }
         }
         f.counts["bytes"] = tree.byteCount
+        return f
+    }
+
+    private func measureDynamic(_ data: RTreeBenchData) -> BenchFigures {
+        var f = BenchFigures()
+        let items = (0..<count).map {
+            (id: $0, box: BoundingBox(minX: data.boxes[4 * $0], minY: data.boxes[4 * $0 + 1],
+                                      maxX: data.boxes[4 * $0 + 2], maxY: data.boxes[4 * $0 + 3]))
+        }
+        var tree = RTree()
+        f["bulk_load_ms"] = median(runs) {
+            tree = RTree()
+            try? tree.bulkLoad(items)
+        }
+        f["insert_ms"] = median(runs) {
+            var t = RTree()
+            for item in items { try? t.insert(id: item.id, box: item.box) }
+        }
+        var buffer = [Int]()
+        var hits = 0
+        f["search_1pct_ms"] = median(runs) {
+            hits = 0
+            for w in data.windows1pct { tree.search(w, into: &buffer); hits += buffer.count }
+        }
+        f.counts["hits_1pct"] = hits
+        f["search_001pct_ms"] = median(runs) {
+            hits = 0
+            for w in data.windows001pct { tree.search(w, into: &buffer); hits += buffer.count }
+        }
+        f.counts["hits_001pct"] = hits
+        f["knn1_ms"] = median(runs) {
+            for p in data.points1 { hits += tree.neighbors(of: p, k: 1).count }
+        }
         return f
     }
 

@@ -20,19 +20,15 @@ extension Double: StoredScalar {
 }
 
 extension Float: StoredScalar {
-    /// The nearest Float at or below `x` (`x` finite).
+    /// The nearest Float at or below `x`.
     @inlinable public static func roundedDown(_ x: Double) -> Float {
         let f = Float(x)
-        guard Double(f) > x else { return f }
-        // One step toward -infinity: f > x >= -Float.greatestFiniteMagnitude rounded, so f is
-        // finite; for f > 0 the previous float has the previous bit pattern.
-        return f > 0 ? Float(bitPattern: f.bitPattern &- 1) : f.nextDown
+        return Double(f) > x ? f.nextDown : f
     }
-    /// The nearest Float at or above `x` (`x` finite).
+    /// The nearest Float at or above `x`.
     @inlinable public static func roundedUp(_ x: Double) -> Float {
         let f = Float(x)
-        guard Double(f) < x else { return f }
-        return f > 0 ? Float(bitPattern: f.bitPattern &+ 1) : f.nextUp
+        return Double(f) < x ? f.nextUp : f
     }
     /// The exact Double of this Float.
     @inlinable public var doubleValue: Double { Double(self) }

@@ -44,61 +44,61 @@ extension PackedRTree {
         }
     }
 
-    /// Depth-first window search with an explicit stack of (node, level) pairs; a node whose box
-    /// lies inside the window reports its contiguous run of items directly.
+    /// Level-by-level window search: the intersecting nodes of one level, in ascending position,
+    /// give the children to test on the next, so memory is read in one forward sweep per level
+    /// (friendly to the hardware prefetcher). A node whose box lies inside the window reports its
+    /// contiguous run of items without testing them.
     private func searchCore<S: StoredScalar, K: HitSink>(_ b: UnsafeBufferPointer<S>, _ q: BoundingBox,
                                                          _ sink: inout K) -> Bool {
         guard count > 0, !q.isEmpty else { return true }
         let top = levelStarts.count - 2
         let qx0 = q.minX, qy0 = q.minY, qx1 = q.maxX, qy1 = q.maxY
         let ns = nodeSize
+        let r = 4 * levelStarts[top]
+        if qx1 < b[r].doubleValue || qy1 < b[r + 1].doubleValue
+            || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
+        var current = [levelStarts[top]]
+        var next = [Int]()
         return itemIndices.withUnsafeBufferPointer { items in
             levelStarts.withUnsafeBufferPointer { starts in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (top + 1) * ns + 2 + ns) { scratch in
-                    let stack = UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * (top + 1) * ns + 2)])
-                    let run = UnsafeMutableBufferPointer(rebasing: scratch[(2 * (top + 1) * ns + 2)...])
-                    stack[0] = starts[top]
-                    stack[1] = top
-                    var sp = 2
-                    // The root box first: its children are visited only if it intersects.
-                    let r = 4 * starts[top]
-                    if qx1 < b[r].doubleValue || qy1 < b[r + 1].doubleValue
-                        || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
-                    while sp > 0 {
-                        sp -= 2
-                        let node = stack[sp], level = stack[sp + 1]
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
+                    var level = top
+                    while level >= 1 && !current.isEmpty {
                         let childLevel = level - 1
-                        let cs = starts[childLevel] + (node - starts[level]) * ns
-                        let ce = min(cs + ns, starts[level])
-                        if childLevel == 0 {
-                            // Branch-free test of the leaf boxes into a scratch run, then report it.
-                            var m = 0
+                        let span = itemSpans[childLevel]
+                        for node in current {
+                            let cs = starts[childLevel] + (node - starts[level]) * ns
+                            let ce = min(cs + ns, starts[level])
+                            if childLevel == 0 {
+                                // Branch-free test of the leaf boxes into a scratch run, then report it.
+                                var m = 0
+                                for c in cs..<ce {
+                                    let p = 4 * c
+                                    let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
+                                        & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
+                                    run[m] = c
+                                    m += hit
+                                }
+                                for j in 0..<m where !sink.hit(Int(items[run[j]])) { return false }
+                                continue
+                            }
                             for c in cs..<ce {
                                 let p = 4 * c
-                                let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
-                                    & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
-                                run[m] = c
-                                m += hit
-                            }
-                            for j in 0..<m where !sink.hit(Int(items[run[j]])) { return false }
-                            continue
-                        }
-                        for c in cs..<ce {
-                            let p = 4 * c
-                            let x0 = b[p].doubleValue, y0 = b[p + 1].doubleValue
-                            let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
-                            if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
-                            if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
-                                let span = itemSpans[childLevel]
-                                let first = (c - starts[childLevel]) * span
-                                let last = min(first + span, count)
-                                for i in first..<last where !sink.hit(Int(items[i])) { return false }
-                            } else {
-                                stack[sp] = c
-                                stack[sp + 1] = childLevel
-                                sp += 2
+                                let x0 = b[p].doubleValue, y0 = b[p + 1].doubleValue
+                                let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
+                                if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
+                                if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
+                                    let first = (c - starts[childLevel]) * span
+                                    let last = min(first + span, count)
+                                    for i in first..<last where !sink.hit(Int(items[i])) { return false }
+                                } else {
+                                    next.append(c)
+                                }
                             }
                         }
+                        swap(&current, &next)
+                        next.removeAll(keepingCapacity: true)
+                        level -= 1
                     }
                     return true
                 }

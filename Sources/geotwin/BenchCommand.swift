@@ -21,6 +21,9 @@ struct RTreeBenchCommand: ParsableCommand {
     @Option(help: "Number of boxes.")
     var count = 1_000_000
 
+    @Option(help: "Node size of the PackedRTree (2...65535).")
+    var nodeSize = 16
+
     @Option(help: "Runs per measure; the median is reported.")
     var runs = 5
 
@@ -42,6 +45,7 @@ struct RTreeBenchCommand: ParsableCommand {
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive") }
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
+        guard (2...65535).contains(nodeSize) else { throw ValidationError("--node-size must be in 2...65535") }
     }
 
     func run() throws {
@@ -62,9 +66,9 @@ struct RTreeBenchCommand: ParsableCommand {
 
     private func measureGeoTwin(_ data: RTreeBenchData, storage: BoxStorage) throws -> BenchFigures {
         var f = BenchFigures()
-        var tree = try PackedRTree(flatBoxes: data.boxes, storage: storage)
+        var tree = try PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: storage)
         f["build_ms"] = median(runs) {
-            tree = (try? PackedRTree(flatBoxes: data.boxes, storage: storage)) ?? tree
+            tree = (try? PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: storage)) ?? tree
         }
         var buffer = [Int]()
         var near = [Neighbor]()

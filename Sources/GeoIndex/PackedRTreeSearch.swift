@@ -76,10 +76,10 @@ extension PackedRTree {
                                     let p = 4 * c
                                     let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
                                         & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
-                                    run[m] = c
+                                    run[m] = Int(items[c])
                                     m += hit
                                 }
-                                for j in 0..<m where !sink.hit(Int(items[run[j]])) { return false }
+                                if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                                 continue
                             }
                             for c in cs..<ce {
@@ -88,9 +88,14 @@ extension PackedRTree {
                                 let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
                                 if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
                                 if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
-                                    let first = (c - starts[childLevel]) * span
+                                    var first = (c - starts[childLevel]) * span
                                     let last = min(first + span, count)
-                                    for i in first..<last where !sink.hit(Int(items[i])) { return false }
+                                    while first < last {
+                                        let n = min(ns, last - first)
+                                        for j in 0..<n { run[j] = Int(items[first + j]) }
+                                        if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
+                                        first += n
+                                    }
                                 } else {
                                     next.append(c)
                                 }
@@ -107,22 +112,25 @@ extension PackedRTree {
     }
 }
 
-/// Receives query hits; returning `false` stops the query.
+/// Receives query hits in runs; returning `false` stops the query.
 protocol HitSink {
-    mutating func hit(_ index: Int) -> Bool
+    mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool
 }
 
-/// Appends every hit to an array.
+/// Appends every hit to an array, a run at a time.
 struct ArraySink: HitSink {
     var results: [Int]
-    @inline(__always) mutating func hit(_ index: Int) -> Bool {
-        results.append(index)
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        results.append(contentsOf: run)
         return true
     }
 }
 
-/// Forwards every hit to a closure.
+/// Forwards every hit to a closure, one at a time.
 struct ClosureSink: HitSink {
     let body: (Int) -> Bool
-    @inline(__always) mutating func hit(_ index: Int) -> Bool { body(index) }
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        for i in run where !body(i) { return false }
+        return true
+    }
 }

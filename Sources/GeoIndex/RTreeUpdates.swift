@@ -83,10 +83,13 @@ extension RTree {
         flat.reserveCapacity(ids.count * 4)
         var extent = BoundingBox.empty
         for id in ids {
-            let b = BoundingBox(minX: itemBoxes[4 * Int(id)], minY: itemBoxes[4 * Int(id) + 1],
-                                maxX: itemBoxes[4 * Int(id) + 2], maxY: itemBoxes[4 * Int(id) + 3])
-            flat += [b.minX, b.minY, b.maxX, b.maxY]
-            extent = extent.union(b)
+            let p = 4 * Int(id)
+            flat.append(itemBoxes[p])
+            flat.append(itemBoxes[p + 1])
+            flat.append(itemBoxes[p + 2])
+            flat.append(itemBoxes[p + 3])
+            extent.expand(toInclude: Coordinate(itemBoxes[p], itemBoxes[p + 1]))
+            extent.expand(toInclude: Coordinate(itemBoxes[p + 2], itemBoxes[p + 3]))
         }
         var keys = flat.withUnsafeBufferPointer { hilbertKeys($0, count: ids.count, extent: extent) }
         radixSortByHighWord(&keys)

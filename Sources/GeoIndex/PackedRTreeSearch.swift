@@ -66,6 +66,20 @@ extension PackedRTree {
                     while level >= 1 && !current.isEmpty {
                         let childLevel = level - 1
                         let span = itemSpans[childLevel]
+                        // Read one value per cache line of every child block first: the loads
+                        // are independent, so their misses overlap instead of queueing one by one.
+                        var touched: S = 0
+                        let stride = 64 / MemoryLayout<S>.stride
+                        for node in current {
+                            let cs = starts[childLevel] + (node - starts[level]) * ns
+                            let ce = min(cs + ns, starts[level])
+                            var p = 4 * cs
+                            while p < 4 * ce {
+                                touched += b[p]
+                                p += stride
+                            }
+                        }
+                        if touched.isNaN { return true }
                         for node in current {
                             let cs = starts[childLevel] + (node - starts[level]) * ns
                             let ce = min(cs + ns, starts[level])

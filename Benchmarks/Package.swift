@@ -34,6 +34,16 @@ let package = Package(
             path: "Benchmarks/LocateBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "RTreeBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIndex", package: "GeoTwin"),
+                .product(name: "GeoGEOS", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/RTreeBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             LocateCommand.self,
+            BenchCommand.self,
         ]
     )
 }

@@ -35,6 +35,26 @@ let package = Package(
             path: "Benchmarks/TransformBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LocateBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIO", package: "GeoTwin"),
+                .product(name: "SmartCity", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/LocateBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "RTreeBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIndex", package: "GeoTwin"),
+                .product(name: "GeoGEOS", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/RTreeBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

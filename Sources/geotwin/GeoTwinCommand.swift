@@ -11,6 +11,8 @@ struct GeoTwinCommand: AsyncParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             TransformCommand.self,
+            LocateCommand.self,
+            BenchCommand.self,
         ]
     )
 }

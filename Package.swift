@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "GeoIndex", targets: ["GeoIndex"]),
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
+        .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -21,13 +22,15 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
 
         .target(name: "GeoCore"),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"]),
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj"]),
+        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
     ],
     swiftLanguageModes: [.v6]

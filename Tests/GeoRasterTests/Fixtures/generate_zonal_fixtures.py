@@ -4,7 +4,7 @@ Run from the repository root:
     pip install exactextract==0.3.0 numpy==2.4.6 shapely==2.2.0
     python3 Tests/GeoRasterTests/Fixtures/generate_zonal_fixtures.py
 
-The polygons are star-shaped (always simple), some with a hole, some multipart, some reaching
+The polygons are star-shaped and simple, some with a hole, some multipart, some reaching
 outside the raster. The rasters have non-square cells and nodata cells. GeoTwin's zonal
 statistics with float32 fraction rounding must match these values to 1e-9 relative.
 """
@@ -21,7 +21,8 @@ rng = np.random.default_rng(20260611)
 
 
 def star(cx, cy, rmin, rmax, n, clockwise=False):
-    angles = np.sort(rng.uniform(0, 2 * math.pi, n))
+    # jittered even angles keep every gap below pi: the ring is simple and star-shaped
+    angles = (np.arange(n) + 0.4 * rng.uniform(size=n)) / n * 2 * math.pi
     radii = rng.uniform(rmin, rmax, n)
     pts = [[float(cx + r * math.cos(a)), float(cy + r * math.sin(a))] for a, r in zip(angles, radii)]
     if clockwise:

@@ -8,6 +8,8 @@ struct GeoTwinCommand: AsyncParsableCommand {
         commandName: "geotwin",
         abstract: "Digital twins of Korean smart cities: inspect, convert, transform, index and map geodata.",
         subcommands: [
+            ZonalCommand.self,
+            RasterizeCommand.self,
         ]
     )
 }

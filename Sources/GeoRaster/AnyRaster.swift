@@ -2,11 +2,17 @@ import GeoCore
 
 /// A raster whose element type is known only at run time (as read from a file).
 public enum AnyRaster: Sendable {
+    /// 8-bit unsigned cells.
     case uint8(Raster<UInt8>)
+    /// 16-bit unsigned cells.
     case uint16(Raster<UInt16>)
+    /// 16-bit signed cells.
     case int16(Raster<Int16>)
+    /// 32-bit signed cells.
     case int32(Raster<Int32>)
+    /// 32-bit float cells.
     case float32(Raster<Float>)
+    /// 64-bit float cells.
     case float64(Raster<Double>)
 
     /// Size and geotransform.

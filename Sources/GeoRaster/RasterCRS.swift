@@ -22,6 +22,7 @@ public struct RasterCRS: Hashable, Sendable, CustomStringConvertible {
         return false
     }
 
+    /// `EPSG:<code>`, else the WKT, else "unknown CRS".
     public var description: String {
         if let e = epsg { return "EPSG:\(e)" }
         return wkt ?? "unknown CRS"

@@ -21,6 +21,7 @@ public enum RasterError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file is valid but uses a feature GeoTwin does not read (for example a 1-bit TIFF).
     case unsupportedFormat(format: String, detail: String)
 
+    /// A one-line message.
     public var description: String {
         switch self {
         case .invalidDimensions(let w, let h): "invalid raster dimensions \(w) x \(h)"

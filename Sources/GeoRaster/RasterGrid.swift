@@ -124,10 +124,12 @@ public struct RasterGrid: Hashable, Sendable {
         width == other.width && height == other.height && transform == other.transform
     }
 
+    /// Grids are equal when size and transform are (the inverse follows from the transform).
     public static func == (a: RasterGrid, b: RasterGrid) -> Bool {
         a.width == b.width && a.height == b.height && a.transform == b.transform
     }
 
+    /// Hashes size and transform.
     public func hash(into h: inout Hasher) {
         h.combine(width)
         h.combine(height)

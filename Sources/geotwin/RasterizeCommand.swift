@@ -12,7 +12,7 @@ struct RasterizeCommand: ParsableCommand {
     @Argument(help: "Input GeoJSON FeatureCollection.")
     var input: String
 
-    @Argument(help: "Output raster: .tif (GeoTIFF) or .asc (ESRI ASCII grid).")
+    @Argument(help: "Output raster: .tif (GeoTIFF), .asc (ESRI ASCII grid), or a greyscale .png/.pgm preview with a .wld world file.")
     var output: String
 
     @Option(name: .long, help: "Cell size in CRS units (metres for projected data).")
@@ -64,8 +64,8 @@ struct RasterizeCommand: ParsableCommand {
 
     private func execute() throws {
         let ext = (output as NSString).pathExtension.lowercased()
-        guard ["tif", "tiff", "asc"].contains(ext) else {
-            throw RasterCommandFailure("\(output): unknown raster format (use .tif, .tiff or .asc)")
+        guard ["tif", "tiff", "asc", "png", "pgm"].contains(ext) else {
+            throw RasterCommandFailure("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
         }
         let features = try RasterFiles.readFeatures(input)
         var shapes: [(geometry: Geometry, value: Double)] = []
@@ -91,6 +91,8 @@ struct RasterizeCommand: ParsableCommand {
         }
         if ext == "asc" {
             try ASCIIGrid.write(raster, to: output)
+        } else if ext == "png" || ext == "pgm" {
+            try Preview.write(raster, to: output)
         } else {
             let options = GeoTIFFWriteOptions(compression: compress == "none" ? .none : .deflate,
                                               layout: layout == "tiles" ? .tiles(size: 256) : .strips(rowsPerStrip: 16))

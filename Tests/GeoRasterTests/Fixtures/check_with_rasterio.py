@@ -1,5 +1,5 @@
 """Checks that rasters written by `geotwin rasterize` open in GDAL (through rasterio) with the
-expected transform, CRS, nodata and values.
+expected transform, CRS, nodata and values (GeoTIFF, ASCII grid, PNG preview with world file).
 
 Run from the repository root after `swift build --product geotwin`:
     pip install rasterio==1.4.4 shapely==2.2.0 numpy==2.4.6
@@ -93,6 +93,15 @@ for label, out, args, all_touched, source in [
         want = rasterize(shapes, out_shape=(height, width), transform=transform, fill=0, all_touched=all_touched, dtype="float64")
         diff = int(np.count_nonzero(got != want))
         check(f"{label}: values equal GDAL's rasteriser", diff == 0, f"{diff} of {got.size} cells differ")
+
+png_out = os.path.join(tmp, "preview.png")
+subprocess.run([GEOTWIN, "rasterize", psrc, png_out, "--res", str(RES), "--attribute", "v"], check=True)
+with rasterio.open(png_out) as ds, rasterio.open(os.path.join(tmp, "centre.tif")) as ref:
+    check("PNG preview with world file: transform", ds.transform.almost_equals(ref.transform, precision=1e-9)
+          and ds.width == ref.width and ds.height == ref.height, f"{ds.transform} vs {ref.transform}")
+    grey, values = ds.read(1), ref.read(1)
+    check("PNG preview: nodata cells are 0 and grey levels rise with the values",
+          bool(np.all((grey == 0) == (values == 0))) and bool(np.all(np.diff(grey[values != 0][np.argsort(values[values != 0])].astype(int)) >= 0)))
 
 line = features[-1]
 lsrc = os.path.join(tmp, "line.geojson")

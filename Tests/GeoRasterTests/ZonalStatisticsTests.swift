@@ -39,6 +39,17 @@ import Testing
                     #expect(Self.close(row[j], want), "\(name) zone \(i) \(stat): \(String(describing: row[j])) vs \(String(describing: want))")
                     checked += 1
                 }
+                let weights = try Raster(grid: g, cells: ContiguousArray(c["weights"] as! [Double]))
+                let ws = try ZonalStatistics.summarize(raster, weights: weights, zone: zones[i], histogram: false,
+                                                       options: ZonalOptions(precision: .float32))
+                for stat in [ZonalStatistic.weightedSum, .weightedMean] {
+                    let want = expected[i][stat.description] as? Double
+                    #expect(Self.close(ws.value(stat), want), "\(name) zone \(i) \(stat)")
+                }
+                let strict = try ZonalStatistics.summarize(raster, zone: zones[i], histogram: false,
+                                                           options: ZonalOptions(minimumCoverage: 0.5, precision: .float32))
+                #expect(Self.close(strict.value(.count), expected[i]["count_min_coverage_0.5"] as? Double), "\(name) zone \(i) strict count")
+                #expect(Self.close(strict.value(.sum), expected[i]["sum_min_coverage_0.5"] as? Double), "\(name) zone \(i) strict sum")
                 if let fracs = expected[i]["frac"] as? [String: Double] {
                     let s = try ZonalStatistics.summarize(raster, zone: zones[i], options: ZonalOptions(precision: .float32))
                     for (k, v) in fracs {

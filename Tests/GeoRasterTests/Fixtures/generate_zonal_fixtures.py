@@ -6,7 +6,8 @@ Run from the repository root:
 
 The polygons are star-shaped and simple, some with a hole, some multipart, some reaching
 outside the raster. The rasters have non-square cells and nodata cells. GeoTwin's zonal
-statistics with float32 fraction rounding must match these values to 1e-9 relative.
+statistics with float32 fraction rounding must match these values to 1e-9 relative, including
+the weighted statistics (second raster of weights) and a minimum coverage of 0.5.
 """
 import json
 import math
@@ -71,13 +72,22 @@ for name, w, h, xmin, ymax, dx, dy, integer in CASES:
             geom = {"type": "Polygon", "coordinates": random_polygon(box, i % 3 == 2)}
         zones.append({"type": "Feature", "properties": {"id": i}, "geometry": geom})
     src = NumPyRasterSource(values, xmin=box[0], ymin=box[1], xmax=box[2], ymax=box[3], nodata=nodata)
+    weights = np.round(rng.uniform(0.5, 3.0, size=(h, w)), 6)
+    wsrc = NumPyRasterSource(weights, xmin=box[0], ymin=box[1], xmax=box[2], ymax=box[3])
     results = exact_extract(src, zones, STATS, output="geojson")
+    weighted = exact_extract(src, zones, ["weighted_sum", "weighted_mean"], weights=wsrc, output="geojson")
+    strict = exact_extract(src, zones, ["count(min_coverage_frac=0.5)", "sum(min_coverage_frac=0.5)"], output="geojson")
     expected = []
     for r in results:
         props = {}
         for k, v in r["properties"].items():
             props[k] = None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
         expected.append(props)
+    for e, rw, rs in zip(expected, weighted, strict):
+        for k, v in rw["properties"].items():
+            e[k] = None if v is None or math.isnan(v) else float(v)
+        e["count_min_coverage_0.5"] = float(rs["properties"]["count"])
+        e["sum_min_coverage_0.5"] = float(rs["properties"]["sum"])
     if integer:
         uniq_results = exact_extract(src, zones, ["unique", "frac"], output="geojson")
         for e, r in zip(expected, uniq_results):
@@ -86,6 +96,7 @@ for name, w, h, xmin, ymax, dx, dy, integer in CASES:
         "name": name, "width": w, "height": h, "originX": xmin, "originY": ymax,
         "cellWidth": dx, "cellHeight": dy, "nodata": nodata,
         "values": [float(x) for x in values.ravel()],
+        "weights": [float(x) for x in weights.ravel()],
         "zones": [z["geometry"] for z in zones],
         "expected": expected,
     })

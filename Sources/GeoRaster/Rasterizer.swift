@@ -32,6 +32,16 @@ public enum Rasterizer {
         return raster
     }
 
+    /// The shapes of a layer with the value each burns: the numeric property `attribute` (features
+    /// without it, or without geometry, are left out) or `burn` for every feature.
+    public static func shapes(of layer: FeatureCollection, attribute: String?, burn: Double = 1) -> [(geometry: Geometry, value: Double)] {
+        layer.features.compactMap { f in
+            guard let g = f.geometry else { return nil }
+            guard let key = attribute else { return (g, burn) }
+            return f.properties[key]?.doubleValue.map { (g, $0) }
+        }
+    }
+
     /// A raster of exact coverage: each cell holds Σ value·fraction over the shapes, where the
     /// fraction is the share of the cell's area the polygon covers (see ``CoverageFractions``).
     /// With one shape and value 1 the cells hold the fractions themselves.

@@ -68,16 +68,7 @@ struct RasterizeCommand: ParsableCommand {
             throw RasterCommandFailure("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
         }
         let features = try RasterFiles.readFeatures(input)
-        var shapes: [(geometry: Geometry, value: Double)] = []
-        for f in features.features {
-            guard let g = f.geometry else { continue }
-            if let key = attribute {
-                guard let v = f.properties[key]?.doubleValue else { continue }
-                shapes.append((g, v))
-            } else {
-                shapes.append((g, burn ?? 1))
-            }
-        }
+        let shapes = Rasterizer.shapes(of: features, attribute: attribute, burn: burn ?? 1)
         let extent = shapes.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         guard !extent.isEmpty else { throw RasterCommandFailure("\(input): no features to burn") }
         let grid = try RasterGrid.covering(extent, resolution: res)

@@ -74,6 +74,16 @@ import Testing
         }
     }
 
+    @Test func shapesFromAttributeOrBurnValue() {
+        let layer = FeatureCollection([
+            Feature(geometry: square(0, 1), properties: ["v": 3]),
+            Feature(geometry: square(1, 2), properties: ["v": "x"]),
+            Feature(geometry: nil, properties: ["v": 4]),
+        ])
+        #expect(Rasterizer.shapes(of: layer, attribute: "v").map(\.value) == [3])
+        #expect(Rasterizer.shapes(of: layer, attribute: nil, burn: 7).map(\.value) == [7, 7])
+    }
+
     @Test func burnAndCoverageRasters() throws {
         let r = Rasterizer.rasterize([(geometry: square(0.5, 2.5), value: UInt8(7))], grid: grid, background: 0, nodata: 0)
         #expect(r.cells.filter { $0 == 7 }.count == 4)

@@ -40,7 +40,7 @@ enum CellSelection {
         guard u.isFinite, v.isFinite else { return }
         switch rule {
         case .cellCenter:
-            let col = Int(u.rounded(.down)), row = Int(v.rounded(.down))
+            let col = floorIndex(u, -1, grid.width), row = floorIndex(v, -1, grid.height)
             if inside(row, col, grid) { body(row, col) }
         case .allTouched:
             for row in closedRange(v) {
@@ -51,7 +51,7 @@ enum CellSelection {
 
     /// Cells `k` with `k <= x <= k + 1`.
     private static func closedRange(_ x: Double) -> ClosedRange<Int> {
-        let f = Int(x.rounded(.down))
+        let f = floorIndex(x, -2, 1 << 40)
         return x == x.rounded(.down) ? (f - 1)...f : f...f
     }
 
@@ -79,11 +79,11 @@ enum CellSelection {
     private static func closedSegment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double,
                                       _ grid: RasterGrid, _ body: (Int, Int) -> Void) {
         let vlo = min(v0, v1), vhi = max(v0, v1)
-        let rFirst = max(0, Int(vlo.rounded(.up)) - 1), rLast = min(grid.height - 1, Int(vhi.rounded(.down)))
+        let rFirst = max(0, ceilIndex(vlo, -1, grid.height) - 1), rLast = min(grid.height - 1, floorIndex(vhi, -1, grid.height))
         guard rFirst <= rLast else { return }
         for r in rFirst...rLast {
             let (a, b) = uInterval(u0, v0, u1, v1, Double(r), Double(r + 1))
-            let cFirst = max(0, Int(a.rounded(.up)) - 1), cLast = min(grid.width - 1, Int(b.rounded(.down)))
+            let cFirst = max(0, ceilIndex(a, -1, grid.width) - 1), cLast = min(grid.width - 1, floorIndex(b, -1, grid.width))
             if cFirst <= cLast { for c in cFirst...cLast { body(r, c) } }
         }
     }
@@ -92,22 +92,22 @@ enum CellSelection {
     private static func halfOpenSegment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double,
                                         _ grid: RasterGrid, _ body: (Int, Int) -> Void) {
         let vlo = min(v0, v1), vhi = max(v0, v1)
-        let rFirst = max(0, Int(vlo.rounded(.down))), rLast = min(grid.height - 1, Int(vhi.rounded(.down)))
+        let rFirst = max(0, floorIndex(vlo, -1, grid.height)), rLast = min(grid.height - 1, floorIndex(vhi, -1, grid.height))
         guard rFirst <= rLast else { return }
         for r in rFirst...rLast {
             let top = Double(r), bottom = Double(r + 1)
             var cA: Int, cB: Int
             if v0 == v1 {
-                cA = Int(min(u0, u1).rounded(.down))
-                cB = Int(max(u0, u1).rounded(.down))
+                cA = floorIndex(min(u0, u1), -2, grid.width + 1)
+                cB = floorIndex(max(u0, u1), -2, grid.width + 1)
             } else {
                 let vStart = max(vlo, top), vEnd = min(vhi, bottom)
                 let open = vEnd == bottom
                 if open && vStart == vEnd { continue }
                 let ua = pointAt(u0, v0, u1, v1, v: vStart, lowEnd: true).0
                 let ub = pointAt(u0, v0, u1, v1, v: vEnd, lowEnd: false).0
-                cA = Int(ua.rounded(.down))
-                cB = open && ub == ub.rounded(.down) && ua < ub ? Int(ub) - 1 : Int(ub.rounded(.down))
+                cA = floorIndex(ua, -2, grid.width + 1)
+                cB = floorIndex(ub, -1, grid.width + 2) - (open && ub == ub.rounded(.down) && ua < ub ? 1 : 0)
                 if cA > cB { swap(&cA, &cB) }
             }
             let cFirst = max(0, cA), cLast = min(grid.width - 1, cB)
@@ -140,7 +140,7 @@ enum CellSelection {
         var vlo = Double.infinity, vhi = -Double.infinity
         for q in ext where q.row.isFinite { vlo = min(vlo, q.row); vhi = max(vhi, q.row) }
         guard vlo <= vhi else { return }
-        let rFirst = max(0, Int(vlo.rounded(.down))), rLast = min(grid.height - 1, Int(vhi.rounded(.down)))
+        let rFirst = max(0, floorIndex(vlo, -1, grid.height)), rLast = min(grid.height - 1, floorIndex(vhi, -1, grid.height))
         var crossings: [Double] = []
         if rFirst <= rLast {
             for r in rFirst...rLast {
@@ -158,8 +158,8 @@ enum CellSelection {
                 var k = 0
                 while k + 1 < crossings.count {
                     // centres c + 0.5 in [a, b)
-                    let cFirst = max(0, Int((crossings[k] - 0.5).rounded(.up)))
-                    let cLast = min(grid.width - 1, Int((crossings[k + 1] - 0.5).rounded(.up)) - 1)
+                    let cFirst = max(0, ceilIndex(crossings[k] - 0.5, -1, grid.width))
+                    let cLast = min(grid.width - 1, ceilIndex(crossings[k + 1] - 0.5, -1, grid.width) - 1)
                     if cFirst <= cLast { for c in cFirst...cLast { body(r, c) } }
                     k += 2
                 }

@@ -95,9 +95,9 @@ struct RingAccumulator {
         // Ring window (window-relative), clipped to the window. Columns are accumulated from 0 so
         // that pieces left of the window land in column 0; pieces right of it are dropped.
         let W = window.cols, H = window.rows
-        let ra = max(0, min(H, Int(minV.rounded(.down)))), rb = max(0, min(H, Int(maxV.rounded(.up))))
+        let ra = floorIndex(minV, 0, H), rb = ceilIndex(maxV, 0, H)
         guard rb > ra else { return }
-        let lastCol = max(0, min(W, Int(maxU.rounded(.up))))
+        let lastCol = ceilIndex(maxU, 0, W)
         let rows = rb - ra
         let accWidth = lastCol + 1
         acc.removeAll(keepingCapacity: true)
@@ -143,8 +143,8 @@ private func accumulateSegment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: D
     if v0 == v1 { return }
     let dir: Double = v1 > v0 ? 1 : -1
     let vlo = min(v0, v1), vhi = max(v0, v1)
-    let firstRow = max(rowStart, Int(vlo.rounded(.down)))
-    let lastRow = min(rowEnd - 1, Int(vhi.rounded(.up)) - 1)
+    let firstRow = floorIndex(vlo, rowStart, rowEnd)
+    let lastRow = ceilIndex(vhi, rowStart, rowEnd) - 1
     if firstRow > lastRow { return }
     let dudv = (u1 - u0) / (v1 - v0)
     for r in firstRow...lastRow {

@@ -46,11 +46,12 @@ public struct RasterGrid: Hashable, Sendable {
             throw .invalidParameter("empty or infinite extent")
         }
         let box = targetAligned ? snap(extent, to: resolution) : extent
-        let w = Swift.max(1, Int(((box.maxX - box.minX) / resolution).rounded(.up)))
-        let h = Swift.max(1, Int(((box.maxY - box.minY) / resolution).rounded(.up)))
-        guard Double(w) * Double(h) <= Double(maximumCellCount) else {
-            throw .invalidDimensions(width: w, height: h)
+        let wd = Swift.max(1, ((box.maxX - box.minX) / resolution).rounded(.up))
+        let hd = Swift.max(1, ((box.maxY - box.minY) / resolution).rounded(.up))
+        guard wd * hd <= Double(maximumCellCount) else {
+            throw .invalidParameter("a \(wd) x \(hd) cell grid is too large")
         }
+        let w = Int(wd), h = Int(hd)
         return try .northUp(originX: box.minX, originY: box.maxY, cellSize: resolution, width: w, height: h)
     }
 
@@ -98,10 +99,8 @@ public struct RasterGrid: Hashable, Sendable {
             minV = Swift.min(minV, v); maxV = Swift.max(maxV, v)
         }
         guard minU.isFinite, maxU.isFinite, minV.isFinite, maxV.isFinite else { return nil }
-        let c0 = Swift.max(0, Int(Swift.max(minU.rounded(.down), -1)))
-        let r0 = Swift.max(0, Int(Swift.max(minV.rounded(.down), -1)))
-        let c1 = Swift.min(width, Int(Swift.min(maxU.rounded(.up), Double(width))))
-        let r1 = Swift.min(height, Int(Swift.min(maxV.rounded(.up), Double(height))))
+        let c0 = floorIndex(minU, 0, width), r0 = floorIndex(minV, 0, height)
+        let c1 = ceilIndex(maxU, 0, width), r1 = ceilIndex(maxV, 0, height)
         guard c1 > c0, r1 > r0 else { return nil }
         return RasterWindow(rowOffset: r0, colOffset: c0, rows: r1 - r0, cols: c1 - c0)
     }

@@ -33,7 +33,7 @@ extension Raster {
     private func bilinear(at p: Coordinate) -> Double? {
         let (u, v) = grid.inverse.cell(x: p.x, y: p.y)
         let fx = u - 0.5, fy = v - 0.5
-        let c0 = Int(fx.rounded(.down)), r0 = Int(fy.rounded(.down))
+        let c0 = floorIndex(fx, -2, width + 1), r0 = floorIndex(fy, -2, height + 1)
         let tx = fx - Double(c0), ty = fy - Double(r0)
         guard let a = value(row: r0, col: c0)?.doubleValue, let b = value(row: r0, col: c0 + 1)?.doubleValue,
               let d = value(row: r0 + 1, col: c0)?.doubleValue, let e = value(row: r0 + 1, col: c0 + 1)?.doubleValue else {

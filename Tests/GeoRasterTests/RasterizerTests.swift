@@ -92,3 +92,26 @@ import Testing
         #expect(cov[1, 0] == 0.5 && cov[2, 1] == 2)
     }
 }
+
+@Suite struct ExtremeCoordinateTests {
+    let grid = try! RasterGrid.northUp(originX: 0, originY: 4, cellSize: 1, width: 4, height: 4)
+
+    @Test func hugeNaNAndInfiniteCoordinatesDoNotTrap() throws {
+        let huge = Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(1e300, 0), Coordinate(0, 1e300), Coordinate(0, 0)]))
+        for rule in [BurnRule.cellCenter, .allTouched] {
+            #expect(Rasterizer.cells(of: huge, grid: grid, rule: rule).count == 16)
+            _ = Rasterizer.cells(of: .lineString(LineString([Coordinate(-1e300, 2), Coordinate(1e300, 2.5)])), grid: grid, rule: rule)
+            _ = Rasterizer.cells(of: .lineString(LineString([Coordinate(.nan, 2), Coordinate(1, 2.5)])), grid: grid, rule: rule)
+            _ = Rasterizer.cells(of: .point(Point(x: .infinity, y: 1)), grid: grid, rule: rule)
+            _ = Rasterizer.cells(of: .polygon(Polygon(exterior: [Coordinate(.nan, 0), Coordinate(1, 0), Coordinate(0, 1), Coordinate(.nan, 0)])), grid: grid, rule: rule)
+        }
+        // Overflowing areas are skipped, large finite ones are exact.
+        _ = try CoverageFractions.compute(huge, grid: grid)
+        let big = Geometry.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(1e12, 0), Coordinate(0, 1e12), Coordinate(0, 0)]))
+        let cov = try #require(try CoverageFractions.compute(big, grid: grid))
+        #expect(cov.fractions.allSatisfy { $0 == 1 })
+        let nan = Geometry.polygon(Polygon(exterior: [Coordinate(.nan, 0), Coordinate(1, 0), Coordinate(0, 1), Coordinate(.nan, 0)]))
+        #expect(try CoverageFractions.compute(nan, grid: grid)?.fractions.allSatisfy { $0 == 0 } ?? true)
+        #expect(throws: RasterError.self) { try RasterGrid.covering(BoundingBox(minX: 0, minY: 0, maxX: 1e300, maxY: 1e300), resolution: 1) }
+    }
+}

@@ -21,7 +21,11 @@ public enum ASCIIGrid {
                 header[first.lowercased()] = v
                 continue
             }
-            if expected < 0 { expected = try cellCount(header) ; values.reserveCapacity(expected) }
+            if expected < 0 {
+                expected = try cellCount(header)
+                // Each value takes at least two bytes of text: never reserve more than the text can hold.
+                values.reserveCapacity(min(expected, text.utf8.count / 2 + 1))
+            }
             for f in fields {
                 guard let v = Double(f) else {
                     throw .malformed(format: "ASCII grid", detail: "line \(lineNumber): '\(f)' is not a number")

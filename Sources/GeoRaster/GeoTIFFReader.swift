@@ -1,3 +1,4 @@
+import Foundation
 internal import CTIFF
 
 private let geoTIFFTagsRegistered: Bool = {
@@ -105,6 +106,7 @@ public enum GeoTIFF {
             gt.originY = o.y
         }
         let grid = try RasterGrid(width: Int(w32), height: Int(h32), transform: gt)
+        try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, bits / 8))
         let crs = keys.epsg.map { RasterCRS(epsg: $0) }
         let nodata = t.ascii(tagNodata).flatMap { Double($0.filter { !$0.isWhitespace }) }
         switch (Int(format), bits) {
@@ -116,6 +118,19 @@ public enum GeoTIFF {
         case (Int(SAMPLEFORMAT_IEEEFP), 64): return .float64(try readCells(t, grid, crs, nodata))
         default:
             throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): SampleFormat \(format) with \(bits) bits per sample")
+        }
+    }
+
+    /// Refuses images whose decoded size could not come from this file: more bytes than the file
+    /// holds when uncompressed, more than 1032 times the file (deflate's limit) otherwise. This
+    /// keeps a small corrupt header from causing a huge allocation.
+    private static func checkPlausibleSize(_ t: TIFFHandle, cells: Int, bytesPerSample: Int) throws(RasterError) {
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
+        let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
+        let limit = compression == UInt16(COMPRESSION_NONE) ? fileSize : fileSize * 1032
+        let (needed, overflow) = cells.multipliedReportingOverflow(by: bytesPerSample)
+        guard !overflow, needed <= limit else {
+            throw .malformed(format: "GeoTIFF", detail: "\(t.path): \(cells) cells of \(bytesPerSample) bytes cannot come from a \(fileSize)-byte file")
         }
     }
 

@@ -92,3 +92,29 @@ func temporaryPath(_ name: String) -> String {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Suite struct GeoTIFFHostileHeaderTests {
+    /// A little-endian TIFF whose directory declares a 100,000 x 100,000 Float64 image.
+    @Test func hugeDeclaredImageIsRefusedBeforeAllocation() throws {
+        var b: [UInt8] = [0x49, 0x49, 42, 0, 8, 0, 0, 0]
+        func entry(_ tag: UInt16, _ type: UInt16, _ value: UInt32) -> [UInt8] {
+            [UInt8(tag & 0xFF), UInt8(tag >> 8), UInt8(type), 0, 1, 0, 0, 0,
+             UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)]
+        }
+        let entries = [entry(256, 4, 100_000), entry(257, 4, 100_000), entry(258, 3, 64), entry(259, 3, 1),
+                       entry(262, 3, 1), entry(273, 4, 0), entry(277, 3, 1), entry(278, 4, 100_000),
+                       entry(279, 4, 80_000_000), entry(339, 3, 3)]
+        b += [UInt8(entries.count), 0]
+        for e in entries { b += e }
+        b += [0, 0, 0, 0]
+        let path = temporaryPath("hostile.tif")
+        FileManager.default.createFile(atPath: path, contents: Data(b))
+        #expect(throws: RasterError.self) { try GeoTIFF.read(path: path) }
+    }
+
+    @Test func hugeDeclaredASCIIGridDoesNotReserve() {
+        #expect(throws: RasterError.self) {
+            try ASCIIGrid.decode("ncols 100000\nnrows 100000\nxllcorner 0\nyllcorner 0\ncellsize 1\n1 2 3\n")
+        }
+    }
+}

@@ -13,8 +13,9 @@ public struct Raster<Element: RasterElement>: Sendable {
     /// The value that marks a cell without data. NaN cells of floating-point rasters are always
     /// treated as nodata.
     public var nodata: Element?
-    /// The cell values, row-major: cell (row, col) is at `row * width + col`.
-    public var cells: ContiguousArray<Element>
+    /// The cell values, row-major: cell (row, col) is at `row * width + col`. Always exactly
+    /// `width * height` values; change them through the subscripts or ``withUnsafeMutableCells(_:)``.
+    public internal(set) var cells: ContiguousArray<Element>
 
     /// A raster with every cell set to `fill`.
     public init(grid: RasterGrid, fill: Element, crs: RasterCRS? = nil, nodata: Element? = nil) {
@@ -44,10 +45,20 @@ public struct Raster<Element: RasterElement>: Sendable {
     @inlinable public var transform: GeoTransform { grid.transform }
 
     /// The value of cell (`row`, `col`); the indices must be inside the grid.
-    @inlinable
     public subscript(row: Int, col: Int) -> Element {
         get { cells[row * grid.width + col] }
         set { cells[row * grid.width + col] = newValue }
+    }
+
+    /// The value at row-major position `index` (`row * width + col`); the index must be inside.
+    public subscript(index index: Int) -> Element {
+        get { cells[index] }
+        set { cells[index] = newValue }
+    }
+
+    /// Calls `body` with the cell storage for fast in-place writes (the count cannot change).
+    public mutating func withUnsafeMutableCells<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        try cells.withUnsafeMutableBufferPointer { try body($0) }
     }
 
     /// True when `v` marks missing data (equal to ``nodata`` or NaN).
@@ -88,7 +99,7 @@ public struct Raster<Element: RasterElement>: Sendable {
     }
 }
 
-/// A rectangular window of a ``Raster`` that shares the raster's storage.
+/// A rectangular window of a ``Raster`` that shares the raster's cells.
 public struct RasterView<Element: RasterElement>: Sendable {
     /// The raster viewed.
     public let base: Raster<Element>

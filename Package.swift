@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
+        .library(name: "SmartCity", targets: ["SmartCity"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -30,7 +31,8 @@ let package = Package(
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster"]),
+        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster", "SmartCity"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
+        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,9 @@ struct GeoTwinCommand: AsyncParsableCommand {
         commandName: "geotwin",
         abstract: "Digital twins of Korean smart cities: inspect, convert, transform, index and map geodata.",
         subcommands: [
+            InfoCommand.self,
+            ConvertCommand.self,
+            LocateCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
         ]

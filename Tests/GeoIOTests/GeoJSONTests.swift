@@ -151,6 +151,8 @@ struct GeoJSONTests {
     @Test func typeAfterCoordinatesAndForeignMembers() throws {
         let g = try GeoJSON.decode(#"{"bbox":[0,0,1,1],"coordinates":[[0,0],[1,1]],"crs":{"type":"name"},"type":"LineString"}"#)
         #expect(g == .geometry(.lineString(LineString([Coordinate(0, 0), Coordinate(1, 1)]))))
+        let bom = try GeoJSON.decode([0xEF, 0xBB, 0xBF] + Array(#"{"type":"Point","coordinates":[1,2]}"#.utf8))
+        #expect(bom == .geometry(.point(Point(x: 1, y: 2))))
         let extra = try GeoJSON.decode("{\"type\":\"Point\",\"coordinates\":[1,2,3,4]}")
         #expect(extra == .geometry(.point(Point(Coordinate(x: 1, y: 2, z: 3)))))
     }
@@ -173,6 +175,8 @@ struct GeoJSONTests {
         fails(#"{"type":"Feature","geometry":{"type":"Feature"},"properties":{}}"#,
               .unexpectedGeometryType(expected: "a geometry type", found: "Feature", at: .json(path: "$.geometry.type", offset: 37)))
         fails(#"{"type":"Feature","properties":{"a":[1,tru]}}"#, .syntax(expected: "a JSON value", at: .json(path: "$.properties.a[1]", offset: 39)))
+        fails(#"{"type":"Feature","geometry":null,"properties":[1]}"#,
+              .wrongJSONType(expected: "an object, found an array", at: .json(path: "$.properties", offset: 47)))
         fails("[1,2]", .wrongJSONType(expected: "a GeoJSON object, found an array", at: .json(path: "$", offset: 0)))
     }
 

@@ -12,8 +12,11 @@ struct ZonalCommand: ParsableCommand {
     @Option(name: .long, help: "Raster: GeoTIFF (.tif) or ESRI ASCII grid (.asc).")
     var raster: String
 
-    @Option(name: .long, help: "Zones: GeoJSON FeatureCollection of polygons, in the raster's CRS unless --zones-crs is given.")
+    @Option(name: .long, help: "Zones: GeoJSON FeatureCollection (.geojson) or GeoPackage (.gpkg) of polygons, in the raster's CRS unless --zones-crs is given (a GeoPackage layer in another EPSG CRS is reprojected).")
     var zones: String
+
+    @Option(name: .long, help: "GeoPackage layer of the zones (needed when the file has several feature layers).")
+    var layer: String?
 
     @Option(name: .long, help: "Property holding each zone's id (default: the feature id, else the row number from 0).")
     var id: String?
@@ -43,6 +46,7 @@ struct ZonalCommand: ParsableCommand {
     }
 
     private func execute() throws {
+        var zonesCRS = self.zonesCRS
         var statistics: [ZonalStatistic] = []
         for name in stats.split(separator: ",") {
             guard let s = ZonalStatistic(parsing: String(name)) else {
@@ -52,7 +56,10 @@ struct ZonalCommand: ParsableCommand {
         }
         guard minCoverage >= 0, minCoverage <= 1 else { throw RasterCommandFailure("--min-coverage must be within 0...1") }
         let rasterValue = try RasterFiles.readRaster(raster)
-        var features = try RasterFiles.readFeatures(zones)
+        var (features, layerCRS) = try RasterFiles.readZones(zones, layer: layer)
+        if zonesCRS == nil, let code = layerCRS, let rasterCode = rasterValue.crs?.epsg, code != rasterCode {
+            zonesCRS = "EPSG:\(code)"
+        }
         if let source = zonesCRS {
             guard let crs = rasterValue.crs else {
                 throw RasterCommandFailure("\(raster) has no CRS to reproject the zones to")
@@ -115,6 +122,41 @@ enum RasterFiles {
         case "tif", "tiff": return try GeoTIFF.read(path: path)
         case "asc": return .float64(try ASCIIGrid.read(path: path))
         default: throw RasterCommandFailure("\(path): unknown raster format (use .tif, .tiff or .asc)")
+        }
+    }
+
+    /// Reads zones from GeoJSON or from a GeoPackage layer (with the layer's EPSG code, if any).
+    static func readZones(_ path: String, layer: String?) throws -> (FeatureCollection, Int?) {
+        guard (path as NSString).pathExtension.lowercased() == "gpkg" else {
+            if layer != nil { throw RasterCommandFailure("--layer applies to GeoPackage zones only") }
+            return (try readFeatures(path), nil)
+        }
+        do {
+            let gpkg = try GeoPackageReader(path: path)
+            let featureLayers = gpkg.layers.filter { $0.dataType == "features" }
+            let name: String
+            if let layer {
+                guard let info = gpkg.layer(named: layer) else {
+                    throw RasterCommandFailure("\(path): no layer named '\(layer)' (layers: \(featureLayers.map(\.tableName).joined(separator: ", ")))")
+                }
+                name = info.tableName
+            } else {
+                guard featureLayers.count == 1, let only = featureLayers.first else {
+                    throw RasterCommandFailure("\(path): give --layer, one of \(featureLayers.map(\.tableName).joined(separator: ", "))")
+                }
+                name = only.tableName
+            }
+            let l = try gpkg.readLayer(name)
+            let features = l.features.map { f in
+                var props: [String: PropertyValue] = [:]
+                for (c, v) in zip(l.columns, f.values) { props[c.name] = v.propertyValue }
+                return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
+            }
+            let srs = l.spatialReference
+            let code = srs.organization.uppercased() == "EPSG" && srs.organizationCode > 0 ? Int(srs.organizationCode) : nil
+            return (FeatureCollection(features), code)
+        } catch let e as GeoPackageError {
+            throw RasterCommandFailure("\(path): \(e)")
         }
     }
 

@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `rounded()` and friends lower to libm calls on Linux; link it where they are used.
+let libm: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "GeoTwin",
     platforms: [.macOS(.v14)],
@@ -25,8 +28,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
 
-        .target(name: "GeoCore"),
-        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"]),
+        .target(name: "GeoCore", linkerSettings: libm),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
@@ -38,7 +41,9 @@ let package = Package(
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
+
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),

@@ -4,4 +4,5 @@
 @_exported import GeoIndex
 @_exported import GeoGEOS
 @_exported import GeoProj
+@_exported import GeoRaster
 @_exported import SmartCity

@@ -13,6 +13,8 @@ struct GeoTwinCommand: AsyncParsableCommand {
             TransformCommand.self,
             LocateCommand.self,
             BenchCommand.self,
+            ZonalCommand.self,
+            RasterizeCommand.self,
         ]
     )
 }

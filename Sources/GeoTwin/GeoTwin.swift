@@ -4,3 +4,4 @@
 @_exported import GeoIndex
 @_exported import GeoGEOS
 @_exported import GeoProj
+@_exported import GeoRender

@@ -5,6 +5,7 @@ import GeoCore
 struct LayerWriter {
     let layer: Layer
     let layerID: String
+    let cssClass: String
     let geometry: PartGeometry<Int64>
     let theme: ResolvedTheme
     let decimals: Int
@@ -54,6 +55,7 @@ struct LayerWriter {
     func write(to w: SVGWriter, ids: [String], clipID: String?) throws(RenderError) {
         w.raw("<g")
         w.attribute("id", layerID)
+        w.attribute("class", cssClass)
         if let clipID { w.attribute("clip-path", "url(#\(clipID))") }
         if styleMode == .inline {
             for (k, v) in layer.style.properties(decimals: 2) where k != "vector-effect" { w.attribute(k, v) }

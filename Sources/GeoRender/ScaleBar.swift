@@ -34,11 +34,13 @@ public struct ScaleBar: Hashable, Sendable {
 
     /// A length as text with its unit: "500 m", "2 km", "12.5 km".
     public static func label(_ metres: Double) -> String {
-        if metres >= 1000 {
-            let km = metres / 1000
-            return NumberFormat.fitting([km]).string(km) + " km"
+        let (value, unit) = metres >= 1000 ? (metres / 1000, " km") : (metres, " m")
+        var decimals = 0, scaled = value
+        while decimals < 3, abs(scaled - scaled.rounded()) > 1e-9 {
+            decimals += 1
+            scaled *= 10
         }
-        return NumberFormat.fitting([metres]).string(metres) + " m"
+        return NumberFormat(decimals: decimals).string(value) + unit
     }
 
     /// Draws the bar with its left end at (x, y) (the baseline of the bar); returns the box used.

@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeoProjTests", dependencies: ["GeoProj"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
     ],

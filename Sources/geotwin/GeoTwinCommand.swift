@@ -8,6 +8,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
         commandName: "geotwin",
         abstract: "Digital twins of Korean smart cities: inspect, convert, transform, index and map geodata.",
         subcommands: [
+            TransformCommand.self,
         ]
     )
 }

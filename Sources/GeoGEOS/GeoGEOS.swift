@@ -1,1 +1,0 @@
-// GeoGEOS: GEOS-backed topology operations on GeoCore values.

@@ -1,1 +1,0 @@
-// GeoProj: coordinate reference systems and transforms over PROJ.

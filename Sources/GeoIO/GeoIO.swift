@@ -1,1 +1,0 @@
-// GeoIO: codecs for GeoCore values.

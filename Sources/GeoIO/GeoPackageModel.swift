@@ -1,0 +1,203 @@
+import GeoCore
+
+/// A row of `gpkg_spatial_ref_sys`: the coordinate reference system of a layer.
+public struct GeoPackageSpatialReference: Hashable, Sendable {
+    /// The key used by `gpkg_contents` and `gpkg_geometry_columns` (often the EPSG code).
+    public var srsID: Int32
+    /// A human-readable name (e.g. `WGS 84 geodetic`).
+    public var name: String
+    /// The defining organisation (`EPSG`, `NONE`, ...).
+    public var organization: String
+    /// The code within that organisation (4326, 5179, ...).
+    public var organizationCode: Int32
+    /// The WKT definition, or `undefined`.
+    public var definition: String
+
+    /// Creates a reference.
+    public init(srsID: Int32, name: String, organization: String, organizationCode: Int32, definition: String) {
+        self.srsID = srsID
+        self.name = name
+        self.organization = organization
+        self.organizationCode = organizationCode
+        self.definition = definition
+    }
+
+    /// EPSG:4326, WGS 84 longitude/latitude in degrees (the definition GDAL writes).
+    public static let wgs84 = GeoPackageSpatialReference(
+        srsID: 4326, name: "WGS 84 geodetic", organization: "EPSG", organizationCode: 4326,
+        definition: """
+        GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],\
+        AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],\
+        UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],\
+        AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]
+        """)
+
+    /// The two entries every GeoPackage must have besides EPSG:4326: undefined Cartesian (-1)
+    /// and undefined geographic (0).
+    static let undefinedCartesian = GeoPackageSpatialReference(
+        srsID: -1, name: "Undefined cartesian SRS", organization: "NONE", organizationCode: -1, definition: "undefined")
+    static let undefinedGeographic = GeoPackageSpatialReference(
+        srsID: 0, name: "Undefined geographic SRS", organization: "NONE", organizationCode: 0, definition: "undefined")
+}
+
+/// A layer listed in `gpkg_contents`, with its geometry column when it is a feature layer.
+public struct GeoPackageLayerInfo: Hashable, Sendable {
+    /// The table name (the layer name).
+    public var tableName: String
+    /// `features` or `attributes` (tile layers are not listed).
+    public var dataType: String
+    /// The `identifier` (often the layer name).
+    public var identifier: String?
+    /// The `description`.
+    public var description: String?
+    /// The extent recorded in `gpkg_contents`, in layer units, or nil when not recorded.
+    public var bounds: BoundingBox?
+    /// The geometry column, nil for an attributes table.
+    public var geometryColumn: String?
+    /// The declared geometry type (`MULTIPOLYGON`, `GEOMETRY`, ...).
+    public var geometryTypeName: String?
+    /// The layer's reference system, nil when the layer has none.
+    public var spatialReference: GeoPackageSpatialReference?
+}
+
+/// A stored value: one of SQLite's five storage classes.
+public enum GeoPackageValue: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+
+    /// The value as a feature property. A BLOB becomes an array of its bytes (as integers 0-255).
+    public var propertyValue: PropertyValue {
+        switch self {
+        case .null: .null
+        case .integer(let i): .int(i)
+        case .real(let d): .double(d)
+        case .text(let s): .string(s)
+        case .blob(let b): .array(b.map { .int(Int64($0)) })
+        }
+    }
+}
+
+/// An attribute column of a feature table.
+public struct GeoPackageColumn: Hashable, Sendable {
+    /// The column name.
+    public var name: String
+    /// The declared type (`INTEGER`, `REAL`, `TEXT`, `BLOB`, `MEDIUMINT`, `TEXT(5)`, ...).
+    public var declaredType: String
+
+    /// Creates a column.
+    public init(name: String, declaredType: String) {
+        self.name = name
+        self.declaredType = declaredType
+    }
+}
+
+/// One row of a feature table.
+public struct GeoPackageFeature: Hashable, Sendable {
+    /// The feature id (the integer primary key).
+    public var fid: Int64
+    /// The geometry, nil when the column is NULL.
+    public var geometry: Geometry?
+    /// The attribute values, in the order of ``GeoPackageLayer/columns``.
+    public var values: [GeoPackageValue]
+
+    /// Creates a feature.
+    public init(fid: Int64, geometry: Geometry?, values: [GeoPackageValue]) {
+        self.fid = fid
+        self.geometry = geometry
+        self.values = values
+    }
+}
+
+/// A whole feature layer in memory: what ``GeoPackageReader/readLayer(_:)`` returns and
+/// ``GeoPackageWriter`` writes.
+public struct GeoPackageLayer: Hashable, Sendable {
+    /// The table name.
+    public var name: String
+    /// The name of the geometry column (`geom` by default).
+    public var geometryColumn: String
+    /// The declared geometry type (`GEOMETRY`, `POINT`, `MULTIPOLYGON`, ...).
+    public var geometryTypeName: String
+    /// The layer's reference system.
+    public var spatialReference: GeoPackageSpatialReference
+    /// The attribute columns (the primary key and the geometry column are not included).
+    public var columns: [GeoPackageColumn]
+    /// The rows in `fid` order.
+    public var features: [GeoPackageFeature]
+
+    /// Creates a layer.
+    public init(name: String, geometryColumn: String = "geom", geometryTypeName: String = "GEOMETRY",
+                spatialReference: GeoPackageSpatialReference = .wgs84,
+                columns: [GeoPackageColumn], features: [GeoPackageFeature]) {
+        self.name = name
+        self.geometryColumn = geometryColumn
+        self.geometryTypeName = geometryTypeName
+        self.spatialReference = spatialReference
+        self.columns = columns
+        self.features = features
+    }
+
+    /// Builds a layer from features: one column per property key (sorted), typed INTEGER
+    /// (ints and booleans), REAL (doubles, or a mix of ints and doubles) or TEXT; `fid` is the
+    /// integer id when every feature has a distinct one, else the position from 1.
+    /// - Throws: ``GeoPackageError/unsupportedValue(table:row:column:kind:)`` for array or
+    ///   object properties, and for a column mixing text with numbers.
+    public init(name: String, collection: FeatureCollection, geometryTypeName: String = "GEOMETRY",
+                spatialReference: GeoPackageSpatialReference = .wgs84) throws(GeoPackageError) {
+        let keys = Set(collection.features.flatMap { $0.properties.keys }).sorted()
+        var kinds = [String: String](minimumCapacity: keys.count)
+        for (row, f) in collection.features.enumerated() {
+            for (k, v) in f.properties {
+                let kind: String?
+                switch v {
+                case .null: kind = nil
+                case .bool, .int: kind = "INTEGER"
+                case .double: kind = "REAL"
+                case .string: kind = "TEXT"
+                case .array: throw .unsupportedValue(table: name, row: row, column: k, kind: "array")
+                case .object: throw .unsupportedValue(table: name, row: row, column: k, kind: "object")
+                }
+                guard let kind else { continue }
+                switch (kinds[k], kind) {
+                case (nil, _): kinds[k] = kind
+                case ("INTEGER", "REAL"), ("REAL", "INTEGER"): kinds[k] = "REAL"
+                case (let old?, _) where old != kind:
+                    throw .unsupportedValue(table: name, row: row, column: k, kind: "mixed \(old)/\(kind)")
+                default: break
+                }
+            }
+        }
+        let ids = collection.features.compactMap { f -> Int64? in if case .int(let i)? = f.id { i } else { nil } }
+        let useIDs = ids.count == collection.features.count && Set(ids).count == ids.count
+        self.init(name: name, geometryTypeName: geometryTypeName, spatialReference: spatialReference,
+                  columns: keys.map { GeoPackageColumn(name: $0, declaredType: kinds[$0] ?? "TEXT") },
+                  features: collection.features.enumerated().map { i, f in
+                      GeoPackageFeature(fid: useIDs ? ids[i] : Int64(i + 1), geometry: f.geometry,
+                                        values: keys.map { k in GeoPackageLayer.storedValue(f.properties[k], kinds[k]) })
+                  })
+    }
+
+    /// The layer as features: `id` is the fid, properties hold every column (NULL as `.null`).
+    public var featureCollection: FeatureCollection {
+        FeatureCollection(features.map { f in
+            var props = [String: PropertyValue](minimumCapacity: columns.count)
+            for (c, v) in zip(columns, f.values) { props[c.name] = v.propertyValue }
+            return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
+        })
+    }
+
+    /// The index of the column named `name`, or nil.
+    public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+
+    private static func storedValue(_ v: PropertyValue?, _ kind: String?) -> GeoPackageValue {
+        switch v {
+        case .bool(let b)?: .integer(b ? 1 : 0)
+        case .int(let i)?: kind == "REAL" ? .real(Double(i)) : .integer(i)
+        case .double(let d)?: .real(d)
+        case .string(let s)?: .text(s)
+        default: .null
+        }
+    }
+}

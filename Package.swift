@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
-        .target(name: "GeoRender", dependencies: ["GeoCore"]),
+        .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender"]),
         .executableTarget(
             name: "geotwin",

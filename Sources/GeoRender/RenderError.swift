@@ -8,6 +8,8 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
     case unprojectable(layer: String, feature: Int, x: Double, y: Double)
     /// The thematic attribute cannot be classified (e.g. fewer classes than asked for breaks).
     case classification(String)
+    /// The map's coordinate reference systems cannot be set up (unknown CRS, no transformation).
+    case projection(String)
     /// Writing the output failed (path and the system message).
     case io(path: String, message: String)
 
@@ -19,6 +21,7 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unprojectable(let l, let f, let x, let y):
             "layer '\(l)' feature \(f): vertex (\(x), \(y)) cannot be projected"
         case .classification(let m): "classification: \(m)"
+        case .projection(let m): "projection: \(m)"
         case .io(let p, let m): "\(p): \(m)"
         }
     }

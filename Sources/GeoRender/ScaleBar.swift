@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoProj
 
 /// The scale bar: a round length (1, 2 or 5 x 10^n metres) measured geodesically across the
 /// centre of the frame, drawn as four alternating segments.
@@ -12,7 +13,7 @@ public struct ScaleBar: Hashable, Sendable {
     /// The scale bar for a frame, or `nil` when the scale cannot be measured (a planar
     /// projection without units) or is degenerate.
     ///
-    /// Metres per pixel come from the geodesic (WGS84) distance between two points 50 px either
+    /// Metres per pixel come from the geodesic (WGS84, GeoProj's ``Geodesic``) distance between two points 50 px either
     /// side of the frame centre when the projection has a geographic reference, otherwise from
     /// `metresPerUnit` and the screen scale. The length is the largest round value that fits in
     /// `maximumPixels`.
@@ -22,7 +23,8 @@ public struct ScaleBar: Hashable, Sendable {
         var metresPerPixel: Double?
         let a = transform.invert(x: c.x - 50, y: c.y), b = transform.invert(x: c.x + 50, y: c.y)
         if let ga = projection.geographic(x: a.x, y: a.y), let gb = projection.geographic(x: b.x, y: b.y) {
-            metresPerPixel = GeodesicDistance.metres(from: ga, to: gb) / 100
+            metresPerPixel = (try? Geodesic().distance(from: Coordinate(ga.longitude, ga.latitude),
+                                                       to: Coordinate(gb.longitude, gb.latitude))).map { $0 / 100 }
         } else if let unit = projection.metresPerUnit {
             metresPerPixel = unit / transform.scale
         }

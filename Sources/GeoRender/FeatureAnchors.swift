@@ -16,6 +16,7 @@ enum FeatureAnchors {
         var out = [Anchor?](repeating: nil, count: featureCount)
         var bestArea = [Double](repeating: -1, count: featureCount)
         var longestLine = [Int](repeating: 0, count: featureCount)
+        var largest = [Range<Int>?](repeating: nil, count: featureCount)
         var p = 0
         func ring(_ q: Int) -> [Double] {
             g.coordinates[(2 * g.partStart[q])..<(2 * g.partStart[q + 1])].map { Double($0) / f }
@@ -25,16 +26,12 @@ enum FeatureAnchors {
             guard feature < featureCount else { p += 1; continue }
             switch g.partKind[p] {
             case .exterior:
-                var rings = [ring(p)]
                 var q = p + 1
-                while q < g.partCount, g.partKind[q] == .hole, g.partFeature[q] == feature {
-                    rings.append(ring(q))
-                    q += 1
-                }
-                let area = abs(PolyLabel.ringArea(rings[0]))
-                if area > bestArea[feature], let a = PolyLabel.anchor(rings: rings, precision: 0.5) {
+                while q < g.partCount, g.partKind[q] == .hole, g.partFeature[q] == feature { q += 1 }
+                let area = abs(SharedBorderSimplifier.area2(Array(g.coordinates[(2 * g.partStart[p])..<(2 * g.partStart[p + 1])]))) / (2 * f * f)
+                if area > bestArea[feature] {
                     bestArea[feature] = area
-                    out[feature] = Anchor(x: a.x, y: a.y, area: area)
+                    largest[feature] = p..<q
                 }
                 p = q
                 continue
@@ -54,6 +51,12 @@ enum FeatureAnchors {
                 break
             }
             p += 1
+        }
+        for feature in 0..<featureCount {
+            guard let parts = largest[feature] else { continue }
+            if let a = PolyLabel.anchor(rings: parts.map(ring), precision: 0.5) {
+                out[feature] = Anchor(x: a.x, y: a.y, area: bestArea[feature])
+            }
         }
         return out
     }

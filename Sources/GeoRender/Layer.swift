@@ -55,11 +55,15 @@ public struct Layer: Hashable, Sendable {
     public var simplification: Double
     /// Rings smaller than this many square pixels after simplification are dropped.
     public var minimumRingArea: Double
+    /// False for a layer drawn only in insets (it then neither counts for the fitted extent nor
+    /// appears in the main frame or the legend).
+    public var showInMainMap: Bool
 
     /// Creates a layer.
     public init(id: String, features: FeatureCollection, style: Style = Style(),
                 thematic: Thematic? = nil, labels: LabelOptions? = nil, idField: String? = nil,
-                dataFields: [String] = [], simplification: Double = 0.5, minimumRingArea: Double = 0.5) {
+                dataFields: [String] = [], simplification: Double = 0.5, minimumRingArea: Double = 0.5,
+                showInMainMap: Bool = true) {
         self.id = id
         self.features = features
         self.style = style
@@ -69,5 +73,6 @@ public struct Layer: Hashable, Sendable {
         self.dataFields = dataFields
         self.simplification = simplification
         self.minimumRingArea = minimumRingArea
+        self.showInMainMap = showInMainMap
     }
 }

@@ -155,7 +155,7 @@ extension MapRenderer {
         var taken = obstacles
         var placedTotal = 0, droppedTotal = 0
         for (k, p) in prepared.enumerated() {
-            guard let options = p.layer.labels else { continue }
+            guard let options = p.layer.labels, p.layer.showInMainMap else { continue }
             let placer = LabelPlacer(fontSize: options.fontSize, padding: options.padding)
             var candidates: [LabelPlacer.Candidate] = []
             for (i, feature) in p.layer.features.features.enumerated() {

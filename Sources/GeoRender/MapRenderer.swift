@@ -55,6 +55,7 @@ public enum MapRenderer {
         var layer: Layer
         var id: String
         var projected: PartGeometry<Double>
+        var source: [Double]
         var theme: ResolvedTheme
         var withoutGeometry: Int
     }
@@ -68,14 +69,14 @@ public enum MapRenderer {
             var id = XMLNames.id(layer.id.isEmpty ? "layer" : layer.id)
             while usedIDs.contains(id) { id += "_" }
             usedIDs.insert(id)
-            let projected = try ProjectionStage(projection: map.projection).run(layer.features.features, layer: layer.id)
+            let stage = try ProjectionStage(projection: map.projection).run(layer.features.features, layer: layer.id)
             let drawable = layer.features.features.map { $0.geometry.map { !$0.isEmpty } ?? false }
             let theme = try ResolvedTheme.resolve(layer, drawable: drawable)
-            prepared.append(PreparedLayer(layer: layer, id: id, projected: projected, theme: theme,
+            prepared.append(PreparedLayer(layer: layer, id: id, projected: stage.projected, source: stage.source, theme: theme,
                                           withoutGeometry: drawable.filter { !$0 }.count))
         }
         var dataBounds = BoundingBox.empty
-        for p in prepared {
+        for p in prepared where p.layer.showInMainMap {
             var i = 0
             let c = p.projected.coordinates
             while i + 1 < c.count {
@@ -88,14 +89,15 @@ public enum MapRenderer {
         let frame = layout.frame
         let transform = ScreenTransform.fitting(extent, into: frame)
         if let transform, !map.projection.isAffine {
-            let tolerance = 0.5 / transform.scale
+            let stage = ProjectionStage(projection: map.projection)
             for k in prepared.indices {
-                prepared[k].projected = try ProjectionStage(projection: map.projection, resampleTolerance: tolerance)
-                    .run(prepared[k].layer.features.features, layer: prepared[k].layer.id)
+                prepared[k].projected = stage.resample(.init(projected: prepared[k].projected, source: prepared[k].source),
+                                                       tolerance: 0.5 / transform.scale)
+                prepared[k].source = []
             }
         }
         let grids = prepared.map { p -> PartGeometry<Int64> in
-            guard let transform else { return PartGeometry<Int64>() }
+            guard let transform, p.layer.showInMainMap else { return PartGeometry<Int64>() }
             return grid(p, transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals)
         }
         var summary = RenderSummary(bytes: 0, width: layout.width, height: layout.height, featuresDrawn: 0,
@@ -116,10 +118,12 @@ public enum MapRenderer {
         }
         var anchors: [[FeatureAnchors.Anchor?]] = []
         for (k, p) in prepared.enumerated() {
-            try writeLayer(p, id: p.id, grid: grids[k], map: map, clipID: "frame-clip", to: w)
-            anchors.append(FeatureAnchors.compute(grids[k], featureCount: p.layer.features.features.count, decimals: map.decimals))
+            if p.layer.showInMainMap { try writeLayer(p, id: p.id, grid: grids[k], map: map, clipID: "frame-clip", to: w) }
+            let needsAnchors = p.layer.labels != nil || { if case .proportionalSymbols = p.layer.thematic { true } else { false } }()
+            anchors.append(needsAnchors ? FeatureAnchors.compute(grids[k], featureCount: p.layer.features.features.count, decimals: map.decimals)
+                                        : Array(repeating: nil, count: p.layer.features.features.count))
         }
-        for (k, p) in prepared.enumerated() {
+        for (k, p) in prepared.enumerated() where p.layer.showInMainMap {
             writeSymbols(p, id: p.id, anchors: anchors[k], map: map, clipID: "frame-clip", to: w)
         }
         if let transform, let step = map.graticuleStep {
@@ -134,7 +138,7 @@ public enum MapRenderer {
         if let transform { writeInsetOutlines(map.insets, transform: transform, to: w) }
 
         // Furniture boxes first (labels avoid them), drawn after the labels.
-        let legends = prepared.compactMap(\.theme.legend)
+        let legends = prepared.filter(\.layer.showInMainMap).compactMap(\.theme.legend)
         let legendWriter = LegendWriter(legends: legends)
         var obstacles: [BoundingBox] = []
         var legendOrigin: (Double, Double)?

@@ -1,133 +1,154 @@
 import GeoCore
 
-/// The first pipeline stage: walks the features of a layer, projects every part with a
-/// ``MapProjection`` (one batch call per part) and, for non-affine projections, adaptively
-/// resamples long segments so that curves stay within a tolerance of their projected shape
-/// (after d3-geo's resampling, done here in source coordinates).
+/// The first pipeline stage: walks the features of a layer, gathers every vertex into one flat
+/// buffer and projects the whole layer with one ``MapProjection`` call. For non-affine
+/// projections, ``resample(_:tolerance:)`` then splits the segments whose projected midpoint
+/// strays from the projected chord, after d3-geo's adaptive resampling (done here on the
+/// source coordinates' midpoints, level by level, one batch call per level).
 public struct ProjectionStage: Sendable {
     /// The projection applied to every vertex.
     public let projection: any MapProjection
-    /// Maximum deviation (projected map units) tolerated between a projected segment's chord
-    /// and the projected midpoint before the segment is split; 0 disables resampling.
-    public let resampleTolerance: Double
     /// Maximum number of halvings of one source segment.
     public static let maximumResampleDepth = 8
 
+    /// A projected layer with the source coordinates kept beside it (same layout), so that
+    /// resampling can project midpoints of the original segments.
+    public struct Output: Sendable {
+        /// Projected coordinates and part structure.
+        public var projected: PartGeometry<Double>
+        /// Source coordinates, interleaved, one pair per projected vertex.
+        public var source: [Double]
+    }
+
     /// Creates the stage.
-    public init(projection: any MapProjection, resampleTolerance: Double = 0) {
+    public init(projection: any MapProjection) {
         self.projection = projection
-        self.resampleTolerance = resampleTolerance
     }
 
     /// Projects the geometry of `features`. Features without geometry or with an empty geometry
     /// contribute no part. Rings lose their closing vertex.
     /// - Throws: ``RenderError/unprojectable(layer:feature:x:y:)`` for the first vertex the
     ///   projection cannot handle.
-    public func run(_ features: [Feature], layer: String) throws(RenderError) -> PartGeometry<Double> {
-        var out = PartGeometry<Double>()
+    public func run(_ features: [Feature], layer: String) throws(RenderError) -> Output {
+        var parts = PartGeometry<Double>()
         for (index, feature) in features.enumerated() {
             guard let geometry = feature.geometry else { continue }
-            try add(geometry, feature: index, layer: layer, to: &out)
+            add(geometry, feature: index, to: &parts)
         }
-        return out
+        let source = parts.coordinates
+        projection.project(&parts.coordinates)
+        let c = parts.coordinates
+        var i = 0
+        while i + 1 < c.count {
+            if !(c[i].isFinite && c[i + 1].isFinite) {
+                let vertex = i / 2
+                var p = 0
+                while p + 1 < parts.partStart.count, parts.partStart[p + 1] <= vertex { p += 1 }
+                let feature = p < parts.partFeature.count ? parts.partFeature[p] : 0
+                throw .unprojectable(layer: layer, feature: feature, x: source[i], y: source[i + 1])
+            }
+            i += 2
+        }
+        return Output(projected: parts, source: source)
     }
 
-    private func add(_ geometry: Geometry, feature: Int, layer: String,
-                     to out: inout PartGeometry<Double>) throws(RenderError) {
+    private func add(_ geometry: Geometry, feature: Int, to out: inout PartGeometry<Double>) {
         switch geometry {
         case .point(let p):
-            if let c = p.coordinate { try part([c], kind: .point, feature: feature, layer: layer, to: &out) }
+            if let c = p.coordinate { part([c], kind: .point, feature: feature, to: &out) }
         case .multiPoint(let mp):
             for p in mp.points {
-                if let c = p.coordinate { try part([c], kind: .point, feature: feature, layer: layer, to: &out) }
+                if let c = p.coordinate { part([c], kind: .point, feature: feature, to: &out) }
             }
         case .lineString(let l):
-            try part(l.coordinates, kind: .line, feature: feature, layer: layer, to: &out)
+            part(l.coordinates, kind: .line, feature: feature, to: &out)
         case .multiLineString(let ml):
-            for l in ml.lineStrings { try part(l.coordinates, kind: .line, feature: feature, layer: layer, to: &out) }
+            for l in ml.lineStrings { part(l.coordinates, kind: .line, feature: feature, to: &out) }
         case .polygon(let p):
-            try polygon(p, feature: feature, layer: layer, to: &out)
+            polygon(p, feature: feature, to: &out)
         case .multiPolygon(let mp):
-            for p in mp.polygons { try polygon(p, feature: feature, layer: layer, to: &out) }
+            for p in mp.polygons { polygon(p, feature: feature, to: &out) }
         case .geometryCollection(let gc):
-            for g in gc.geometries { try add(g, feature: feature, layer: layer, to: &out) }
+            for g in gc.geometries { add(g, feature: feature, to: &out) }
         }
     }
 
-    private func polygon(_ p: Polygon, feature: Int, layer: String, to out: inout PartGeometry<Double>) throws(RenderError) {
+    private func polygon(_ p: Polygon, feature: Int, to out: inout PartGeometry<Double>) {
         guard !p.exterior.isEmpty else { return }
-        try part(p.exterior, kind: .exterior, feature: feature, layer: layer, to: &out)
-        for h in p.holes where !h.isEmpty {
-            try part(h, kind: .hole, feature: feature, layer: layer, to: &out)
-        }
+        part(p.exterior, kind: .exterior, feature: feature, to: &out)
+        for h in p.holes where !h.isEmpty { part(h, kind: .hole, feature: feature, to: &out) }
     }
 
-    private func part(_ coords: [Coordinate], kind: PartKind, feature: Int, layer: String,
-                      to out: inout PartGeometry<Double>) throws(RenderError) {
+    private func part(_ coords: [Coordinate], kind: PartKind, feature: Int, to out: inout PartGeometry<Double>) {
         var count = coords.count
-        let isRing = kind == .exterior || kind == .hole
-        if isRing, count > 1, coords[0].equals2D(coords[count - 1]) { count -= 1 }
+        if kind == .exterior || kind == .hole, count > 1, coords[0].equals2D(coords[count - 1]) { count -= 1 }
         guard count > 0 else { return }
-        var source = [Double]()
-        source.reserveCapacity(count * 2)
         for i in 0..<count {
-            source.append(coords[i].x)
-            source.append(coords[i].y)
+            out.coordinates.append(coords[i].x)
+            out.coordinates.append(coords[i].y)
         }
-        var xy = source
-        projection.project(&xy)
-        for i in stride(from: 0, to: xy.count, by: 2) where !(xy[i].isFinite && xy[i + 1].isFinite) {
-            throw .unprojectable(layer: layer, feature: feature, x: source[i], y: source[i + 1])
-        }
-        if resampleTolerance > 0, !projection.isAffine, kind != .point, count > 1 {
-            xy = resample(source: source, projected: xy, closed: isRing)
-        }
-        out.append(xy, kind: kind, feature: feature)
+        out.partStart.append(out.coordinates.count / 2)
+        out.partKind.append(kind)
+        out.partFeature.append(feature)
     }
 
     /// Inserts projected midpoints wherever the projected midpoint of a source segment is farther
-    /// than the tolerance from the projected chord, level by level (one batch call per level).
-    private func resample(source: [Double], projected: [Double], closed: Bool) -> [Double] {
-        var src = source, dst = projected
-        let tol2 = resampleTolerance * resampleTolerance
+    /// than `tolerance` (projected units) from the projected chord. Only segments whose projected
+    /// chord is longer than twice the tolerance are tested (shorter ones cannot stray visibly),
+    /// so dense data costs one pass. Returns the input unchanged for affine projections.
+    public func resample(_ input: Output, tolerance: Double) -> PartGeometry<Double> {
+        guard !projection.isAffine, tolerance > 0, tolerance.isFinite else { return input.projected }
+        var src = input.source, dst = input.projected
+        let tol2 = tolerance * tolerance, minChord2 = 4 * tol2
         for _ in 0..<Self.maximumResampleDepth {
-            let n = src.count / 2
-            let segments = closed ? n : n - 1
+            // segments to test: (part, vertex a, vertex b)
+            var tests: [(Int, Int)] = []
+            for p in 0..<dst.partCount where dst.partKind[p] != .point {
+                let r = dst.vertexRange(p)
+                guard r.count > 1 else { continue }
+                let closed = dst.partKind[p] != .line
+                for a in r {
+                    let b = a + 1 < r.upperBound ? a + 1 : (closed ? r.lowerBound : -1)
+                    guard b >= 0 else { continue }
+                    let dx = dst.coordinates[2 * b] - dst.coordinates[2 * a], dy = dst.coordinates[2 * b + 1] - dst.coordinates[2 * a + 1]
+                    if dx * dx + dy * dy > minChord2 { tests.append((a, b)) }
+                }
+            }
+            guard !tests.isEmpty else { break }
             var mids = [Double]()
-            mids.reserveCapacity(segments * 2)
-            for s in 0..<segments {
-                let a = s, b = (s + 1) % n
+            mids.reserveCapacity(tests.count * 2)
+            for (a, b) in tests {
                 mids.append((src[2 * a] + src[2 * b]) / 2)
                 mids.append((src[2 * a + 1] + src[2 * b + 1]) / 2)
             }
             var projectedMids = mids
             projection.project(&projectedMids)
-            var split = [Bool](repeating: false, count: segments)
-            var any = false
-            for s in 0..<segments {
-                let a = s, b = (s + 1) % n
-                let mx = projectedMids[2 * s], my = projectedMids[2 * s + 1]
+            var insertAfter = [Int: Int]()
+            for (k, (a, b)) in tests.enumerated() {
+                let mx = projectedMids[2 * k], my = projectedMids[2 * k + 1]
                 guard mx.isFinite, my.isFinite else { continue }
-                let cx = (dst[2 * a] + dst[2 * b]) / 2, cy = (dst[2 * a + 1] + dst[2 * b + 1]) / 2
-                if (mx - cx) * (mx - cx) + (my - cy) * (my - cy) > tol2 {
-                    split[s] = true
-                    any = true
-                }
+                let cx = (dst.coordinates[2 * a] + dst.coordinates[2 * b]) / 2
+                let cy = (dst.coordinates[2 * a + 1] + dst.coordinates[2 * b + 1]) / 2
+                if (mx - cx) * (mx - cx) + (my - cy) * (my - cy) > tol2 { insertAfter[a] = k }
             }
-            guard any else { break }
-            var newSrc = [Double](), newDst = [Double]()
-            newSrc.reserveCapacity(src.count * 2)
-            newDst.reserveCapacity(dst.count * 2)
-            for v in 0..<n {
-                newSrc.append(src[2 * v]); newSrc.append(src[2 * v + 1])
-                newDst.append(dst[2 * v]); newDst.append(dst[2 * v + 1])
-                if v < segments, split[v] {
-                    newSrc.append(mids[2 * v]); newSrc.append(mids[2 * v + 1])
-                    newDst.append(projectedMids[2 * v]); newDst.append(projectedMids[2 * v + 1])
+            guard !insertAfter.isEmpty else { break }
+            var next = PartGeometry<Double>()
+            var nextSource = [Double]()
+            for p in 0..<dst.partCount {
+                for v in dst.vertexRange(p) {
+                    next.coordinates.append(dst.coordinates[2 * v]); next.coordinates.append(dst.coordinates[2 * v + 1])
+                    nextSource.append(src[2 * v]); nextSource.append(src[2 * v + 1])
+                    if let k = insertAfter[v] {
+                        next.coordinates.append(projectedMids[2 * k]); next.coordinates.append(projectedMids[2 * k + 1])
+                        nextSource.append(mids[2 * k]); nextSource.append(mids[2 * k + 1])
+                    }
                 }
+                next.partStart.append(next.coordinates.count / 2)
+                next.partKind.append(dst.partKind[p])
+                next.partFeature.append(dst.partFeature[p])
             }
-            src = newSrc
-            dst = newDst
+            dst = next
+            src = nextSource
         }
         return dst
     }

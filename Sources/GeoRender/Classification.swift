@@ -31,10 +31,16 @@ public struct Classification: Hashable, Sendable {
     /// The number of classes.
     public var classCount: Int { breaks.count }
 
+    /// The largest number of classes any scheme accepts.
+    public static let maximumClasses = 256
+    /// The largest number of values Fisher–Jenks classifies (its cost grows as k n^2).
+    public static let maximumFisherJenksValues = 4000
+
     /// Classifies `values` (one per feature; `nil`, NaN and infinities are no-data).
-    /// - Throws: ``RenderError/classification(_:)`` when a scheme asks for fewer than one class,
-    ///   Fisher–Jenks asks for more classes than there are distinct values, or user breaks are
-    ///   not ascending and finite. All values being no-data is not an error: the result has no
+    /// - Throws: ``RenderError/classification(_:)`` when a scheme asks for fewer than one class
+    ///   or more than ``maximumClasses``, Fisher–Jenks gets more than ``maximumFisherJenksValues``
+    ///   values or asks for more classes than there are distinct values, or user breaks are not
+    ///   ascending and finite. All values being no-data is not an error: the result has no
     ///   class and every feature is no-data.
     public init(values: [Double?], scheme: ClassificationScheme) throws(RenderError) {
         let valid = values.compactMap { v -> Double? in
@@ -51,6 +57,14 @@ public struct Classification: Hashable, Sendable {
         }
         minimum = lo
         var b: [Double]
+        let asked: Int
+        switch scheme {
+        case .quantiles(let k), .equalInterval(let k), .fisherJenks(let k): asked = k
+        case .userBreaks(let given): asked = given.count
+        }
+        guard asked <= Self.maximumClasses else {
+            throw .classification("\(asked) classes asked; at most \(Self.maximumClasses)")
+        }
         switch scheme {
         case .quantiles(let k):
             guard k >= 1 else { throw .classification("quantiles need at least 1 class, got \(k)") }
@@ -66,6 +80,9 @@ public struct Classification: Hashable, Sendable {
             }
         case .fisherJenks(let k):
             guard k >= 1 else { throw .classification("Fisher-Jenks needs at least 1 class, got \(k)") }
+            guard valid.count <= Self.maximumFisherJenksValues else {
+                throw .classification("Fisher-Jenks is O(k n^2): \(valid.count) values is over \(Self.maximumFisherJenksValues); use quantiles")
+            }
             let distinct = Self.uniqueSorted(valid).count
             guard k <= distinct else {
                 throw .classification("Fisher-Jenks: \(k) classes asked but only \(distinct) distinct values")

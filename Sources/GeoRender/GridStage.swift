@@ -63,12 +63,19 @@ public struct GridStage: Sendable {
         return out
     }
 
+    /// Vertices that are not finite or absurdly far (beyond 10^15 grid units, which clipping
+    /// rules out for finite input) are skipped rather than converted.
     private func snap(_ xy: ArraySlice<Double>, _ f: Double, closed: Bool) -> [Int64] {
         var out = [Int64]()
         out.reserveCapacity(xy.count)
         var i = xy.startIndex
         while i + 1 < xy.endIndex {
-            let x = Int64((xy[i] * f).rounded()), y = Int64((xy[i + 1] * f).rounded())
+            let sx = (xy[i] * f).rounded(), sy = (xy[i + 1] * f).rounded()
+            guard abs(sx) < 1e15, abs(sy) < 1e15 else {
+                i += 2
+                continue
+            }
+            let x = Int64(sx), y = Int64(sy)
             let n = out.count
             if n < 2 || out[n - 2] != x || out[n - 1] != y {
                 out.append(x)

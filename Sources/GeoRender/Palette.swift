@@ -38,10 +38,10 @@ public enum Palette: Hashable, Sendable {
     /// 3-class table; a sequential or diverging scheme asked for more classes than it has is
     /// interpolated in sRGB from its largest table. viridis and cividis sample their 256-entry
     /// ramps evenly, both ends included.
-    /// - Throws: ``RenderError/invalidOption(_:)`` for an unknown scheme, a count below 1, or more
+    /// - Throws: ``RenderError/invalidOption(_:)`` for an unknown scheme, a count outside 1...256, or more
     ///   categories than a qualitative scheme (or custom list) has colours.
     public func colors(count: Int) throws(RenderError) -> [Color] {
-        guard count >= 1 else { throw .invalidOption("palette needs at least one class, got \(count)") }
+        guard count >= 1, count <= 256 else { throw .invalidOption("palette needs 1...256 classes, got \(count)") }
         switch self {
         case .colorBrewer(let name):
             guard let (kind, tables) = PaletteTables.colorBrewer[name] else {

@@ -36,10 +36,13 @@ public enum PolyLabel {
             i += 2
         }
         let width = maxX - minX, height = maxY - minY
-        let cellSize = Swift.min(width, height)
-        if cellSize <= 0 || ringArea(outer) == 0 {
+        if Swift.min(width, height) <= 0 || ringArea(outer) == 0 {
             return Anchor(x: minX + width / 2, y: minY + height / 2, distance: 0)
         }
+        // Square cells of the smaller side cover the box; for slivers, larger cells keep the
+        // initial grid within a quarter of the probe budget.
+        let initialCells = Double(Swift.max(1, maximumProbes / 4))
+        let cellSize = Swift.max(Swift.min(width, height), Swift.max(width, height) / initialCells)
         let eps = precision.isFinite && precision > 0 ? precision : cellSize / 1000
         var heap = CellHeap()
         var best = centroidCell(rings, fallbackX: minX + width / 2, fallbackY: minY + height / 2)

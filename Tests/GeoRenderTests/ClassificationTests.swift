@@ -86,3 +86,12 @@ struct ClassificationFixture: Decodable {
         #expect(c.noDataCount == 2)
     }
 }
+
+@Suite struct ClassificationLimitTests {
+    @Test func hugeRequestsAreRefused() {
+        #expect(throws: RenderError.self) { try Classification(values: [1, 2, 3], scheme: .quantiles(1_000_000_000)) }
+        let many: [Double?] = (0..<5000).map { Double($0) }
+        #expect(throws: RenderError.self) { try Classification(values: many, scheme: .fisherJenks(5)) }
+        #expect(throws: RenderError.self) { try Palette.viridis.colors(count: 100_000) }
+    }
+}

@@ -33,7 +33,7 @@ import Testing
         #expect(line?.x == 5)
     }
 
-    @Test func sliverTerminates() throws {
+    @Test func sliverTerminatesQuickly() throws {
         // 1000 x 0.001 sliver with a zero precision and a tight probe budget
         let a = try #require(PolyLabel.anchor(rings: [[0, 0, 1000, 0, 1000, 0.001, 0, 0.001]], precision: 0, maximumProbes: 500))
         #expect(a.distance >= 0 && a.distance <= 0.001)

@@ -56,6 +56,8 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
     /// geographic one.
     public var metresPerUnit: Double? { target.isGeographic ? nil : 1 }
 
+    /// Transforms the interleaved source coordinates in one PROJ batch; when a point fails, the
+    /// points are transformed one by one and the failures become NaN.
     public func project(_ xy: inout [Double]) {
         guard source != target else { return }
         let n = xy.count / 2
@@ -86,6 +88,7 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
         }
     }
 
+    /// Longitude and latitude (WGS84, degrees) of a map position, `nil` when PROJ cannot invert it.
     public func geographic(x: Double, y: Double) -> (longitude: Double, latitude: Double)? {
         lock.lock()
         defer { lock.unlock() }
@@ -93,6 +96,7 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
         return (c.x, c.y)
     }
 
+    /// The map position of a WGS84 longitude and latitude (degrees), `nil` when PROJ fails.
     public func projectGeographic(longitude: Double, latitude: Double) -> (x: Double, y: Double)? {
         lock.lock()
         defer { lock.unlock() }

@@ -33,6 +33,7 @@ public struct Color: Hashable, Sendable, CustomStringConvertible {
         return s
     }
 
+    /// The same as ``hex``.
     public var description: String { hex }
 
     /// Linear interpolation in sRGB between `self` (t = 0) and `other` (t = 1); `t` is clamped.

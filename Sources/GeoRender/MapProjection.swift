@@ -45,6 +45,7 @@ public struct PlanarProjection: MapProjection {
     public let crsIdentifier: String
     /// Metres per coordinate unit (1 for metre-based CRSs).
     public let metresPerUnit: Double?
+    /// Always true: the identity is affine.
     public var isAffine: Bool { true }
 
     /// Creates the identity projection for planar data in `crsIdentifier` with the given unit.
@@ -53,8 +54,11 @@ public struct PlanarProjection: MapProjection {
         self.metresPerUnit = metresPerUnit
     }
 
+    /// Leaves the coordinates as they are.
     public func project(_ xy: inout [Double]) {}
+    /// Always `nil`: planar data has no geographic reference here.
     public func geographic(x: Double, y: Double) -> (longitude: Double, latitude: Double)? { nil }
+    /// Always `nil`: planar data has no geographic reference here.
     public func projectGeographic(longitude: Double, latitude: Double) -> (x: Double, y: Double)? { nil }
 }
 
@@ -66,8 +70,11 @@ public struct EquirectangularProjection: MapProjection {
     public let standardParallel: Double
     /// Sphere radius in metres.
     public static let radius = 6_371_008.8
+    /// "EPSG:4326 (equirectangular, lat_ts=...)".
     public var crsIdentifier: String { "EPSG:4326 (equirectangular, lat_ts=\(standardParallel))" }
+    /// Always true: plate carrée scales each axis linearly.
     public var isAffine: Bool { true }
+    /// `nil`: the scale bar measures geodesically through ``geographic(x:y:)``.
     public var metresPerUnit: Double? { nil }
 
     private var kx: Double { Self.radius * .pi / 180 * cos(standardParallel * .pi / 180) }
@@ -78,6 +85,7 @@ public struct EquirectangularProjection: MapProjection {
         self.standardParallel = standardParallel.isFinite ? Swift.max(-89, Swift.min(89, standardParallel)) : 0
     }
 
+    /// Scales longitude and latitude (degrees) to metres; latitudes beyond ±90° become NaN.
     public func project(_ xy: inout [Double]) {
         let kx = kx, ky = ky
         var i = 0
@@ -94,10 +102,12 @@ public struct EquirectangularProjection: MapProjection {
         }
     }
 
+    /// The inverse scaling, metres to degrees.
     public func geographic(x: Double, y: Double) -> (longitude: Double, latitude: Double)? {
         (x / kx, y / ky)
     }
 
+    /// Degrees to metres, `nil` beyond ±90° latitude.
     public func projectGeographic(longitude: Double, latitude: Double) -> (x: Double, y: Double)? {
         guard abs(latitude) <= 90 else { return nil }
         return (longitude * kx, latitude * ky)

@@ -27,6 +27,18 @@ public struct RenderSummary: Hashable, Sendable {
 /// simplify keeping shared borders -> path sink, plus thematic classes, labels and furniture.
 ///
 /// The output is deterministic: the same map gives byte-identical SVG.
+///
+/// ```swift
+/// let layer = Layer(id: "sigungu", features: sigungu, style: Style(stroke: .white, strokeWidth: 0.25),
+///                   thematic: .choropleth(Choropleth(values: .field("population"),
+///                                                    classes: .numeric(.fisherJenks(5)),
+///                                                    legendTitle: "Population")),
+///                   labels: LabelOptions(field: "name_ko", priorityField: "population"),
+///                   idField: "code", dataFields: ["code", "name_ko"])
+/// let map = Map(width: 1200, title: "인구", projection: try CRSProjection(fromEPSG: 4326, toEPSG: 5179),
+///               layers: [layer])
+/// let summary = try MapRenderer.render(map, to: "population.svg")
+/// ```
 public enum MapRenderer {
     /// Renders `map` to the file at `path` (written to a temporary file, then renamed over
     /// `path`; on failure `path` is untouched).

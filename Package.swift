@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "GeoProj", targets: ["GeoProj"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
+        .library(name: "GeoRender", targets: ["GeoRender"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -35,7 +36,8 @@ let package = Package(
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster", "SmartCity"]),
+        .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster", "GeoRender", "SmartCity"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO"], resources: [.copy("Fixtures")]),
     ],

@@ -6,3 +6,4 @@
 @_exported import GeoProj
 @_exported import GeoRaster
 @_exported import SmartCity
+@_exported import GeoRender

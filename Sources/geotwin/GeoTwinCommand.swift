@@ -15,6 +15,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
             BenchCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
+            MapCommand.self,
         ]
     )
 }

@@ -1,0 +1,217 @@
+import GeoCore
+
+/// What a render produced.
+public struct RenderSummary: Hashable, Sendable {
+    /// Bytes of SVG written.
+    public var bytes: Int
+    /// Page width and height in pixels.
+    public var width: Double
+    /// Page height in pixels.
+    public var height: Double
+    /// Features that drew at least one element in the main frame.
+    public var featuresDrawn: Int
+    /// Features skipped because they have no geometry.
+    public var featuresWithoutGeometry: Int
+    /// Vertices written in the main frame after simplification.
+    public var vertices: Int
+    /// Labels placed and dropped (collisions).
+    public var labelsPlaced: Int
+    /// Labels dropped because they would overlap.
+    public var labelsDropped: Int
+    /// True when nothing could be drawn (no layer has geometry and no extent was given): the
+    /// file is still a valid map with its title, frame and a "No data to draw" note.
+    public var isEmpty: Bool
+}
+
+/// Renders a ``Map`` to SVG 1.1: project -> clip to the frame -> snap to the output grid ->
+/// simplify keeping shared borders -> path sink, plus thematic classes, labels and furniture.
+///
+/// The output is deterministic: the same map gives byte-identical SVG.
+///
+/// ```swift
+/// let layer = Layer(id: "sigungu", features: sigungu, style: Style(stroke: .white, strokeWidth: 0.25),
+///                   thematic: .choropleth(Choropleth(values: .field("population"),
+///                                                    classes: .numeric(.fisherJenks(5)),
+///                                                    legendTitle: "Population")),
+///                   labels: LabelOptions(field: "name_ko", priorityField: "population"),
+///                   idField: "code", dataFields: ["code", "name_ko"])
+/// let map = Map(width: 1200, title: "인구", projection: try CRSProjection(fromEPSG: 4326, toEPSG: 5179),
+///               layers: [layer])
+/// let summary = try MapRenderer.render(map, to: "population.svg")
+/// ```
+public enum MapRenderer {
+    /// Renders `map` to the file at `path` (written to a temporary file, then renamed over
+    /// `path`; on failure `path` is untouched).
+    public static func render(_ map: Map, to path: String) throws(RenderError) -> RenderSummary {
+        let writer = try SVGWriter(path: path)
+        do {
+            let summary = try write(map, to: writer)
+            try writer.finish()
+            return summary
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    /// Renders `map` to an SVG string in memory (for tests and small maps).
+    public static func renderSVG(_ map: Map) throws(RenderError) -> (svg: String, summary: RenderSummary) {
+        let writer = SVGWriter()
+        let summary = try write(map, to: writer)
+        try writer.finish()
+        return (writer.text, summary)
+    }
+
+    /// A layer after projection, thematic resolution and (per frame) gridding.
+    struct PreparedLayer {
+        var layer: Layer
+        var id: String
+        var projected: PartGeometry<Double>
+        var source: [Double]
+        var theme: ResolvedTheme
+        var withoutGeometry: Int
+    }
+
+    /// Writes the whole document to `w`.
+    static func write(_ map: Map, to w: SVGWriter) throws(RenderError) -> RenderSummary {
+        guard (0...6).contains(map.decimals) else { throw .invalidOption("decimals must be 0...6, got \(map.decimals)") }
+        var usedIDs = Set<String>()
+        var prepared: [PreparedLayer] = []
+        for layer in map.layers {
+            var id = XMLNames.id(layer.id.isEmpty ? "layer" : layer.id)
+            while usedIDs.contains(id) { id += "_" }
+            usedIDs.insert(id)
+            let stage = try ProjectionStage(projection: map.projection).run(layer.features.features, layer: layer.id)
+            let drawable = layer.features.features.map { $0.geometry.map { !$0.isEmpty } ?? false }
+            let theme = try ResolvedTheme.resolve(layer, drawable: drawable)
+            prepared.append(PreparedLayer(layer: layer, id: id, projected: stage.projected, source: stage.source, theme: theme,
+                                          withoutGeometry: drawable.filter { !$0 }.count))
+        }
+        var dataBounds = BoundingBox.empty
+        for p in prepared where p.layer.showInMainMap {
+            var i = 0
+            let c = p.projected.coordinates
+            while i + 1 < c.count {
+                dataBounds.expand(toInclude: Coordinate(c[i], c[i + 1]))
+                i += 2
+            }
+        }
+        let extent = map.extent ?? dataBounds
+        let layout = try MapLayout.make(map, extent: extent)
+        let frame = layout.frame
+        let transform = ScreenTransform.fitting(extent, into: frame)
+        if let transform, !map.projection.isAffine {
+            let stage = ProjectionStage(projection: map.projection)
+            for k in prepared.indices {
+                prepared[k].projected = stage.resample(.init(projected: prepared[k].projected, source: prepared[k].source),
+                                                       tolerance: 0.5 / transform.scale)
+                prepared[k].source = []
+            }
+        }
+        let grids = prepared.map { p -> PartGeometry<Int64> in
+            guard let transform, p.layer.showInMainMap else { return PartGeometry<Int64>() }
+            return grid(p, transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals)
+        }
+        var summary = RenderSummary(bytes: 0, width: layout.width, height: layout.height, featuresDrawn: 0,
+                                    featuresWithoutGeometry: prepared.reduce(0) { $0 + $1.withoutGeometry },
+                                    vertices: grids.reduce(0) { $0 + $1.coordinates.count / 2 },
+                                    labelsPlaced: 0, labelsDropped: 0, isEmpty: transform == nil)
+        summary.featuresDrawn = grids.reduce(0) { total, g in total + Set(g.partFeature).count }
+
+        writeHeader(map, layout: layout, extent: extent, transform: transform, to: w)
+        writeDefinitions(map, layout: layout, to: w)
+        if map.styleMode == .css { writeStyle(prepared, to: w) }
+        if let bg = map.background {
+            w.raw("<rect id=\"background\" x=\"0\" y=\"0\"")
+            w.attribute("width", layout.width, decimals: 2)
+            w.attribute("height", layout.height, decimals: 2)
+            w.attribute("fill", bg.hex)
+            w.raw("/>\n")
+        }
+        var anchors: [[FeatureAnchors.Anchor?]] = []
+        for (k, p) in prepared.enumerated() {
+            if p.layer.showInMainMap { try writeLayer(p, id: p.id, grid: grids[k], map: map, clipID: "frame-clip", to: w) }
+            let needsAnchors = p.layer.labels != nil || { if case .proportionalSymbols = p.layer.thematic { true } else { false } }()
+            anchors.append(needsAnchors ? FeatureAnchors.compute(grids[k], featureCount: p.layer.features.features.count, decimals: map.decimals)
+                                        : Array(repeating: nil, count: p.layer.features.features.count))
+        }
+        for (k, p) in prepared.enumerated() where p.layer.showInMainMap {
+            writeSymbols(p, id: p.id, anchors: anchors[k], map: map, clipID: "frame-clip", to: w)
+        }
+        if let transform, let step = map.graticuleStep {
+            let lines = Graticule.lines(frame: frame, transform: transform, projection: map.projection, step: step)
+            let g = GridStage(transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals).run(lines)
+            if g.partCount > 0 {
+                w.raw("<g id=\"graticule\" clip-path=\"url(#frame-clip)\" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.5\" stroke-dasharray=\"2 2\"><path d=\"")
+                SVGPathEncoder(decimals: map.decimals).write(g, parts: 0..<g.partCount, to: w)
+                w.raw("\"/></g>\n")
+            }
+        }
+        if let transform { writeInsetOutlines(map.insets, transform: transform, to: w) }
+
+        // Furniture boxes first (labels avoid them), drawn after the labels.
+        let legends = prepared.filter(\.layer.showInMainMap).compactMap(\.theme.legend)
+        let legendWriter = LegendWriter(legends: legends)
+        var obstacles: [BoundingBox] = []
+        var legendOrigin: (Double, Double)?
+        if !legends.isEmpty {
+            let (lw, lh) = legendWriter.size()
+            let inset = 10.0
+            let x = map.legendCorner == .topLeft || map.legendCorner == .bottomLeft ? frame.minX + inset : frame.maxX - inset - lw
+            let y = map.legendCorner == .topLeft || map.legendCorner == .topRight ? frame.minY + inset : frame.maxY - inset - lh
+            legendOrigin = (x, y)
+            obstacles.append(BoundingBox(minX: x, minY: y, maxX: x + lw, maxY: y + lh))
+        }
+        var scaleBar: (ScaleBar, Double, Double)?
+        if map.scaleBar, let transform,
+           let bar = ScaleBar.measure(frame: frame, transform: transform, projection: map.projection,
+                                      maximumPixels: Swift.min(200, frame.width / 4)) {
+            let x = map.legendCorner == .bottomLeft ? frame.maxX - 24 - bar.pixels : frame.minX + 14
+            scaleBar = (bar, x, frame.maxY - 12)
+            obstacles.append(BoundingBox(minX: x - 12, minY: frame.maxY - 36, maxX: x + bar.pixels + 30, maxY: frame.maxY))
+        }
+        var arrow: (NorthArrow, Double, Double)?
+        if map.northArrow, let transform {
+            let a = NorthArrow.measure(frame: frame, transform: transform, projection: map.projection)
+            let x = map.legendCorner == .topRight ? frame.minX + 26 : frame.maxX - 26
+            arrow = (a, x, frame.minY + 46)
+            obstacles.append(BoundingBox(minX: x - 18, minY: frame.minY, maxX: x + 18, maxY: frame.minY + 64))
+        }
+        for inset in map.insets { obstacles.append(inset.frame) }
+
+        let (placed, dropped) = writeLabels(prepared, anchors: anchors, obstacles: obstacles, frame: frame, to: w)
+        summary.labelsPlaced = placed
+        summary.labelsDropped = dropped
+
+        if let transform { try writeInsets(map, prepared: prepared, mainTransform: transform, to: w) }
+
+        w.raw("<rect id=\"neatline\"")
+        w.attribute("x", frame.minX, decimals: 2)
+        w.attribute("y", frame.minY, decimals: 2)
+        w.attribute("width", frame.width, decimals: 2)
+        w.attribute("height", frame.height, decimals: 2)
+        w.raw(" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.75\"/>\n")
+        if let origin = legendOrigin { legendWriter.write(to: w, x: origin.0, y: origin.1) }
+        if let (bar, x, y) = scaleBar { _ = bar.write(to: w, x: x, y: y) }
+        if let (a, x, y) = arrow { _ = a.write(to: w, x: x, y: y) }
+        if transform == nil {
+            w.raw("<text id=\"empty-note\"")
+            w.attribute("x", frame.center.x, decimals: 2)
+            w.attribute("y", frame.center.y, decimals: 2)
+            w.raw(" text-anchor=\"middle\" font-size=\"16\" fill=\"#666666\">No data to draw</text>\n")
+        }
+        writeTitles(map, layout: layout, to: w)
+        w.raw("</svg>\n")
+        summary.bytes = w.byteCount
+        return summary
+    }
+
+    /// Grid stage plus shared-border simplification of one prepared layer.
+    static func grid(_ p: PreparedLayer, transform: ScreenTransform, clip: BoundingBox, decimals: Int) -> PartGeometry<Int64> {
+        let stage = GridStage(transform: transform, clip: clip, decimals: decimals)
+        let upp = stage.unitsPerPixel
+        let tol = p.layer.simplification.isFinite ? Swift.max(0, p.layer.simplification) : 0
+        let area = p.layer.minimumRingArea.isFinite ? Swift.max(0, p.layer.minimumRingArea) : 0
+        return SharedBorderSimplifier(tolerance: tol * upp, minimumRingArea: area * upp * upp).run(stage.run(p.projected))
+    }
+}

@@ -34,9 +34,9 @@ public struct GeoPackageSpatialReference: Hashable, Sendable {
 
     /// The two entries every GeoPackage must have besides EPSG:4326: undefined Cartesian (-1)
     /// and undefined geographic (0).
-    static let undefinedCartesian = GeoPackageSpatialReference(
+    public static let undefinedCartesian = GeoPackageSpatialReference(
         srsID: -1, name: "Undefined cartesian SRS", organization: "NONE", organizationCode: -1, definition: "undefined")
-    static let undefinedGeographic = GeoPackageSpatialReference(
+    public static let undefinedGeographic = GeoPackageSpatialReference(
         srsID: 0, name: "Undefined geographic SRS", organization: "NONE", organizationCode: 0, definition: "undefined")
 }
 

@@ -23,6 +23,9 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     public let areaOfUse: AreaOfUse?
     /// The ellipsoid of the CRS's datum, when it has one.
     public let ellipsoid: Ellipsoid?
+    /// The CRS as WKT 1 in GDAL's dialect (what GeoPackage's `gpkg_spatial_ref_sys` and most GIS
+    /// readers expect), when PROJ can express it so.
+    public let wkt: String?
 
     /// Creates the CRS `EPSG:<code>`.
     public init(epsg code: Int) throws(ProjError) {
@@ -51,6 +54,7 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         self.name = proj_get_name(crs).map { String(cString: $0) } ?? definition
         self.epsgCode = Self.epsgCode(of: crs)
         self.areaOfUse = Self.areaOfUse(of: crs, context)
+        self.wkt = proj_as_wkt(context.pointer, crs, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
         let geodetic = proj_crs_get_geodetic_crs(context.pointer, crs)
         defer { if let geodetic { proj_destroy(geodetic) } }
         self.ellipsoid = geodetic.flatMap { Self.ellipsoid(of: $0, context) }

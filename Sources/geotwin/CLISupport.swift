@@ -32,14 +32,17 @@ enum GeoFileFormat: String, CaseIterable {
     case geoJSON = "GeoJSON"
     /// A stream of length-prefixed WKB records (``WKBStream``), `.wkb`.
     case wkbStream = "WKB stream"
+    /// An OGC GeoPackage (`.gpkg`): several layers with attributes and a CRS each.
+    case geoPackage = "GeoPackage"
 
     /// The format of `path` from its extension (case-insensitive).
     init(path: String) throws(CLIError) {
         switch (path as NSString).pathExtension.lowercased() {
         case "geojson", "json": self = .geoJSON
         case "wkb": self = .wkbStream
+        case "gpkg": self = .geoPackage
         default:
-            throw CLIError("\(path): unknown format (expected .geojson, .json or .wkb)")
+            throw CLIError("\(path): unknown format (expected .geojson, .json, .wkb or .gpkg)")
         }
     }
 }
@@ -67,22 +70,29 @@ enum GeoFile {
     /// Reads every layer of the file at `path`.
     static func read(_ path: String) throws(CLIError) -> (format: GeoFileFormat, layers: [GeoLayer]) {
         let format = try GeoFileFormat(path: path)
-        let bytes = try bytes(at: path)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        do throws(GeoIOError) {
-            switch format {
-            case .geoJSON:
+        switch format {
+        case .geoPackage:
+            return (format, try readGeoPackage(path))
+        case .geoJSON:
+            let bytes = try bytes(at: path)
+            do throws(GeoIOError) {
                 let object = try GeoJSON.decode(bytes)
                 return (format, [GeoLayer(name: name, features: object.features, crs: "EPSG:4326")])
-            case .wkbStream:
+            } catch {
+                throw CLIError("\(path): \(error)")
+            }
+        case .wkbStream:
+            let bytes = try bytes(at: path)
+            do throws(GeoIOError) {
                 let records = try WKBStream.readWithSRID(bytes)
                 let srids = Set(records.compactMap(\.srid))
                 let crs = srids.count == 1 ? srids.first.map { "EPSG:\($0)" } : nil
                 let features = records.map { Feature(geometry: $0.geometry) }
                 return (format, [GeoLayer(name: name, features: features, crs: crs)])
+            } catch {
+                throw CLIError("\(path): \(error)")
             }
-        } catch {
-            throw CLIError("\(path): \(error)")
         }
     }
 
@@ -101,7 +111,58 @@ enum GeoFile {
         case .wkbStream:
             let srid = Set(layers.map(\.crs)).count == 1 ? layers.first?.crs.flatMap(Self.epsgCode) : nil
             return WKBStream.write(features.map(\.geometry), flavor: .extended(srid: srid))
+        case .geoPackage:
+            throw CLIError("a GeoPackage is written in place, not encoded to bytes")
         }
+    }
+
+    /// Every layer of a GeoPackage (feature layers and attribute tables), with its CRS as
+    /// `EPSG:<code>` when the layer's reference system is an EPSG one.
+    static func readGeoPackage(_ path: String) throws(CLIError) -> [GeoLayer] {
+        do throws(GeoPackageError) {
+            let reader = try GeoPackageReader(path: path)
+            return try reader.layers.map { info throws(GeoPackageError) in
+                let layer = try reader.readLayer(info.tableName)
+                let srs = info.spatialReference
+                let crs = srs.flatMap { $0.organization.uppercased() == "EPSG" ? "EPSG:\($0.organizationCode)" : nil }
+                return GeoLayer(name: info.tableName, features: layer.featureCollection.features, crs: crs)
+            }
+        } catch {
+            throw CLIError("\(error)")
+        }
+    }
+
+    /// Writes `layers` to `path` in `format`, atomically (a temporary file renamed into place).
+    /// A GeoPackage gets one table per layer, with the layer's CRS (an EPSG code, its WKT from
+    /// PROJ) or the undefined Cartesian system when the CRS is unknown.
+    static func write(_ layers: [GeoLayer], as format: GeoFileFormat, to path: String) throws(CLIError) {
+        guard format == .geoPackage else {
+            try writeAtomically(try encode(layers, as: format), to: path)
+            return
+        }
+        do {
+            let tables = try layers.map { layer in
+                let kinds = Set(layer.features.compactMap { $0.geometry?.kind.rawValue.uppercased() })
+                return try GeoPackageLayer(name: layer.name, collection: FeatureCollection(layer.features),
+                                           geometryTypeName: kinds.count == 1 ? kinds.first ?? "GEOMETRY" : "GEOMETRY",
+                                           spatialReference: try spatialReference(layer.crs))
+            }
+            try GeoPackageWriter.write(tables, to: path, spatialIndex: true)
+        } catch {
+            throw CLIError("\(path): \(error)")
+        }
+    }
+
+    /// The GeoPackage reference system for `EPSG:<code>` (or any PROJ definition).
+    static func spatialReference(_ crs: String?) throws -> GeoPackageSpatialReference {
+        guard let crs else { return .undefinedCartesian }
+        if crs == "EPSG:4326" { return .wgs84 }
+        let resolved = try CRS(crs)
+        guard let code = resolved.epsgCode, let wkt = resolved.wkt else {
+            throw CLIError("CRS \(crs) has no EPSG code; a GeoPackage layer needs one")
+        }
+        return GeoPackageSpatialReference(srsID: Int32(code), name: resolved.name, organization: "EPSG",
+                                          organizationCode: Int32(code), definition: wkt)
     }
 
     /// The code of an `EPSG:<code>` string.

@@ -5,7 +5,7 @@ import GeoTwin
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a geodata file between GeoJSON (.geojson/.json) and WKB streams (.wkb).",
+        abstract: "Convert a geodata file between GeoJSON (.geojson/.json), WKB streams (.wkb) and GeoPackage (.gpkg).",
         discussion: """
             A WKB stream keeps geometry only (properties and ids are dropped); it is written as EWKB \
             with SRID 4326 when the input is GeoJSON. The output is written to a temporary file and \
@@ -37,8 +37,7 @@ struct ConvertCommand: ParsableCommand {
             if outputFormat == .geoJSON, let crs = layers.first(where: { $0.crs != nil && $0.crs != "EPSG:4326" })?.crs {
                 throw CLIError("\(output): GeoJSON is always EPSG:4326 (RFC 7946), the data is in \(crs); write .wkb instead or reproject with --to-crs EPSG:4326")
             }
-            let bytes = try GeoFile.encode(layers, as: outputFormat)
-            try GeoFile.writeAtomically(bytes, to: output)
+            try GeoFile.write(layers, as: outputFormat, to: output)
         }
     }
 

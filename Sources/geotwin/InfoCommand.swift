@@ -6,7 +6,7 @@ struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
         abstract: "Describe a geodata file: layers, feature count, geometry types, CRS and bounding box.",
-        discussion: "Formats by extension: .geojson/.json (GeoJSON, EPSG:4326), .wkb (length-prefixed WKB stream)."
+        discussion: "Formats by extension: .geojson/.json (GeoJSON, EPSG:4326), .wkb (length-prefixed WKB stream), .gpkg (GeoPackage, every layer)."
     )
 
     @Argument(help: "The file to describe.")

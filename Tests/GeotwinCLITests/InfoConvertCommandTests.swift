@@ -99,3 +99,40 @@ import Testing
         #expect(r.stderr.contains("999999"))
     }
 }
+
+@Suite struct GeoPackageCommandTests {
+    @Test func infoListsTheShippedLayers() throws {
+        let r = try CLIRunner.run(["info", "Geodata/korea.gpkg", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let layers = try #require(json["layers"] as? [[String: Any]])
+        let counts = Dictionary(uniqueKeysWithValues: layers.compactMap { l in
+            (l["name"] as? String).map { ($0, l["featureCount"] as? Int ?? -1) }
+        })
+        #expect(counts["sido"] == 17)
+        #expect(counts["sigungu"] == 253)
+        #expect(layers.allSatisfy { $0["crs"] as? String == "EPSG:4326" })
+    }
+
+    @Test func convertsGeoJSONToProjectedGeoPackageAndBack() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let source = "Tests/GeoIOTests/Fixtures/geojson/naju_polygon_with_holes.geojson"
+        let gpkg = dir.appendingPathComponent("naju.gpkg").path
+        let back = dir.appendingPathComponent("naju.geojson").path
+        #expect(try CLIRunner.run(["convert", source, gpkg, "--to-crs", "EPSG:5186"]).status == 0)
+        let info = try CLIRunner.run(["info", gpkg])
+        #expect(info.stdout.contains("CRS: EPSG:5186"))
+        #expect(try CLIRunner.run(["convert", gpkg, back, "--to-crs", "EPSG:4326"]).status == 0)
+        let a = try CLIRunner.run(["info", source]).stdout, b = try CLIRunner.run(["info", back]).stdout
+        #expect(a.contains("features: 1") && b.contains("features: 1"))
+    }
+
+    @Test func notAGeoPackageIsATypedError() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let fake = dir.appendingPathComponent("fake.gpkg")
+        try Data("this is not sqlite".utf8).write(to: fake)
+        let r = try CLIRunner.run(["info", fake.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("geotwin: error: ") && r.stderr.contains("fake.gpkg"))
+    }
+}

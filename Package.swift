@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
         .library(name: "GeoRender", targets: ["GeoRender"]),
+        .library(name: "SmartCity", targets: ["SmartCity"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender"]),
+        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "SmartCity"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
+        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

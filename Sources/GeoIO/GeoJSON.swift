@@ -29,10 +29,10 @@ public enum GeoJSONObject: Hashable, Sendable {
 /// double. It rejects invalid JSON, invalid UTF-8, non-finite numbers (`1e999`), positions of fewer
 /// than 2 numbers, line strings of 1 position, rings that are open or have fewer than 4 positions,
 /// and wrong shapes, naming the JSON path (`$.features[12].geometry.coordinates[0][3]`) and the
-/// byte offset. A missing `geometry` member reads as a null geometry; a missing `properties` as
+/// byte offset. A leading UTF-8 byte-order mark is skipped. A missing `geometry` member reads as a null geometry; a missing `properties` as
 /// no properties.
 ///
-/// Writing: see ``encode(_:)-(Geometry)``.
+/// Writing: see `encode(_:)` of a `Geometry`.
 public enum GeoJSON {
     /// Decodes a GeoJSON document of any kind from UTF-8 bytes.
     /// - Throws: ``GeoIOError`` with a `.json(path:offset:)` location.

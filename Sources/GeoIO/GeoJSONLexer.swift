@@ -11,9 +11,11 @@ struct JSONCursor {
     /// The deepest nesting of arrays and objects accepted in properties and skipped members.
     static let maxValueDepth = 256
 
+    /// A cursor over `count` bytes at `p`, after a UTF-8 byte-order mark if there is one.
     init(_ p: UnsafePointer<UInt8>, count: Int) {
         self.p = p
         self.end = count
+        if count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }
     }
 
     func here() -> GeoIOLocation { .json(path: "", offset: i) }
@@ -61,7 +63,8 @@ struct JSONCursor {
         case UInt8(ascii: "\""): "a string"
         case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
         case UInt8(ascii: "n"): "null"
-        default: "a number"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): "a number"
+        default: "an invalid token"
         }
     }
 
@@ -197,7 +200,7 @@ struct JSONCursor {
         return v
     }
 
-    /// Reads any JSON value as a ``PropertyValue`` (integers that fit `Int64` stay `.int`).
+    /// Reads any JSON value as a `PropertyValue` (integers that fit `Int64` stay `.int`).
     mutating func propertyValue(depth: Int) throws(GeoIOError) -> PropertyValue {
         guard let c = peek() else { throw .unexpectedEnd(expected: "a JSON value", at: here()) }
         switch c {
@@ -241,7 +244,9 @@ struct JSONCursor {
     /// Reads a JSON object of properties (the `{` not yet consumed).
     mutating func propertyObject(depth: Int) throws(GeoIOError) -> [String: PropertyValue] {
         if depth >= Self.maxValueDepth { throw .nestingTooDeep(limit: Self.maxValueDepth, at: here()) }
-        try expect(UInt8(ascii: "{"), "an object")
+        guard let c = peek() else { throw .unexpectedEnd(expected: "an object", at: here()) }
+        guard c == UInt8(ascii: "{") else { throw .wrongJSONType(expected: "an object, found \(Self.kindName(c))", at: here()) }
+        i += 1
         var object: [String: PropertyValue] = [:]
         if peek() == UInt8(ascii: "}") {
             i += 1

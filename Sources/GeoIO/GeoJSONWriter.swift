@@ -16,21 +16,21 @@ extension GeoJSON {
         return w.text
     }
 
-    /// Encodes a feature as compact GeoJSON (see ``encode(_:)-(Geometry)``).
+    /// Encodes a feature as compact GeoJSON (see `encode(_:)` of a `Geometry`).
     public static func encode(_ feature: Feature) throws(GeoIOError) -> String {
         var w = GeoJSONWriter()
         try w.feature(feature, path: "$")
         return w.text
     }
 
-    /// Encodes a feature collection as compact GeoJSON (see ``encode(_:)-(Geometry)``).
+    /// Encodes a feature collection as compact GeoJSON (see `encode(_:)` of a `Geometry`).
     public static func encode(_ collection: FeatureCollection) throws(GeoIOError) -> String {
         var w = GeoJSONWriter()
         try w.featureCollection(collection)
         return w.text
     }
 
-    /// Encodes any GeoJSON object (see ``encode(_:)-(Geometry)``).
+    /// Encodes any GeoJSON object (see `encode(_:)` of a `Geometry`).
     public static func encode(_ object: GeoJSONObject) throws(GeoIOError) -> String {
         switch object {
         case .geometry(let g): try encode(g)

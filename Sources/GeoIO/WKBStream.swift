@@ -11,7 +11,13 @@ public enum WKBStream {
     /// - Throws: ``GeoIOError`` for a truncated record, a length larger than the rest of the input,
     ///   or any WKB error inside a record.
     public static func read(_ bytes: UnsafeRawBufferPointer) throws(GeoIOError) -> [Geometry?] {
-        var geometries: [Geometry?] = []
+        try readWithSRID(bytes).map(\.geometry)
+    }
+
+    /// Reads every record with the EWKB SRID of each (`nil` for ISO WKB, or for an empty record).
+    public static func readWithSRID(_ bytes: UnsafeRawBufferPointer) throws(GeoIOError)
+        -> [(geometry: Geometry?, srid: Int32?)] {
+        var records: [(geometry: Geometry?, srid: Int32?)] = []
         var offset = 0
         while offset < bytes.count {
             guard bytes.count - offset >= 4 else {
@@ -23,17 +29,25 @@ public enum WKBStream {
             }
             let start = offset + 4
             if length == 0 {
-                geometries.append(nil)
+                records.append((nil, nil))
             } else {
                 let record = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
                 var reader = WKBReader(record, origin: start)
-                let g = try reader.readGeometry(depth: 0).geometry
+                let (g, srid) = try reader.readGeometry(depth: 0)
                 if reader.position != length { throw .trailingData(at: .byteOffset(start + reader.position)) }
-                geometries.append(g)
+                records.append((g, srid))
             }
             offset = start + length
         }
-        return geometries
+        return records
+    }
+
+    /// Reads every record of an array, with SRIDs.
+    public static func readWithSRID(_ bytes: [UInt8]) throws(GeoIOError) -> [(geometry: Geometry?, srid: Int32?)] {
+        let result = bytes.withUnsafeBytes { raw in
+            Result<[(geometry: Geometry?, srid: Int32?)], GeoIOError> { () throws(GeoIOError) in try readWithSRID(raw) }
+        }
+        return try result.get()
     }
 
     /// Reads every record of an array.

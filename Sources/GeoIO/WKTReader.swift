@@ -206,6 +206,7 @@ struct WKTReader {
     }
 
     private mutating func position(_ dims: inout Dimensions) throws(GeoIOError) -> Coordinate {
+        skipWhitespace()
         let start = i
         var values = (try number(), try number(), 0.0, 0.0)
         var count = 2

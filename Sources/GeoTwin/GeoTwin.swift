@@ -5,3 +5,4 @@
 @_exported import GeoGEOS
 @_exported import GeoProj
 @_exported import GeoRender
+@_exported import SmartCity

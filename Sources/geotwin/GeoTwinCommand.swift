@@ -10,6 +10,9 @@ struct GeoTwinCommand: AsyncParsableCommand {
         subcommands: [
             TransformCommand.self,
             MapCommand.self,
+            InfoCommand.self,
+            ConvertCommand.self,
+            LocateCommand.self,
         ]
     )
 }

@@ -140,27 +140,3 @@ struct WKBTests {
         #expect(failures > 1000)
     }
 }
-
-@Suite("WKB stream")
-struct WKBStreamTests {
-    @Test func roundTripWithNullRecords() throws {
-        let gs: [Geometry?] = SampleGeometries.all(z: false, m: false) + [nil] + SampleGeometries.empties
-        let bytes = WKBStream.write(gs)
-        #expect(try WKBStream.read(bytes) == gs)
-        #expect(try WKBStream.read([]) == [])
-    }
-
-    @Test func errorsCountFromTheStreamStart() {
-        let point = WKB.encode(.point(Point(x: 1, y: 2)))
-        var bytes = WKBStream.write([.point(Point(x: 1, y: 2))])
-        bytes += [21, 0, 0, 0] + point.prefix(5) + [0, 0, 0, 0, 0, 0, 0, 0] + [0, 0, 0, 0, 0, 0, 0xF8, 0x7F]
-        bytes[25 + 4 + 5 + 7] = 0xF0
-        #expect(throws: GeoIOError.nonFiniteCoordinate(at: .byteOffset(34))) { try WKBStream.read(bytes) }
-        #expect(throws: GeoIOError.countExceedsInput(count: 21, at: .byteOffset(25))) {
-            try WKBStream.read(Array(bytes.dropLast()))
-        }
-        #expect(throws: GeoIOError.unexpectedEnd(expected: "record length", at: .byteOffset(25))) {
-            try WKBStream.read(Array(bytes.prefix(27)))
-        }
-    }
-}

@@ -1,7 +1,7 @@
 """Writes wkb_wkt.tsv: WKB (hex) from GEOS via shapely, with the WKT of the same geometry.
 
 Run from the repository root:
-    pip install shapely==2.2.0        # bundles GEOS 3.13
+    pip install shapely==2.2.0        # bundles GEOS 3.14.1
     python3 Tests/GeoIOTests/Fixtures/generate_wkb_wkt.py
 
 Columns (tab-separated): name, byte order (0 big, 1 little), flavor (iso or extended), SRID

@@ -1,0 +1,29 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// GeoTwin benchmarks: one executable target per suite under Benchmarks/<Suite>/.
+// Run with `cd Benchmarks && swift package benchmark`.
+let package = Package(
+    name: "GeoTwinBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+        .package(name: "GeoTwin", path: ".."),
+    ],
+    targets: [
+        // In-process C peer: the GEOS C API (its own shim, not the root package's CGEOS).
+        .systemLibrary(name: "BenchCGEOS", path: "Sources/BenchCGEOS", pkgConfig: "geos"),
+
+        .executableTarget(
+            name: "GeoJSONBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIO", package: "GeoTwin"),
+                "BenchCGEOS",
+            ],
+            path: "Benchmarks/GeoJSONBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

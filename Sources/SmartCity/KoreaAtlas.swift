@@ -1,0 +1,142 @@
+import Foundation
+import GeoCore
+import Synchronization
+
+/// South Korea's administrative geography and census 2020, from the committed Geodata folder:
+/// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
+///
+/// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
+/// is `Sendable`; a `Mutex` guards the loading).
+///
+/// ```swift
+/// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
+/// let region = try atlas.locate(latitude: 36.504, longitude: 127.265, level: .sigungu)
+/// print(region?.code, region?.name)                  // 36110 세종특별자치시 세종시
+/// ```
+@available(macOS 15.0, *)
+public final class KoreaAtlas: Sendable {
+    /// The Geodata folder in use.
+    public let geodata: URL
+    private let path: String
+    private let loaded = Mutex(Layers())
+
+    private struct Layers {
+        var provinces: ProvinceLayer?
+        var municipalities: MunicipalityLayer?
+        var emd: EmdLayer?
+        var islets: EmdLayer?
+    }
+
+    /// An atlas over the Geodata folder `geodata` (nothing is read until the first query).
+    public init(geodata: URL) {
+        self.geodata = geodata
+        path = geodata.appendingPathComponent(GeodataLocation.fileName).path
+    }
+
+    /// An atlas over the Geodata folder found by ``GeodataLocation/resolve(explicit:environment:)``.
+    public convenience init(geodataPath: String? = nil) throws(KoreaAtlasError) {
+        self.init(geodata: try GeodataLocation.resolve(explicit: geodataPath))
+    }
+
+    /// The 17 sido, by code.
+    public func provinces() throws(KoreaAtlasError) -> [Province] { try provinceLayer().provinces }
+
+    /// The 253 sigungu (including the two parent-city polygons), by code.
+    public func municipalities() throws(KoreaAtlasError) -> [Municipality] { try municipalityLayer().municipalities }
+
+    /// The sigungu with legal code `code` (5 digits), or nil.
+    public func municipality(code: String) throws(KoreaAtlasError) -> Municipality? {
+        let layer = try municipalityLayer()
+        return layer.byCode[code].map { layer.municipalities[$0] }
+    }
+
+    /// The sido with legal code `code` (2 digits), or nil.
+    public func province(code: String) throws(KoreaAtlasError) -> Province? {
+        try provinceLayer().provinces.first { $0.code == code }
+    }
+
+    /// Reverse geocoding: the administrative unit at a WGS84 position, or nil outside Korea or at sea.
+    ///
+    /// - `.sido`: the sido polygon; where none covers the point, the sido of the sigungu or islet found.
+    /// - `.sigungu`: the sigungu polygon, where a district wins over a parent city drawn over it
+    ///   (천안시, 창원시); then the islets that only the emd level has; then the sido polygon alone
+    ///   (the answer's `level` is then `.sido`).
+    /// - `.emd`: the shipped emd polygons (Sejong, Busan Gangseo-gu) and the islets; elsewhere the
+    ///   sigungu answer (its `level` says so).
+    ///
+    /// Points on a shared boundary go to the unit with the smallest code. Planar test in
+    /// longitude/latitude degrees, boundary included (see `BandedPolygonSet`).
+    /// - Throws: ``KoreaAtlasError/invalidCoordinate(latitude:longitude:)`` for a non-finite or
+    ///   out-of-range position, or a Geodata error on first use.
+    public func locate(latitude: Double, longitude: Double, level: AdministrativeLevel = .sigungu)
+        throws(KoreaAtlasError) -> LocatedRegion? {
+        guard latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else {
+            throw .invalidCoordinate(latitude: latitude, longitude: longitude)
+        }
+        return try locator(level: level).locate(x: longitude, y: latitude)
+    }
+
+    /// Reverse-geocodes many positions at once (the layers are fetched once); one answer per
+    /// position, nil outside Korea. Non-finite or out-of-range positions answer nil.
+    public func locate(latitudes: [Double], longitudes: [Double], level: AdministrativeLevel = .sigungu)
+        throws(KoreaAtlasError) -> [LocatedRegion?] {
+        let l = try locator(level: level)
+        return zip(latitudes, longitudes).map { lat, lon in
+            lat.isFinite && lon.isFinite && abs(lat) <= 90 && abs(lon) <= 180 ? l.locate(x: lon, y: lat) : nil
+        }
+    }
+
+    /// The legal codes of many positions (nil outside Korea), the fast path for bulk lookups.
+    public func locateCodes(latitudes: [Double], longitudes: [Double], level: AdministrativeLevel = .sigungu)
+        throws(KoreaAtlasError) -> [String?] {
+        let l = try locator(level: level)
+        return zip(latitudes, longitudes).map { lat, lon in
+            lat.isFinite && lon.isFinite ? l.code(x: lon, y: lat) : nil
+        }
+    }
+
+    private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
+        RegionLocator(level: level, provinces: try provinceLayer(), municipalities: try municipalityLayer(),
+                      emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
+    }
+
+    func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
+        let path = self.path
+        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> ProvinceLayer in
+            if let p = l.provinces { return p }
+            let p = try KoreaAtlasLoader.provinces(path)
+            l.provinces = p
+            return p
+        }
+    }
+
+    func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
+        let path = self.path
+        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
+            if let m = l.municipalities { return m }
+            let m = try KoreaAtlasLoader.municipalities(path)
+            l.municipalities = m
+            return m
+        }
+    }
+
+    private func emdLayer() throws(KoreaAtlasError) -> EmdLayer {
+        let path = self.path
+        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> EmdLayer in
+            if let e = l.emd { return e }
+            let e = try KoreaAtlasLoader.emd(path, layer: "emd")
+            l.emd = e
+            return e
+        }
+    }
+
+    private func isletLayer() throws(KoreaAtlasError) -> EmdLayer {
+        let path = self.path
+        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> EmdLayer in
+            if let e = l.islets { return e }
+            let e = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
+            l.islets = e
+            return e
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import GeoCore
+import GeoIO
+
+/// The sido layer in memory.
+struct ProvinceLayer: Sendable {
+    let provinces: [Province]
+    let index: PolygonLayerIndex
+}
+
+/// The sigungu layer in memory, sorted by code.
+struct MunicipalityLayer: Sendable {
+    let municipalities: [Municipality]
+    let byCode: [String: Int]
+    let index: PolygonLayerIndex
+}
+
+/// An emd-level layer (the pilot emd, or the islets) in memory.
+struct EmdLayer: Sendable {
+    let codes: [String]
+    let names: [String]
+    let sigunguCodes: [String]
+    let index: PolygonLayerIndex
+}
+
+/// Reading the layers of `korea.gpkg`.
+enum KoreaAtlasLoader {
+    static func read(_ path: String, layer: String) throws(KoreaAtlasError) -> GeoPackageLayer {
+        do {
+            return try GeoPackageReader(path: path).readLayer(layer)
+        } catch {
+            throw .unreadableGeodata(error.description)
+        }
+    }
+
+    /// Typed access to the columns of one layer.
+    struct Columns {
+        let layer: GeoPackageLayer
+        let index: [String: Int]
+
+        init(_ layer: GeoPackageLayer, required: [String]) throws(KoreaAtlasError) {
+            self.layer = layer
+            var index: [String: Int] = [:]
+            for (i, c) in layer.columns.enumerated() { index[c.name] = i }
+            for name in required where index[name] == nil {
+                throw .invalidGeodata("layer \(layer.name) has no column \(name)")
+            }
+            self.index = index
+        }
+
+        func text(_ row: Int, _ name: String) throws(KoreaAtlasError) -> String {
+            guard let i = index[name], case .text(let s) = layer.features[row].values[i] else {
+                throw .invalidGeodata("layer \(layer.name), fid \(layer.features[row].fid), column \(name): not text")
+            }
+            return s
+        }
+
+        func optionalText(_ row: Int, _ name: String) -> String? {
+            guard let i = index[name], case .text(let s) = layer.features[row].values[i], !s.isEmpty else { return nil }
+            return s
+        }
+
+        func optionalInt(_ row: Int, _ name: String) -> Int? {
+            guard let i = index[name], case .integer(let v) = layer.features[row].values[i] else { return nil }
+            return Int(v)
+        }
+
+        func double(_ row: Int, _ name: String) throws(KoreaAtlasError) -> Double {
+            guard let i = index[name] else { throw .invalidGeodata("layer \(layer.name): no column \(name)") }
+            switch layer.features[row].values[i] {
+            case .real(let d): return d
+            case .integer(let v): return Double(v)
+            default: throw .invalidGeodata("layer \(layer.name), fid \(layer.features[row].fid), column \(name): not a number")
+            }
+        }
+    }
+
+    static func provinces(_ path: String) throws(KoreaAtlasError) -> ProvinceLayer {
+        let layer = try read(path, layer: "sido")
+        let c = try Columns(layer, required: ["code", "name_ko", "name_en", "population", "households", "area_km2"])
+        var out: [Province] = []
+        for row in layer.features.indices {
+            out.append(Province(code: try c.text(row, "code"), nameKorean: try c.text(row, "name_ko"),
+                                nameEnglish: try c.text(row, "name_en"), population: c.optionalInt(row, "population") ?? 0,
+                                households: c.optionalInt(row, "households") ?? 0, areaKm2: try c.double(row, "area_km2")))
+        }
+        let order = out.indices.sorted { out[$0].code < out[$1].code }
+        return ProvinceLayer(provinces: order.map { out[$0] },
+                             index: try PolygonLayerIndex(geometries: order.map { layer.features[$0].geometry },
+                                                          rank: [Int32](repeating: 0, count: order.count)))
+    }
+
+    static func municipalities(_ path: String) throws(KoreaAtlasError) -> MunicipalityLayer {
+        let layer = try read(path, layer: "sigungu")
+        let c = try Columns(layer, required: ["code", "name_ko", "name_en", "sido_code", "sido_ko", "sido_en",
+                                              "area_km2", "is_parent_city", "population", "households", "census_code"])
+        var out: [Municipality] = []
+        for row in layer.features.indices {
+            out.append(Municipality(
+                code: try c.text(row, "code"), nameKorean: try c.text(row, "name_ko"), nameEnglish: try c.text(row, "name_en"),
+                cityKorean: c.optionalText(row, "city_ko"), sidoCode: try c.text(row, "sido_code"),
+                sidoKorean: try c.text(row, "sido_ko"), sidoEnglish: try c.text(row, "sido_en"),
+                censusCode: c.optionalInt(row, "census_code"), population: c.optionalInt(row, "population"),
+                households: c.optionalInt(row, "households"), areaKm2: try c.double(row, "area_km2"),
+                isParentCity: c.optionalInt(row, "is_parent_city") == 1))
+        }
+        let order = out.indices.sorted { out[$0].code < out[$1].code }
+        let sorted = order.map { out[$0] }
+        var byCode: [String: Int] = [:]
+        for (i, m) in sorted.enumerated() { byCode[m.code] = i }
+        // Districts win over the parent-city polygons drawn over them.
+        let rank = sorted.map { Int32($0.isParentCity ? 1 : 0) }
+        return MunicipalityLayer(municipalities: sorted, byCode: byCode,
+                                 index: try PolygonLayerIndex(geometries: order.map { layer.features[$0].geometry }, rank: rank))
+    }
+
+    static func emd(_ path: String, layer name: String) throws(KoreaAtlasError) -> EmdLayer {
+        let layer = try read(path, layer: name)
+        let c = try Columns(layer, required: ["code", "name_ko", "sigungu_code"])
+        var rows: [(code: String, name: String, sigungu: String, geometry: Geometry?)] = []
+        for row in layer.features.indices {
+            rows.append((try c.text(row, "code"), try c.text(row, "name_ko"), try c.text(row, "sigungu_code"),
+                         layer.features[row].geometry))
+        }
+        rows.sort { $0.code < $1.code }
+        return EmdLayer(codes: rows.map(\.code), names: rows.map(\.name), sigunguCodes: rows.map(\.sigungu),
+                        index: try PolygonLayerIndex(geometries: rows.map(\.geometry),
+                                                     rank: [Int32](repeating: 0, count: rows.count)))
+    }
+}

@@ -1,0 +1,31 @@
+import GeoCore
+@testable import SmartCity
+import Testing
+
+@Suite struct PolygonLayerIndexTests {
+    func square(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> Geometry {
+        .polygon(Polygon(exterior: [Coordinate(x0, y0), Coordinate(x1, y0), Coordinate(x1, y1), Coordinate(x0, y1), Coordinate(x0, y0)]))
+    }
+
+    @Test func finerUnitWinsOverParent() throws {
+        // 0: parent city over both districts (rank 1); 1 and 2: districts sharing the edge x = 5.
+        let index = try PolygonLayerIndex(geometries: [square(0, 0, 10, 10), square(0, 0, 5, 10), square(5, 0, 10, 10)],
+                                          rank: [1, 0, 0])
+        #expect(index.feature(x: 2, y: 2) == 1)
+        #expect(index.feature(x: 7, y: 2) == 2)
+        #expect(index.feature(x: 5, y: 5) == 1, "shared edge: the smaller index wins")
+        #expect(index.feature(x: 11, y: 5) == nil)
+    }
+
+    @Test func multiPolygonPartsAndEmptyGeometries() throws {
+        let islands = Geometry.multiPolygon(MultiPolygon([
+            Polygon(exterior: [Coordinate(20, 20), Coordinate(21, 20), Coordinate(21, 21), Coordinate(20, 20)]),
+            Polygon(exterior: [Coordinate(30, 30), Coordinate(31, 30), Coordinate(31, 31), Coordinate(30, 30)]),
+        ]))
+        let index = try PolygonLayerIndex(geometries: [nil, islands, .point(Point(x: 1, y: 1))], rank: [0, 0, 0])
+        #expect(index.feature(x: 30.9, y: 30.1) == 1)
+        #expect(index.feature(x: 20.9, y: 20.1) == 1)
+        #expect(index.feature(x: 25, y: 25) == nil)
+        #expect(index.feature(x: 1, y: 1) == nil)
+    }
+}

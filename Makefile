@@ -1,6 +1,6 @@
 # GeoTwin: `make demo` (set-up, release build, main job) and `make test` (set-up, whole test suite).
 SWIFT        ?= swift
-APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libxml2-utils librsvg2-bin
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev libxml2-utils librsvg2-bin
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 

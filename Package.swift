@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `rounded()` and friends lower to libm calls on Linux; link it where they are used.
+let libm: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
 let package = Package(
     name: "GeoTwin",
     platforms: [.macOS(.v14)],
@@ -12,6 +15,7 @@ let package = Package(
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
         .library(name: "GeoRender", targets: ["GeoRender"]),
+        .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
@@ -23,26 +27,31 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
 
-        .target(name: "GeoCore"),
-        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"]),
+        .target(name: "GeoCore", linkerSettings: libm),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
+        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "SmartCity"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"]),
+        .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
+
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO"], resources: [.copy("Fixtures")]),
     ],

@@ -5,4 +5,5 @@
 @_exported import GeoGEOS
 @_exported import GeoProj
 @_exported import GeoRender
+@_exported import GeoRaster
 @_exported import SmartCity

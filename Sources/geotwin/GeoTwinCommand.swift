@@ -13,6 +13,8 @@ struct GeoTwinCommand: AsyncParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             LocateCommand.self,
+            ZonalCommand.self,
+            RasterizeCommand.self,
         ]
     )
 }

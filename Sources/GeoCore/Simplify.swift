@@ -1,0 +1,90 @@
+/// Douglas-Peucker line simplification (Ramer 1972; Douglas & Peucker 1973).
+///
+/// Keeps the first and last vertex of each line and every vertex whose perpendicular distance
+/// to the chord of its span exceeds `tolerance` (units of the coordinates). Iterative (an explicit
+/// stack), so long lines cannot overflow the call stack. O(n log n) typical, O(n²) worst case.
+/// Like GEOS's `DouglasPeuckerSimplifier` this does not preserve topology: use GeoGEOS's
+/// topology-preserving simplification when rings must stay valid.
+public enum DouglasPeucker {
+    /// The indices of the vertices kept, in increasing order.
+    public static func keptIndices(_ coords: [Coordinate], tolerance: Double) -> [Int] {
+        let n = coords.count
+        guard n > 2 else { return Array(0..<n) }
+        var keep = [Bool](repeating: false, count: n)
+        keep[0] = true
+        keep[n - 1] = true
+        var stack: [(Int, Int)] = [(0, n - 1)]
+        let tol2 = tolerance * tolerance
+        while let (first, last) = stack.popLast() {
+            guard last > first + 1 else { continue }
+            var maxDist2 = -1.0
+            var index = first
+            for i in (first + 1)..<last {
+                let d2 = segmentDistanceSquared(coords[i], coords[first], coords[last])
+                if d2 > maxDist2 {
+                    maxDist2 = d2
+                    index = i
+                }
+            }
+            if maxDist2 > tol2 {
+                keep[index] = true
+                stack.append((first, index))
+                stack.append((index, last))
+            }
+        }
+        return keep.indices.filter { keep[$0] }
+    }
+
+    /// Simplifies a polyline; the result keeps at least its two end vertices.
+    public static func simplify(_ coords: [Coordinate], tolerance: Double) -> [Coordinate] {
+        keptIndices(coords, tolerance: tolerance).map { coords[$0] }
+    }
+
+    /// Squared distance from `p` to the segment `a`–`b` (to the point `a` when `a == b`).
+    @inlinable
+    public static func segmentDistanceSquared(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let len2 = dx * dx + dy * dy
+        var t = 0.0
+        if len2 > 0 {
+            t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2
+            t = Swift.min(1, Swift.max(0, t))
+        }
+        let ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y
+        return ex * ex + ey * ey
+    }
+}
+
+extension Geometry {
+    /// Douglas-Peucker simplification of every line and ring with `tolerance` (coordinate units).
+    ///
+    /// Lines keep at least their two end vertices. A ring that collapses below 4 vertices is
+    /// dropped: a hole disappears, and a polygon whose exterior collapses is removed (an empty
+    /// polygon when it stands alone). Points are unchanged.
+    public func simplified(tolerance: Double) -> Geometry {
+        func ring(_ r: [Coordinate]) -> [Coordinate]? {
+            let s = DouglasPeucker.simplify(r, tolerance: tolerance)
+            return s.count >= 4 ? s : nil
+        }
+        func polygon(_ p: Polygon) -> Polygon? {
+            guard let outer = ring(p.exterior) else { return nil }
+            return Polygon(exterior: outer, holes: p.holes.compactMap(ring))
+        }
+        switch self {
+        case .point, .multiPoint:
+            return self
+        case .lineString(let l):
+            return .lineString(LineString(DouglasPeucker.simplify(l.coordinates, tolerance: tolerance)))
+        case .multiLineString(let ml):
+            return .multiLineString(MultiLineString(ml.lineStrings.map {
+                LineString(DouglasPeucker.simplify($0.coordinates, tolerance: tolerance))
+            }))
+        case .polygon(let p):
+            return .polygon(polygon(p) ?? .empty)
+        case .multiPolygon(let mp):
+            return .multiPolygon(MultiPolygon(mp.polygons.compactMap(polygon)))
+        case .geometryCollection(let gc):
+            return .geometryCollection(GeometryCollection(gc.geometries.map { $0.simplified(tolerance: tolerance) }))
+        }
+    }
+}

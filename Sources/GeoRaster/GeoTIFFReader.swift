@@ -1,0 +1,220 @@
+import Foundation
+internal import CTIFF
+
+private let geoTIFFTagsRegistered: Bool = {
+    geotwin_tiff_register_geotiff_tags()
+    return true
+}()
+
+/// An open libtiff handle with the first error message libtiff reported on it.
+final class TIFFHandle {
+    let pointer: OpaquePointer
+    var errors: UnsafeMutablePointer<geotwin_tiff_errors>
+    let path: String
+
+    init(path: String, mode: String) throws(RasterError) {
+        _ = geoTIFFTagsRegistered
+        errors = .allocate(capacity: 1)
+        errors.initialize(to: geotwin_tiff_errors())
+        self.path = path
+        guard let t = geotwin_tiff_open(path, mode, errors) else {
+            let msg = Self.message(errors)
+            errors.deallocate()
+            throw .io(path: path, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
+        }
+        pointer = t
+    }
+
+    deinit {
+        TIFFClose(pointer)
+        errors.deallocate()
+    }
+
+    static func message(_ e: UnsafeMutablePointer<geotwin_tiff_errors>) -> String {
+        withUnsafeBytes(of: &e.pointee.message) { raw in
+            let bytes = raw.prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The first libtiff error, or `fallback`.
+    func lastError(_ fallback: String) -> String {
+        let m = Self.message(errors)
+        return m.isEmpty ? fallback : m
+    }
+
+    func u16(_ tag: UInt32, default d: UInt16) -> UInt16 {
+        var v: UInt16 = 0
+        return geotwin_tiff_get_u16(pointer, tag, &v) == 1 ? v : d
+    }
+
+    func u32(_ tag: UInt32) -> UInt32? {
+        var v: UInt32 = 0
+        return geotwin_tiff_get_u32(pointer, tag, &v) == 1 ? v : nil
+    }
+
+    func doubles(_ tag: UInt32) -> [Double]? {
+        var n: UInt16 = 0
+        var p: UnsafeMutablePointer<Double>?
+        guard geotwin_tiff_get_doubles(pointer, tag, &n, &p) == 1, let p else { return nil }
+        return Array(UnsafeBufferPointer(start: p, count: Int(n)))
+    }
+
+    func shorts(_ tag: UInt32) -> [UInt16]? {
+        var n: UInt16 = 0
+        var p: UnsafeMutablePointer<UInt16>?
+        guard geotwin_tiff_get_shorts(pointer, tag, &n, &p) == 1, let p else { return nil }
+        return Array(UnsafeBufferPointer(start: p, count: Int(n)))
+    }
+
+    func ascii(_ tag: UInt32) -> String? {
+        var p: UnsafeMutablePointer<CChar>?
+        guard geotwin_tiff_get_ascii(pointer, tag, &p) == 1, let p else { return nil }
+        return String(cString: p)
+    }
+}
+
+/// GeoTIFF reading and writing through libtiff: one band, strips or tiles, uncompressed or
+/// deflate (and any codec libtiff was built with on reading), 8/16/32-bit integers and 32/64-bit
+/// floats, GeoKeys for EPSG codes, the GDAL_NODATA tag, PixelIsArea and PixelIsPoint.
+public enum GeoTIFF {
+    static let tagPixelScale: UInt32 = 33550
+    static let tagTiepoint: UInt32 = 33922
+    static let tagTransformation: UInt32 = 34264
+    static let tagGeoKeys: UInt32 = 34735
+    static let tagNodata: UInt32 = 42113
+
+    /// Reads the first image of a GeoTIFF. Without georeferencing tags the transform is GDAL's
+    /// default (origin 0, cell size 1, rows going down in y).
+    public static func read(path: String) throws(RasterError) -> AnyRaster {
+        let t = try TIFFHandle(path: path, mode: "r")
+        guard let w32 = t.u32(UInt32(TIFFTAG_IMAGEWIDTH)), let h32 = t.u32(UInt32(TIFFTAG_IMAGELENGTH)) else {
+            throw .malformed(format: "GeoTIFF", detail: "\(path): missing ImageWidth or ImageLength")
+        }
+        let samples = t.u16(UInt32(TIFFTAG_SAMPLESPERPIXEL), default: 1)
+        guard samples == 1 else {
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): \(samples) samples per pixel (one band only)")
+        }
+        let bits = Int(t.u16(UInt32(TIFFTAG_BITSPERSAMPLE), default: 1))
+        let format = t.u16(UInt32(TIFFTAG_SAMPLEFORMAT), default: UInt16(SAMPLEFORMAT_UINT))
+        let transform = try georeference(t)
+        let keys = try t.shorts(tagGeoKeys).map { v throws(RasterError) in try GeoKeys.parse(v) } ?? GeoKeys.Parsed()
+        var gt = transform
+        if keys.rasterType == .pixelIsPoint {
+            let o = gt.world(col: -0.5, row: -0.5)
+            gt.originX = o.x
+            gt.originY = o.y
+        }
+        let grid = try RasterGrid(width: Int(w32), height: Int(h32), transform: gt)
+        try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, bits / 8))
+        let crs = keys.epsg.map { RasterCRS(epsg: $0) }
+        let nodata = t.ascii(tagNodata).flatMap { Double($0.filter { !$0.isWhitespace }) }
+        switch (Int(format), bits) {
+        case (Int(SAMPLEFORMAT_UINT), 8): return .uint8(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_UINT), 16): return .uint16(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_INT), 16): return .int16(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_INT), 32): return .int32(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_IEEEFP), 32): return .float32(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_IEEEFP), 64): return .float64(try readCells(t, grid, crs, nodata))
+        default:
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): SampleFormat \(format) with \(bits) bits per sample")
+        }
+    }
+
+    /// Refuses images whose decoded size could not come from this file: more bytes than the file
+    /// holds when uncompressed, more than 1032 times the file (deflate's limit) otherwise. This
+    /// keeps a small corrupt header from causing a huge allocation.
+    private static func checkPlausibleSize(_ t: TIFFHandle, cells: Int, bytesPerSample: Int) throws(RasterError) {
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
+        let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
+        let limit = compression == UInt16(COMPRESSION_NONE) ? fileSize : fileSize * 1032
+        let (needed, overflow) = cells.multipliedReportingOverflow(by: bytesPerSample)
+        guard !overflow, needed <= limit else {
+            throw .malformed(format: "GeoTIFF", detail: "\(t.path): \(cells) cells of \(bytesPerSample) bytes cannot come from a \(fileSize)-byte file")
+        }
+    }
+
+    private static func georeference(_ t: TIFFHandle) throws(RasterError) -> GeoTransform {
+        if let m = t.doubles(tagTransformation) {
+            guard m.count == 16 else {
+                throw .malformed(format: "GeoTIFF", detail: "\(t.path): ModelTransformationTag has \(m.count) values, not 16")
+            }
+            return GeoTransform(originX: m[3], pixelWidth: m[0], rowRotation: m[1],
+                                originY: m[7], colRotation: m[4], pixelHeight: m[5])
+        }
+        if let tie = t.doubles(tagTiepoint), let scale = t.doubles(tagPixelScale) {
+            guard tie.count >= 6, scale.count >= 2 else {
+                throw .malformed(format: "GeoTIFF", detail: "\(t.path): ModelTiepointTag or ModelPixelScaleTag too short")
+            }
+            return GeoTransform(originX: tie[3] - tie[0] * scale[0], pixelWidth: scale[0],
+                                originY: tie[4] + tie[1] * scale[1], pixelHeight: -scale[1])
+        }
+        return GeoTransform(originX: 0, pixelWidth: 1, originY: 0, pixelHeight: 1)
+    }
+
+    private static func readCells<E: RasterElement>(_ t: TIFFHandle, _ grid: RasterGrid, _ crs: RasterCRS?,
+                                                    _ nodata: Double?) throws(RasterError) -> Raster<E> {
+        let w = grid.width, h = grid.height
+        var cells = ContiguousArray<E>(repeating: E.zeroValue, count: w * h)
+        let bytesPerCell = MemoryLayout<E>.stride
+        var failure: RasterError?
+        cells.withUnsafeMutableBytes { dst in
+            guard let base = dst.baseAddress else { return }
+            if TIFFIsTiled(t.pointer) != 0 {
+                guard let tw32 = t.u32(UInt32(TIFFTAG_TILEWIDTH)), let th32 = t.u32(UInt32(TIFFTAG_TILELENGTH)),
+                      tw32 > 0, th32 > 0 else {
+                    failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tiled image without tile size")
+                    return
+                }
+                let tw = Int(tw32), th = Int(th32)
+                let tileBytes = tw * th * bytesPerCell
+                let scratch = UnsafeMutableRawPointer.allocate(byteCount: tileBytes, alignment: 16)
+                defer { scratch.deallocate() }
+                var ty = 0
+                while ty < h {
+                    var tx = 0
+                    while tx < w {
+                        let tile = TIFFComputeTile(t.pointer, UInt32(tx), UInt32(ty), 0, 0)
+                        if TIFFReadEncodedTile(t.pointer, tile, scratch, tmsize_t(tileBytes)) < 0 {
+                            failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tile \(tile): " + t.lastError("cannot decode"))
+                            return
+                        }
+                        let cols = min(tw, w - tx)
+                        for r in 0..<min(th, h - ty) {
+                            (base + ((ty + r) * w + tx) * bytesPerCell)
+                                .copyMemory(from: scratch + r * tw * bytesPerCell, byteCount: cols * bytesPerCell)
+                        }
+                        tx += tw
+                    }
+                    ty += th
+                }
+            } else {
+                let rps = min(Int(t.u32(UInt32(TIFFTAG_ROWSPERSTRIP)) ?? UInt32(h)), h)
+                guard rps > 0 else {
+                    failure = .malformed(format: "GeoTIFF", detail: "\(t.path): RowsPerStrip is 0")
+                    return
+                }
+                var strip: UInt32 = 0
+                var row = 0
+                while row < h {
+                    let rows = min(rps, h - row)
+                    let bytes = rows * w * bytesPerCell
+                    let n = TIFFReadEncodedStrip(t.pointer, strip, base + row * w * bytesPerCell, tmsize_t(bytes))
+                    if n < 0 || Int(n) < bytes {
+                        failure = .malformed(format: "GeoTIFF", detail: "\(t.path): strip \(strip): " + t.lastError("short or undecodable strip"))
+                        return
+                    }
+                    row += rows
+                    strip += 1
+                }
+            }
+        }
+        if let failure { throw failure }
+        var nd: E?
+        if let v = nodata {
+            let e = E(rasterConverting: v)
+            if e.doubleValue == v || v.isNaN { nd = e }
+        }
+        return try Raster(grid: grid, cells: cells, crs: crs, nodata: nd)
+    }
+}

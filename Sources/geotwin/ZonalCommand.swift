@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import GeoTwin
+
+/// `geotwin zonal`: zonal statistics of a raster over polygons, as CSV.
+struct ZonalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zonal",
+        abstract: "Zonal statistics with exact cell coverage fractions, printed as CSV in input order."
+    )
+
+    @Option(name: .long, help: "Raster: GeoTIFF (.tif) or ESRI ASCII grid (.asc).")
+    var raster: String
+
+    @Option(name: .long, help: "Zones: GeoJSON FeatureCollection (.geojson) or GeoPackage (.gpkg) of polygons, in the raster's CRS unless --zones-crs is given (a GeoPackage layer in another EPSG CRS is reprojected).")
+    var zones: String
+
+    @Option(name: .long, help: "GeoPackage layer of the zones (needed when the file has several feature layers).")
+    var layer: String?
+
+    @Option(name: .long, help: "Property holding each zone's id (default: the feature id, else the row number from 0).")
+    var id: String?
+
+    @Option(name: .long, help: "Comma-separated statistics: count,sum,mean,min,max,majority,minority,variety,variance,stdev,median,quantile=Q,frac=V.")
+    var stats: String = "count,sum,mean,min,max"
+
+    @Option(name: .customLong("zones-crs"), help: "CRS of the zones (e.g. EPSG:4326); they are reprojected to the raster's CRS.")
+    var zonesCRS: String?
+
+    @Option(name: .customLong("min-coverage"), help: "Ignore cells whose covered fraction is not above this (0...1).")
+    var minCoverage: Double = 0
+
+    @Flag(name: .customLong("float32-fractions"), help: "Round coverage fractions to Float32 as exactextract does.")
+    var float32Fractions = false
+
+    func run() throws {
+        do {
+            try execute()
+        } catch let failure as RasterCommandFailure {
+            FileHandle.standardError.write(Data("geotwin: error: \(failure)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as RasterError {
+            FileHandle.standardError.write(Data("geotwin: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func execute() throws {
+        var zonesCRS = self.zonesCRS
+        var statistics: [ZonalStatistic] = []
+        for name in stats.split(separator: ",") {
+            guard let s = ZonalStatistic(parsing: String(name)) else {
+                throw RasterCommandFailure("unknown statistic '\(name)'")
+            }
+            statistics.append(s)
+        }
+        guard minCoverage >= 0, minCoverage <= 1 else { throw RasterCommandFailure("--min-coverage must be within 0...1") }
+        let rasterValue = try RasterFiles.readRaster(raster)
+        var (features, layerCRS) = try RasterFiles.readZones(zones, layer: layer)
+        if zonesCRS == nil, let code = layerCRS, let rasterCode = rasterValue.crs?.epsg, code != rasterCode {
+            zonesCRS = "EPSG:\(code)"
+        }
+        if let source = zonesCRS {
+            guard let crs = rasterValue.crs else {
+                throw RasterCommandFailure("\(raster) has no CRS to reproject the zones to")
+            }
+            let target = crs.epsg.map { "EPSG:\($0)" } ?? crs.wkt ?? ""
+            do {
+                let t = try Transformer(from: source, to: target)
+                features = try t.transform(features)
+            } catch {
+                throw RasterCommandFailure("reprojecting the zones from \(source): \(error)")
+            }
+        }
+        var geometries: [Geometry] = []
+        for (i, f) in features.features.enumerated() {
+            switch f.geometry {
+            case .polygon?, .multiPolygon?, nil: geometries.append(f.geometry ?? .multiPolygon(MultiPolygon([])))
+            case .geometryCollection?: geometries.append(f.geometry ?? .multiPolygon(MultiPolygon([])))
+            case let g?: throw RasterCommandFailure("\(zones): feature \(i) is a \(g.kind.rawValue), not a polygon")
+            }
+        }
+        let options = ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double)
+        let table = try rasterValue.zonalTable(zones: geometries, statistics: statistics, options: options)
+        var out = "id," + statistics.map(\.description).joined(separator: ",") + "\n"
+        for (i, row) in table.enumerated() {
+            out += csvField(zoneID(features.features[i], index: i))
+            for v in row { out += "," + (v.map { "\($0)" } ?? "") }
+            out += "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+
+    private func zoneID(_ f: Feature, index: Int) -> String {
+        if let key = id {
+            switch f.properties[key] {
+            case .string(let s)?: return s
+            case .int(let v)?: return String(v)
+            case .double(let v)?: return "\(v)"
+            case .bool(let b)?: return String(b)
+            default: return ""
+            }
+        }
+        switch f.id {
+        case .string(let s)?: return s
+        case .int(let v)?: return String(v)
+        case nil: return String(index)
+        }
+    }
+
+    private func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Raster and zone file handling shared by the `zonal` and `rasterize` commands.
+enum RasterFiles {
+    /// Reads a GeoTIFF (`.tif`, `.tiff`) or an ESRI ASCII grid (`.asc`).
+    static func readRaster(_ path: String) throws -> AnyRaster {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tif", "tiff": return try GeoTIFF.read(path: path)
+        case "asc": return .float64(try ASCIIGrid.read(path: path))
+        default: throw RasterCommandFailure("\(path): unknown raster format (use .tif, .tiff or .asc)")
+        }
+    }
+
+    /// Reads zones from GeoJSON or from a GeoPackage layer (with the layer's EPSG code, if any).
+    static func readZones(_ path: String, layer: String?) throws -> (FeatureCollection, Int?) {
+        guard (path as NSString).pathExtension.lowercased() == "gpkg" else {
+            if layer != nil { throw RasterCommandFailure("--layer applies to GeoPackage zones only") }
+            return (try readFeatures(path), nil)
+        }
+        do {
+            let gpkg = try GeoPackageReader(path: path)
+            let featureLayers = gpkg.layers.filter { $0.dataType == "features" }
+            let name: String
+            if let layer {
+                guard let info = gpkg.layer(named: layer) else {
+                    throw RasterCommandFailure("\(path): no layer named '\(layer)' (layers: \(featureLayers.map(\.tableName).joined(separator: ", ")))")
+                }
+                name = info.tableName
+            } else {
+                guard featureLayers.count == 1, let only = featureLayers.first else {
+                    throw RasterCommandFailure("\(path): give --layer, one of \(featureLayers.map(\.tableName).joined(separator: ", "))")
+                }
+                name = only.tableName
+            }
+            let l = try gpkg.readLayer(name)
+            let features = l.features.map { f in
+                var props: [String: PropertyValue] = [:]
+                for (c, v) in zip(l.columns, f.values) { props[c.name] = v.propertyValue }
+                return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
+            }
+            let srs = l.spatialReference
+            let code = srs.organization.uppercased() == "EPSG" && srs.organizationCode > 0 ? Int(srs.organizationCode) : nil
+            return (FeatureCollection(features), code)
+        } catch let e as GeoPackageError {
+            throw RasterCommandFailure("\(path): \(e)")
+        }
+    }
+
+    /// Reads a GeoJSON FeatureCollection.
+    static func readFeatures(_ path: String) throws -> FeatureCollection {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RasterCommandFailure("\(path): cannot read")
+        }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "geojson", "json":
+            do { return try GeoJSON.decodeFeatureCollection([UInt8](data)) } catch {
+                throw RasterCommandFailure("\(path): \(error)")
+            }
+        default:
+            throw RasterCommandFailure("\(path): unknown vector format (use .geojson or .json)")
+        }
+    }
+}
+
+/// A command failure with the one-line message printed after `geotwin: error: `.
+struct RasterCommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}

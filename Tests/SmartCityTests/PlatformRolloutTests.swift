@@ -1,0 +1,80 @@
+import Foundation
+import SmartCity
+import Testing
+
+/// One rollout for the suite (built over the shared atlas).
+let rollout = try! PlatformRollout.load(atlas: atlas)
+
+@Suite struct PlatformRolloutTests {
+    @Test func recordedCumulativeCounts() throws {
+        let s = try rollout.selections(.recorded)
+        let years = rollout.coverage(of: s, years: 2015...2022, method: .municipalOnly)
+        #expect(years.map(\.cumulative) == [2, 4, 10, 22, 49, 108, 108, 108])
+        #expect(years.map(\.selected) == [2, 2, 6, 12, 27, 59, 0, 0])
+        #expect(years.first { $0.year == 2019 }?.modelled == 10)
+        #expect(years.first { $0.year == 2020 }?.modelled == 25)
+        #expect(s.filter { $0.status == .modelled }.count == 35)
+    }
+
+    @Test func modelledRowsAreNeverRecorded() throws {
+        let file = rollout.records
+        let modelledCodes = Set(file.filter { $0.status == .modelled }.map(\.code))
+        for scenario in RolloutScenario.allCases {
+            for strategy in [DefaultSelectionStrategy() as any SelectionStrategy, GreedyUncoveredPopulationStrategy()] {
+                let s = try rollout.selections(scenario, strategy: strategy)
+                for r in s where r.status == .recorded {
+                    // A recorded selection is a file row marked recorded, same adopter, same year.
+                    #expect(file.contains { $0.status == .recorded && $0.code == r.code && $0.year == r.year })
+                    #expect(!modelledCodes.contains(r.code))
+                    #expect(!r.source.hasPrefix("selection model"))
+                }
+                for r in s where r.source.hasPrefix("selection model") || r.source == "user list" {
+                    #expect(r.status == .modelled)
+                }
+            }
+        }
+    }
+
+    @Test func defaultStrategyReproducesTheFile() throws {
+        #expect(try rollout.selections(.recorded) == rollout.records)
+    }
+
+    @Test func otherStrategiesOnlyChangeModelledRows() throws {
+        let greedy = try rollout.selections(.recorded, strategy: GreedyUncoveredPopulationStrategy())
+        #expect(greedy.count == 108)
+        for (a, b) in zip(greedy, rollout.records) where b.status == .recorded { #expect(a == b) }
+        #expect(greedy.filter { $0.status == .modelled }.map(\.code) != rollout.records.filter { $0.status == .modelled }.map(\.code))
+        #expect(Set(greedy.map(\.code)).count == 108)
+    }
+
+    @Test func plans() throws {
+        let p2018 = rollout.coverage(of: try rollout.selections(.plan2018), years: 2015...2022, method: .municipalOnly)
+        #expect(p2018.map(\.selected) == [2, 2, 6, 12, 15, 15, 15, 13])
+        #expect(p2018.last?.cumulative == 80)
+        #expect(p2018.prefix(5).allSatisfy { $0.modelled == 0 })
+        let s2019 = try rollout.selections(.plan2019)
+        let p2019 = rollout.coverage(of: s2019, years: 2015...2023, method: .municipalOnly)
+        #expect(p2019.map(\.cumulative) == [2, 4, 10, 22, 49, 69, 89, 108, rollout.units.count + 5])
+        #expect(p2019.last?.municipalitiesCovered == rollout.units.count)
+        #expect(p2019.last?.populationShare == 1)
+    }
+
+    @Test func coverageMethods() throws {
+        let s = try rollout.selections(.recorded)
+        let municipal = rollout.coverage(of: s, years: 2020...2020, method: .municipalOnly)[0]
+        let sido = rollout.coverage(of: s, years: 2020...2020, method: .withSidoPlatforms)[0]
+        // Five adopters are whole sido: municipal-only counts 103 local governments.
+        #expect(municipal.municipalitiesCovered == 103)
+        #expect(sido.municipalitiesCovered > municipal.municipalitiesCovered)
+        #expect(sido.populationShare > municipal.populationShare)
+        #expect(rollout.nation.population == 49_941_605)
+        #expect(abs(sido.areaShare - sido.areaKm2 / rollout.nation.areaKm2) < 1e-12)
+    }
+
+    @Test func linkedServices() throws {
+        let services = PlatformRollout.linkedServices(try rollout.selections(.recorded))
+        #expect(services.count == 108)
+        #expect(services.allSatisfy { $0.services.count == 5 && $0.services.allSatisfy { $0.status == .modelled } })
+        #expect(services[0].services[0].year == 2016)
+    }
+}

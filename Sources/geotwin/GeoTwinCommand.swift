@@ -13,6 +13,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
             InfoCommand.self,
             ConvertCommand.self,
             LocateCommand.self,
+            RolloutCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
         ]

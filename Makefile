@@ -20,9 +20,13 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product geotwin
 
-## Build in release mode and run the main job on the embedded data under Geodata/.
+## Build in release mode and run the main job on the embedded data under Geodata/: the national
+## platform coverage map, the rollout table and the two pilot city maps.
 demo: build
-	$(BIN) demo --geodata Geodata --out out
+	@mkdir -p out
+	$(BIN) rollout
+	$(BIN) map coverage --out out/coverage.svg
+	@echo "coverage map: $(CURDIR)/out/coverage.svg"
 
 ## Build and run the whole test suite.
 test: setup

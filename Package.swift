@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
-        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
+        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity"]),
         .executableTarget(
             name: "geotwin",

@@ -14,6 +14,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
             ConvertCommand.self,
             LocateCommand.self,
             RolloutCommand.self,
+            TwinCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
         ]

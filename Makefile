@@ -26,7 +26,10 @@ demo: build
 	@mkdir -p out
 	$(BIN) rollout
 	$(BIN) map coverage --out out/coverage.svg
+	$(BIN) map pilot sejong-5-1 --out out/sejong-5-1.svg
+	$(BIN) map pilot busan-edc --out out/busan-edc.svg
 	@echo "coverage map: $(CURDIR)/out/coverage.svg"
+	@echo "pilot maps:   $(CURDIR)/out/sejong-5-1.svg $(CURDIR)/out/busan-edc.svg"
 
 ## Build and run the whole test suite.
 test: setup

@@ -44,6 +44,9 @@ let package = Package(
         ),
 
         .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
+        .executableTarget(name: "coverage-map", dependencies: ["GeoTwin"], path: "Examples/CoverageMap"),
+        .executableTarget(name: "twin-from-geojson", dependencies: ["GeoTwin"], path: "Examples/TwinFromGeoJSON"),
+        .executableTarget(name: "batch-geocode", dependencies: ["GeoTwin"], path: "Examples/BatchGeocode"),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),

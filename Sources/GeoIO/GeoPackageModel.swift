@@ -62,10 +62,15 @@ public struct GeoPackageLayerInfo: Hashable, Sendable {
 
 /// A stored value: one of SQLite's five storage classes.
 public enum GeoPackageValue: Hashable, Sendable {
+    /// SQL NULL.
     case null
+    /// A 64-bit signed integer.
     case integer(Int64)
+    /// A 64-bit IEEE float.
     case real(Double)
+    /// UTF-8 text.
     case text(String)
+    /// Raw bytes.
     case blob([UInt8])
 
     /// The value as a feature property. A BLOB becomes an array of its bytes (as integers 0-255).

@@ -74,28 +74,52 @@ func hilbertKeys(_ boxes: UnsafeBufferPointer<Double>, count: Int, extent: Bound
     }
 }
 
-/// Sorts `keys[left...right]` only as far as groups of `groupSize` need: afterwards every key in
-/// group `g` (positions `g * groupSize ..< (g + 1) * groupSize`) is smaller than every key of a
-/// later group, but keys inside a group stay in any order. Quicksort with a median-of-three
-/// pivot and Hoare partition; recursion on the smaller side keeps the stack at O(log n).
-func partialSort(_ keys: UnsafeMutableBufferPointer<UInt64>, _ left: Int, _ right: Int, groupSize: Int) {
-    var left = left, right = right
-    while left < right && left / groupSize < right / groupSize {
-        let a = keys[left], b = keys[(left + right) >> 1], c = keys[right]
-        let pivot = max(min(a, b), min(max(a, b), c))
-        var i = left - 1, j = right + 1
-        while true {
-            repeat { i += 1 } while keys[i] < pivot
-            repeat { j -= 1 } while keys[j] > pivot
-            if i >= j { break }
-            keys.swapAt(i, j)
+/// Sorts keys by their high 32 bits (the Hilbert index) with a least-significant-digit radix
+/// sort: three counting passes of 11, 11 and 10 bits over a scratch copy. Stable, so keys with
+/// equal Hilbert index keep input order (duplicates cost nothing extra); O(n) whatever the data.
+///
+/// This replaces flatbush's quicksort that stops at node granularity: on 1M boxes the radix
+/// passes take a fraction of the quicksort's time and order items inside each node as well.
+func radixSortByHighWord(_ keys: inout [UInt64]) {
+    let n = keys.count
+    guard n > 1 else { return }
+    var scratch = [UInt64](repeating: 0, count: n)
+    let shifts: [UInt64] = [32, 43, 54]
+    let widths: [UInt64] = [11, 11, 10]
+    var counts = [Int](repeating: 0, count: 3 * 2048)
+    keys.withUnsafeBufferPointer { k in
+        counts.withUnsafeMutableBufferPointer { c in
+            for i in 0..<n {
+                let v = k[i]
+                c[Int((v >> 32) & 0x7FF)] += 1
+                c[2048 + Int((v >> 43) & 0x7FF)] += 1
+                c[4096 + Int((v >> 54) & 0x3FF)] += 1
+            }
         }
-        if j - left < right - j - 1 {
-            partialSort(keys, left, j, groupSize: groupSize)
-            left = j + 1
-        } else {
-            partialSort(keys, j + 1, right, groupSize: groupSize)
-            right = j
+    }
+    for pass in 0..<3 {
+        let base = pass * 2048
+        let shift = shifts[pass], mask = (UInt64(1) << widths[pass]) - 1
+        // A digit shared by every key changes nothing: skip the pass.
+        if counts[base + Int((keys[0] >> shift) & mask)] == n { continue }
+        var offset = 0
+        for d in 0..<2048 {
+            let c = counts[base + d]
+            counts[base + d] = offset
+            offset += c
         }
+        keys.withUnsafeBufferPointer { src in
+            scratch.withUnsafeMutableBufferPointer { dst in
+                counts.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n {
+                        let v = src[i]
+                        let d = base + Int((v >> shift) & mask)
+                        dst[c[d]] = v
+                        c[d] += 1
+                    }
+                }
+            }
+        }
+        swap(&keys, &scratch)
     }
 }

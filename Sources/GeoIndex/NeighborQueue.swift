@@ -1,68 +1,117 @@
-/// A binary min-heap of (key, entry) pairs for best-first traversals. Entries order by key, then
-/// by `entry`, so nodes (top bit clear) pop before items (top bit set) at equal key, and items
-/// pop in ascending index: ties are broken deterministically by item index.
+/// A binary min-heap of (key, node) pairs: the frontier of a best-first traversal.
 struct NeighborQueue {
-    private(set) var keys: ContiguousArray<Double> = []
-    private(set) var entries: ContiguousArray<UInt64> = []
-
-    /// The tag marking an item entry.
-    static let itemBit: UInt64 = 1 << 63
-
-    init() {
-        keys.reserveCapacity(64)
-        entries.reserveCapacity(64)
+    struct Element {
+        var key: Double
+        var entry: UInt64
     }
 
-    var isEmpty: Bool { keys.isEmpty }
+    private var heap: ContiguousArray<Element> = []
+
+    init() {
+        heap.reserveCapacity(64)
+    }
+
+    var isEmpty: Bool { heap.isEmpty }
 
     @inline(__always)
-    private static func less(_ k1: Double, _ e1: UInt64, _ k2: Double, _ e2: UInt64) -> Bool {
-        k1 < k2 || (k1 == k2 && e1 < e2)
+    private static func less(_ a: Element, _ b: Element) -> Bool {
+        a.key < b.key || (a.key == b.key && a.entry < b.entry)
     }
 
     mutating func push(_ key: Double, _ entry: UInt64) {
-        var i = keys.count
-        keys.append(key)
-        entries.append(entry)
-        keys.withUnsafeMutableBufferPointer { k in
-            entries.withUnsafeMutableBufferPointer { e in
-                while i > 0 {
-                    let parent = (i - 1) >> 1
-                    if !Self.less(key, entry, k[parent], e[parent]) { break }
-                    k[i] = k[parent]
-                    e[i] = e[parent]
-                    i = parent
-                }
-                k[i] = key
-                e[i] = entry
+        let element = Element(key: key, entry: entry)
+        heap.append(element)
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = h.count - 1
+            while i > 0 {
+                let parent = (i - 1) >> 1
+                if !Self.less(element, h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
             }
+            h[i] = element
         }
     }
 
     /// The smallest pair; the queue must not be empty.
-    var top: (key: Double, entry: UInt64) { (keys[0], entries[0]) }
+    var top: Element { heap[0] }
 
     mutating func pop() {
-        let lastKey = keys.removeLast()
-        let lastEntry = entries.removeLast()
-        let n = keys.count
-        guard n > 0 else { return }
-        keys.withUnsafeMutableBufferPointer { k in
-            entries.withUnsafeMutableBufferPointer { e in
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return }
+        heap.withUnsafeMutableBufferPointer { h in
+            let n = h.count
+            var i = 0
+            while true {
+                var child = 2 * i + 1
+                if child >= n { break }
+                if child + 1 < n && Self.less(h[child + 1], h[child]) { child += 1 }
+                if !Self.less(h[child], last) { break }
+                h[i] = h[child]
+                i = child
+            }
+            h[i] = last
+        }
+    }
+}
+
+/// The best `k` items found so far in a nearest-neighbour search: a max-heap on (key, index), so
+/// the worst candidate sits on top and ties are broken by item index.
+struct NeighborCandidates {
+    private var heap: ContiguousArray<NeighborQueue.Element> = []
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        heap.reserveCapacity(min(capacity, 128))
+    }
+
+    var isFull: Bool { heap.count >= capacity }
+
+    /// The key of the worst candidate kept when full, infinity otherwise: nothing farther can enter.
+    var bound: Double { heap.count >= capacity ? heap[0].key : .infinity }
+
+    @inline(__always)
+    private static func greater(_ a: NeighborQueue.Element, _ b: NeighborQueue.Element) -> Bool {
+        a.key > b.key || (a.key == b.key && a.entry > b.entry)
+    }
+
+    /// Offers item `index` at `key`; it is kept if among the `capacity` best.
+    mutating func offer(_ key: Double, _ index: Int) {
+        let e = NeighborQueue.Element(key: key, entry: UInt64(index))
+        if heap.count < capacity {
+            heap.append(e)
+            heap.withUnsafeMutableBufferPointer { h in
+                var i = h.count - 1
+                while i > 0 {
+                    let parent = (i - 1) >> 1
+                    if !Self.greater(e, h[parent]) { break }
+                    h[i] = h[parent]
+                    i = parent
+                }
+                h[i] = e
+            }
+        } else if Self.greater(heap[0], e) {
+            heap.withUnsafeMutableBufferPointer { h in
+                let n = h.count
                 var i = 0
                 while true {
                     var child = 2 * i + 1
                     if child >= n { break }
-                    if child + 1 < n && Self.less(k[child + 1], e[child + 1], k[child], e[child]) { child += 1 }
-                    if !Self.less(k[child], e[child], lastKey, lastEntry) { break }
-                    k[i] = k[child]
-                    e[i] = e[child]
+                    if child + 1 < n && Self.greater(h[child + 1], h[child]) { child += 1 }
+                    if !Self.greater(h[child], e) { break }
+                    h[i] = h[child]
                     i = child
                 }
-                k[i] = lastKey
-                e[i] = lastEntry
+                h[i] = e
             }
         }
+    }
+
+    /// Appends the candidates to `results`, nearest first, ties by ascending index.
+    func write<M: BoxDistanceMetric>(to results: inout [Neighbor], metric: M) {
+        let sorted = heap.sorted { $0.key < $1.key || ($0.key == $1.key && $0.entry < $1.entry) }
+        for e in sorted { results.append(Neighbor(index: Int(e.entry), distance: metric.distance(forKey: e.key))) }
     }
 }
 

@@ -46,7 +46,7 @@ public struct PackedRTree: Sendable {
     ///   - nodeSize: children per node, `2...65535` (default 16).
     ///   - storage: coordinate storage (default ``BoxStorage/float64``).
     /// - Throws: ``GeoIndexError`` naming the first non-finite or inverted box.
-    /// - Complexity: O(n log(n / nodeSize)).
+    /// - Complexity: O(n) (Hilbert keys sorted by radix).
     public init(boxes: [BoundingBox], nodeSize: Int = 16, storage: BoxStorage = .float64) throws(GeoIndexError) {
         var flat = [Double]()
         flat.reserveCapacity(boxes.count * 4)
@@ -77,9 +77,7 @@ public struct PackedRTree: Sendable {
         let layout = PackedLayout(count: n, nodeSize: nodeSize)
         var indices = ContiguousArray<UInt32>(repeating: 0, count: n)
         var order = flatBoxes.withUnsafeBufferPointer { hilbertKeys($0, count: n, extent: extent) }
-        if n > nodeSize {
-            order.withUnsafeMutableBufferPointer { partialSort($0, 0, n - 1, groupSize: nodeSize) }
-        }
+        if n > nodeSize { radixSortByHighWord(&order) }
         for i in 0..<n { indices[i] = UInt32(truncatingIfNeeded: order[i]) }
         switch storage {
         case .float64:
@@ -127,14 +125,6 @@ public struct PackedRTree: Sendable {
     public var byteCount: Int {
         boxes.byteCount + itemIndices.count * MemoryLayout<UInt32>.stride
             + (levelStarts.count + itemSpans.count) * MemoryLayout<Int>.stride
-    }
-
-    /// The level of node `node` (0 for items).
-    @inlinable
-    func level(ofNode node: Int) -> Int {
-        var l = 0
-        while levelStarts[l + 1] <= node { l += 1 }
-        return l
     }
 
     /// The child slots of inner node `node` at `level >= 1`.

@@ -10,7 +10,8 @@ extension PackedRTree {
     ///   - maxDistance: ignore items farther than this (inclusive), in coordinate units.
     ///   - filter: called with an item index; items for which it returns `false` are skipped.
     /// - Returns: up to `k` results ordered by distance, ties by ascending index.
-    /// - Complexity: best-first search with one priority queue holding nodes and items;
+    /// - Complexity: best-first search: a priority queue of nodes by box distance and a bounded
+    ///   heap of the k best items so far, which prunes every node farther than the k-th item;
     ///   O(log n + k) node visits on well-spread data.
     public func neighbors(of point: Coordinate, k: Int = 1, maxDistance: Double = .infinity,
                           filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
@@ -22,59 +23,78 @@ extension PackedRTree {
     public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
                                                 maxDistance: Double = .infinity, metric: M,
                                                 filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
-        guard count > 0, k > 0, !point.x.isNaN, !point.y.isNaN else { return [] }
+        var results = [Neighbor]()
+        neighbors(of: point, k: k, maxDistance: maxDistance, metric: metric, into: &results, filter: filter)
+        return results
+    }
+
+    /// The buffer-reusing form of ``neighbors(of:k:maxDistance:metric:filter:)``: replaces the
+    /// contents of `results`, keeping its capacity.
+    @_specialize(where M == PlanarMetric)
+    @_specialize(where M == HaversineMetric)
+    public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
+                                                maxDistance: Double = .infinity, metric: M,
+                                                into results: inout [Neighbor],
+                                                filter: (Int) -> Bool = { _ in true }) {
+        results.removeAll(keepingCapacity: true)
+        guard count > 0, k > 0, !point.x.isNaN, !point.y.isNaN else { return }
         switch boxes {
         case .float64(let a):
-            return a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter)
+            a.withUnsafeBufferPointer {
+                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
             }
         case .float32(let a):
-            return a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter)
+            a.withUnsafeBufferPointer {
+                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
             }
         }
     }
 
     private func neighborsCore<S: StoredScalar, M: BoxDistanceMetric>(
         _ b: UnsafeBufferPointer<S>, _ point: Coordinate, _ k: Int, _ maxKey: Double, _ metric: M,
-        _ filter: (Int) -> Bool
-    ) -> [Neighbor] {
+        _ filter: (Int) -> Bool, _ results: inout [Neighbor]
+    ) {
         let x = point.x, y = point.y
-        var results = [Neighbor]()
         var queue = NeighborQueue()
+        var best = NeighborCandidates(capacity: k)
         let top = levelStarts.count - 2
-        queue.push(0, UInt64(levelStarts[top]))
+        // A node entry carries its level in bits 56...62 and its position below.
+        queue.push(0, UInt64(top) << 56 | UInt64(levelStarts[top]))
+        let ns = nodeSize
         itemIndices.withUnsafeBufferPointer { items in
-            while !queue.isEmpty {
-                let (key, entry) = queue.top
-                if entry & NeighborQueue.itemBit != 0 {
+            levelStarts.withUnsafeBufferPointer { starts in
+                while !queue.isEmpty {
+                    let next = queue.top
+                    // Nodes at exactly the bound are still opened: they may hold a tie with a smaller index.
+                    if next.key > best.bound { break }
                     queue.pop()
-                    results.append(Neighbor(index: Int(entry & ~NeighborQueue.itemBit), distance: metric.distance(forKey: key)))
-                    if results.count >= k { break }
-                    continue
-                }
-                queue.pop()
-                let node = Int(entry)
-                let level = self.level(ofNode: node)
-                for c in children(ofNode: node, level: level) {
-                    let p = 4 * c
-                    let d = metric.key(x: x, y: y, minX: b[p].doubleValue, minY: b[p + 1].doubleValue,
-                                       maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
-                    if !(d <= maxKey) { continue }
-                    if level == 1 {
-                        let item = Int(items[c])
-                        if filter(item) { queue.push(d, UInt64(item) | NeighborQueue.itemBit) }
-                    } else {
-                        queue.push(d, UInt64(c))
+                    let level = Int(next.entry >> 56)
+                    let node = Int(next.entry & (1 << 56 - 1))
+                    let cs = starts[level - 1] + (node - starts[level]) * ns
+                    let ce = min(cs + ns, starts[level])
+                    let childTag = UInt64(level - 1) << 56
+                    for c in cs..<ce {
+                        let p = 4 * c
+                        let d = metric.key(x: x, y: y, minX: b[p].doubleValue, minY: b[p + 1].doubleValue,
+                                           maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
+                        if !(d <= maxKey) || d > best.bound { continue }
+                        if level == 1 {
+                            let item = Int(items[c])
+                            if filter(item) { best.offer(d, item) }
+                        } else {
+                            queue.push(d, childTag | UInt64(c))
+                        }
                     }
                 }
             }
         }
-        return results
+        best.write(to: &results, metric: metric)
     }
 
     /// The indices of every item whose box lies within `distance` of `point` (inclusive) under
     /// `metric`, in tree order.
+    @_specialize(where M == PlanarMetric)
+    @_specialize(where M == HaversineMetric)
     public func within<M: BoxDistanceMetric>(distance: Double, of point: Coordinate,
                                              metric: M = PlanarMetric()) -> [Int] {
         guard count > 0, !point.x.isNaN, !point.y.isNaN else { return [] }

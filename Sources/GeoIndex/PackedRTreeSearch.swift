@@ -44,55 +44,80 @@ extension PackedRTree {
         }
     }
 
-    /// Depth-first window search with an explicit stack of (node, level) pairs; a node whose box
-    /// lies inside the window reports its contiguous run of items directly.
+    /// Level-by-level window search: the intersecting nodes of one level, in ascending position,
+    /// give the children to test on the next, so memory is read in one forward sweep per level
+    /// (friendly to the hardware prefetcher). A node whose box lies inside the window reports its
+    /// contiguous run of items without testing them.
     private func searchCore<S: StoredScalar, K: HitSink>(_ b: UnsafeBufferPointer<S>, _ q: BoundingBox,
                                                          _ sink: inout K) -> Bool {
         guard count > 0, !q.isEmpty else { return true }
         let top = levelStarts.count - 2
         let qx0 = q.minX, qy0 = q.minY, qx1 = q.maxX, qy1 = q.maxY
         let ns = nodeSize
+        let r = 4 * levelStarts[top]
+        if qx1 < b[r].doubleValue || qy1 < b[r + 1].doubleValue
+            || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
+        var current = [levelStarts[top]]
+        var next = [Int]()
         return itemIndices.withUnsafeBufferPointer { items in
             levelStarts.withUnsafeBufferPointer { starts in
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (top + 1) * ns + 2) { stack in
-                    stack[0] = starts[top]
-                    stack[1] = top
-                    var sp = 2
-                    // The root box first: its children are visited only if it intersects.
-                    let r = 4 * starts[top]
-                    if qx1 < b[r].doubleValue || qy1 < b[r + 1].doubleValue
-                        || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
-                    while sp > 0 {
-                        sp -= 2
-                        let node = stack[sp], level = stack[sp + 1]
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
+                    var level = top
+                    while level >= 1 && !current.isEmpty {
                         let childLevel = level - 1
-                        let cs = starts[childLevel] + (node - starts[level]) * ns
-                        let ce = min(cs + ns, starts[level])
-                        if childLevel == 0 {
+                        let span = itemSpans[childLevel]
+                        // Read one value per cache line of every child block first: the loads
+                        // are independent, so their misses overlap instead of queueing one by one.
+                        var touched: S = 0
+                        let stride = 64 / MemoryLayout<S>.stride
+                        for node in current {
+                            let cs = starts[childLevel] + (node - starts[level]) * ns
+                            let ce = min(cs + ns, starts[level])
+                            var p = 4 * cs
+                            while p < 4 * ce {
+                                touched += b[p]
+                                p += stride
+                            }
+                        }
+                        if touched.isNaN { return true }
+                        for node in current {
+                            let cs = starts[childLevel] + (node - starts[level]) * ns
+                            let ce = min(cs + ns, starts[level])
+                            if childLevel == 0 {
+                                // Branch-free test of the leaf boxes into a scratch run, then report it.
+                                var m = 0
+                                for c in cs..<ce {
+                                    let p = 4 * c
+                                    let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
+                                        & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
+                                    run[m] = Int(items[c])
+                                    m += hit
+                                }
+                                if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
+                                continue
+                            }
                             for c in cs..<ce {
                                 let p = 4 * c
-                                if qx1 < b[p].doubleValue || qy1 < b[p + 1].doubleValue
-                                    || qx0 > b[p + 2].doubleValue || qy0 > b[p + 3].doubleValue { continue }
-                                if !sink.hit(Int(items[c])) { return false }
-                            }
-                            continue
-                        }
-                        for c in cs..<ce {
-                            let p = 4 * c
-                            let x0 = b[p].doubleValue, y0 = b[p + 1].doubleValue
-                            let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
-                            if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
-                            if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
-                                let span = itemSpans[childLevel]
-                                let first = (c - starts[childLevel]) * span
-                                let last = min(first + span, count)
-                                for i in first..<last where !sink.hit(Int(items[i])) { return false }
-                            } else {
-                                stack[sp] = c
-                                stack[sp + 1] = childLevel
-                                sp += 2
+                                let x0 = b[p].doubleValue, y0 = b[p + 1].doubleValue
+                                let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
+                                if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
+                                if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
+                                    var first = (c - starts[childLevel]) * span
+                                    let last = min(first + span, count)
+                                    while first < last {
+                                        let n = min(ns, last - first)
+                                        for j in 0..<n { run[j] = Int(items[first + j]) }
+                                        if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
+                                        first += n
+                                    }
+                                } else {
+                                    next.append(c)
+                                }
                             }
                         }
+                        swap(&current, &next)
+                        next.removeAll(keepingCapacity: true)
+                        level -= 1
                     }
                     return true
                 }
@@ -101,22 +126,25 @@ extension PackedRTree {
     }
 }
 
-/// Receives query hits; returning `false` stops the query.
+/// Receives query hits in runs; returning `false` stops the query.
 protocol HitSink {
-    mutating func hit(_ index: Int) -> Bool
+    mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool
 }
 
-/// Appends every hit to an array.
+/// Appends every hit to an array, a run at a time.
 struct ArraySink: HitSink {
     var results: [Int]
-    @inline(__always) mutating func hit(_ index: Int) -> Bool {
-        results.append(index)
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        results.append(contentsOf: run)
         return true
     }
 }
 
-/// Forwards every hit to a closure.
+/// Forwards every hit to a closure, one at a time.
 struct ClosureSink: HitSink {
     let body: (Int) -> Bool
-    @inline(__always) mutating func hit(_ index: Int) -> Bool { body(index) }
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        for i in run where !body(i) { return false }
+        return true
+    }
 }

@@ -40,7 +40,7 @@ extension PackedRTree {
     }
 
     /// Reads a tree written by ``serialized()``, validating every field: header, exact length,
-    /// every box (finite, `min <= max`, each inner box the union of its children) and the item
+    /// every box (`min <= max`, no NaN, each inner box the union of its children) and the item
     /// indices (a permutation of `0..<n`). Corrupt input throws; it never traps.
     ///
     /// - Throws: ``GeoIndexError/badMagic``, ``GeoIndexError/unsupportedVersion(_:)``,
@@ -96,16 +96,15 @@ extension PackedRTree {
     }
 }
 
-/// Checks that every box is finite with `min <= max` and every inner box is exactly the union
-/// of its children.
+/// Checks that every box has `min <= max` (no NaN; Float32 boxes may reach infinity when a
+/// coordinate exceeds the Float range) and every inner box is exactly the union of its children.
 private func validateBoxes<S: StoredScalar>(_ a: ContiguousArray<S>, layout: PackedLayout, nodeSize: Int,
                                             width: Int) throws(GeoIndexError) {
     let starts = layout.levelStarts
     guard let nodeCount = starts.last else { return }
     for node in 0..<nodeCount {
         let p = 4 * node
-        guard a[p].isFinite, a[p + 1].isFinite, a[p + 2].isFinite, a[p + 3].isFinite,
-              a[p] <= a[p + 2], a[p + 1] <= a[p + 3] else {
+        guard a[p] <= a[p + 2], a[p + 1] <= a[p + 3] else {
             throw .corrupt(field: "node box", offset: PackedRTree.headerSize + p * width)
         }
     }

@@ -72,6 +72,13 @@ struct BandedPolygonSet: Sendable {
         return boxes.count - 1
     }
 
+    /// Calls `body` with the box of every edge of every polygon.
+    func forEachEdgeBox(_ body: (BoundingBox) -> Void) {
+        for i in 0..<max(0, xs.count - 1) where edgeRing[i] >= 0 {
+            body(BoundingBox(corner: Coordinate(xs[i], ys[i]), Coordinate(xs[i + 1], ys[i + 1])))
+        }
+    }
+
     /// True when polygon `p` covers the point `(x, y)` (see the boundary rule above).
     func covers(_ p: Int, x: Double, y: Double) -> Bool {
         guard boxes[p].contains(Coordinate(x, y)) else { return false }

@@ -61,8 +61,8 @@ public final class KoreaAtlas: Sendable {
     /// - `.sigungu`: the sigungu polygon, where a district wins over a parent city drawn over it
     ///   (천안시, 창원시); then the islets that only the emd level has; then the sido polygon alone
     ///   (the answer's `level` is then `.sido`).
-    /// - `.emd`: the shipped emd polygons (Sejong, Busan Gangseo-gu) and the islets; elsewhere the
-    ///   sigungu answer (its `level` says so).
+    /// - `.emd`: the national emd polygons (the 14 MB layer is read on the first emd query); where
+    ///   none covers the point, the sigungu answer, then the sido (the answer's `level` says so).
     ///
     /// Points on a shared boundary go to the unit with the smallest code. Planar test in
     /// longitude/latitude degrees, boundary included (see `BandedPolygonSet`).
@@ -76,23 +76,33 @@ public final class KoreaAtlas: Sendable {
         return try locator(level: level).locate(x: longitude, y: latitude)
     }
 
-    /// Reverse-geocodes many positions at once (the layers are fetched once); one answer per
-    /// position, nil outside Korea. Non-finite or out-of-range positions answer nil.
+    /// Reverse-geocodes many positions at once (layers fetched once, each stage run over all
+    /// the points still unplaced); one answer per position, nil outside Korea. Non-finite or
+    /// out-of-range positions answer nil.
     public func locate(latitudes: [Double], longitudes: [Double], level: AdministrativeLevel = .sigungu)
         throws(KoreaAtlasError) -> [LocatedRegion?] {
         let l = try locator(level: level)
-        return zip(latitudes, longitudes).map { lat, lon in
-            lat.isFinite && lon.isFinite && abs(lat) <= 90 && abs(lon) <= 180 ? l.locate(x: lon, y: lat) : nil
-        }
+        return l.regions(try hits(l, latitudes, longitudes))
     }
 
-    /// The legal codes of many positions (nil outside Korea), the fast path for bulk lookups.
+    /// The legal codes of many positions (nil outside Korea): the fast path for bulk lookups,
+    /// the same answers as ``locate(latitudes:longitudes:level:)`` without the names.
     public func locateCodes(latitudes: [Double], longitudes: [Double], level: AdministrativeLevel = .sigungu)
         throws(KoreaAtlasError) -> [String?] {
         let l = try locator(level: level)
-        return zip(latitudes, longitudes).map { lat, lon in
-            lat.isFinite && lon.isFinite ? l.code(x: lon, y: lat) : nil
+        return l.codes(try hits(l, latitudes, longitudes))
+    }
+
+    private func hits(_ l: RegionLocator, _ latitudes: [Double], _ longitudes: [Double])
+        throws(KoreaAtlasError) -> RegionLocator.Hits {
+        let n = min(latitudes.count, longitudes.count)
+        var xs = [Double](repeating: .nan, count: n), ys = [Double](repeating: .nan, count: n)
+        for i in 0..<n where latitudes[i].isFinite && longitudes[i].isFinite
+            && abs(latitudes[i]) <= 90 && abs(longitudes[i]) <= 180 {
+            xs[i] = longitudes[i]
+            ys[i] = latitudes[i]
         }
+        return l.hits(xs: xs, ys: ys)
     }
 
     private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {

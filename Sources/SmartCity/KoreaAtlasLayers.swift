@@ -10,11 +10,13 @@ struct ProvinceLayer: Sendable {
 /// The sigungu layer in memory, sorted by code.
 struct MunicipalityLayer: Sendable {
     let municipalities: [Municipality]
+    /// The codes alone, for the bulk path.
+    let codes: [String]
     let byCode: [String: Int]
     let index: PolygonLayerIndex
 }
 
-/// An emd-level layer (the pilot emd, or the islets) in memory.
+/// An emd-level layer (the national emd, or the islets) in memory.
 struct EmdLayer: Sendable {
     let codes: [String]
     let names: [String]
@@ -109,7 +111,7 @@ enum KoreaAtlasLoader {
         for (i, m) in sorted.enumerated() { byCode[m.code] = i }
         // Districts win over the parent-city polygons drawn over them.
         let rank = sorted.map { Int32($0.isParentCity ? 1 : 0) }
-        return MunicipalityLayer(municipalities: sorted, byCode: byCode,
+        return MunicipalityLayer(municipalities: sorted, codes: sorted.map(\.code), byCode: byCode,
                                  index: try PolygonLayerIndex(geometries: order.map { layer.features[$0].geometry }, rank: rank))
     }
 

@@ -52,8 +52,7 @@ public enum AdministrativeLevel: String, Hashable, Sendable, CaseIterable {
     case sido
     /// City, county or district (253 in the shipped data).
     case sigungu
-    /// Town, township or neighbourhood (읍면동); shipped for Sejong and Busan Gangseo-gu, plus
-    /// the islets that only this level has.
+    /// Town, township or neighbourhood (읍면동), national (5,026 legal emd).
     case emd
 }
 

@@ -1,4 +1,5 @@
-/// The lookup order of ``KoreaAtlas/locate(latitude:longitude:level:)`` over loaded layers.
+/// The lookup order of ``KoreaAtlas/locate(latitude:longitude:level:)`` over loaded layers:
+/// a list of stages, each a layer tried on the points the earlier stages did not place.
 struct RegionLocator: Sendable {
     let level: AdministrativeLevel
     let provinces: ProvinceLayer
@@ -6,38 +7,141 @@ struct RegionLocator: Sendable {
     let emd: EmdLayer?
     let islets: EmdLayer
 
+    /// Which layer a stage searches.
+    enum Stage { case sido, sigungu, emd, islets }
+
+    /// A point's answer before names are attached: the stage that placed it and the feature index.
+    struct Hit {
+        var stage: Stage
+        var feature: Int
+    }
+
+    /// The stages of each level, finest unit first where the level allows it.
+    var stages: [Stage] {
+        switch level {
+        case .sido: [.sido, .sigungu, .islets]
+        case .sigungu: [.sigungu, .islets, .sido]
+        case .emd: [.emd, .sigungu, .islets, .sido]
+        }
+    }
+
+    private func index(_ stage: Stage) -> PolygonLayerIndex? {
+        switch stage {
+        case .sido: provinces.index
+        case .sigungu: municipalities.index
+        case .emd: emd?.index
+        case .islets: islets.index
+        }
+    }
+
     /// The region at longitude `x`, latitude `y`, or nil.
     func locate(x: Double, y: Double) -> LocatedRegion? {
-        if level == .sido, let p = provinces.index.feature(x: x, y: y) {
-            let s = provinces.provinces[p]
-            return LocatedRegion(level: .sido, code: s.code, sidoCode: s.code, sidoName: s.nameKorean)
-        }
-        if level == .emd, let emd, let e = emd.index.feature(x: x, y: y),
-           let region = emdRegion(emd, e) {
-            return region
-        }
-        if level != .emd, let m = municipalities.index.feature(x: x, y: y) {
-            return trimmed(sigunguRegion(m))
-        }
-        if let e = islets.index.feature(x: x, y: y), let region = emdRegion(islets, e) {
-            return trimmed(region)
-        }
-        if level == .emd, let m = municipalities.index.feature(x: x, y: y) {
-            return sigunguRegion(m)
-        }
-        if let p = provinces.index.feature(x: x, y: y) {
-            let s = provinces.provinces[p]
-            return LocatedRegion(level: .sido, code: s.code, sidoCode: s.code, sidoName: s.nameKorean)
+        for stage in stages {
+            if let f = index(stage)?.feature(x: x, y: y), let region = region(Hit(stage: stage, feature: f)) {
+                return region
+            }
         }
         return nil
     }
 
-    /// Only the code of ``locate(x:y:)``.
-    func code(x: Double, y: Double) -> String? {
-        if level == .sigungu, let m = municipalities.index.feature(x: x, y: y) {
-            return municipalities.municipalities[m].code
+    /// The answers of many points before names are attached: for each point the position in
+    /// ``stages`` of the stage that placed it (-1 for none) and the feature index.
+    struct Hits {
+        var stage: [Int8]
+        var feature: [Int32]
+
+        /// The hit of point `i`, nil when no stage placed it.
+        func hit(_ i: Int, in stages: [Stage]) -> Hit? {
+            stage[i] < 0 ? nil : Hit(stage: stages[Int(stage[i])], feature: Int(feature[i]))
         }
-        return locate(x: x, y: y)?.code
+    }
+
+    /// The hits of many points. Non-finite positions are never placed.
+    func hits(xs: [Double], ys: [Double]) -> Hits {
+        let n = min(xs.count, ys.count)
+        var result = Hits(stage: [Int8](repeating: -1, count: n), feature: [Int32](repeating: -1, count: n))
+        var pending = (0..<Int32(n)).map { $0 }
+        var found = [Int32](repeating: -1, count: n)
+        let stages = self.stages
+        xs.withUnsafeBufferPointer { xs in
+            ys.withUnsafeBufferPointer { ys in
+                found.withUnsafeMutableBufferPointer { found in
+                    for (s, stage) in stages.enumerated() where !pending.isEmpty {
+                        guard let index = index(stage) else { continue }
+                        index.features(xs, ys, indices: pending, into: found)
+                        var rest: [Int32] = []
+                        rest.reserveCapacity(pending.count)
+                        for k in pending {
+                            let i = Int(k)
+                            let f = found[i]
+                            if f >= 0, isUsable(Hit(stage: stage, feature: Int(f))) {
+                                result.stage[i] = Int8(s)
+                                result.feature[i] = f
+                            } else {
+                                rest.append(k)
+                            }
+                        }
+                        pending = rest
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The codes of many points (one pass, no copy of the locator per point).
+    func codes(_ hits: Hits) -> [String?] {
+        let stages = self.stages
+        var out = [String?]()
+        out.reserveCapacity(hits.stage.count)
+        for i in hits.stage.indices { out.append(hits.hit(i, in: stages).map { code($0) }) }
+        return out
+    }
+
+    /// The regions of many points.
+    func regions(_ hits: Hits) -> [LocatedRegion?] {
+        let stages = self.stages
+        var out = [LocatedRegion?]()
+        out.reserveCapacity(hits.stage.count)
+        for i in hits.stage.indices { out.append(hits.hit(i, in: stages).flatMap { region($0) }) }
+        return out
+    }
+
+    /// The legal code of a hit, at the level asked for.
+    func code(_ hit: Hit) -> String {
+        switch (hit.stage, level) {
+        case (.sido, _): provinces.provinces[hit.feature].code
+        case (.sigungu, .sido): municipalities.municipalities[hit.feature].sidoCode
+        case (.sigungu, _): municipalities.codes[hit.feature]
+        case (.emd, _): emd.map { $0.codes[hit.feature] } ?? ""
+        case (.islets, .emd): islets.codes[hit.feature]
+        case (.islets, .sigungu): islets.sigunguCodes[hit.feature]
+        case (.islets, .sido): String(islets.codes[hit.feature].prefix(2))
+        }
+    }
+
+    /// False for an emd-level feature whose sigungu is not in the sigungu layer.
+    private func isUsable(_ hit: Hit) -> Bool {
+        switch hit.stage {
+        case .sido, .sigungu: true
+        case .emd: emd.map { municipalities.byCode[$0.sigunguCodes[hit.feature]] != nil } ?? false
+        case .islets: municipalities.byCode[islets.sigunguCodes[hit.feature]] != nil
+        }
+    }
+
+    /// The region of a hit, cut down to the level asked for.
+    func region(_ hit: Hit) -> LocatedRegion? {
+        switch hit.stage {
+        case .sido:
+            let s = provinces.provinces[hit.feature]
+            return LocatedRegion(level: .sido, code: s.code, sidoCode: s.code, sidoName: s.nameKorean)
+        case .sigungu:
+            return trimmed(sigunguRegion(hit.feature))
+        case .emd:
+            return emd.flatMap { emdRegion($0, hit.feature) }.map(trimmed)
+        case .islets:
+            return emdRegion(islets, hit.feature).map(trimmed)
+        }
     }
 
     private func sigunguRegion(_ m: Int) -> LocatedRegion {
@@ -56,7 +160,6 @@ struct RegionLocator: Sendable {
         return region
     }
 
-    /// `region` cut down to the level asked for.
     private func trimmed(_ region: LocatedRegion) -> LocatedRegion {
         var r = region
         if level == .sido {

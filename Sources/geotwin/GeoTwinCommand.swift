@@ -17,6 +17,7 @@ struct GeoTwinCommand: AsyncParsableCommand {
             TwinCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
+            BenchCommand.self,
         ]
     )
 }

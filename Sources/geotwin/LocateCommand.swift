@@ -28,7 +28,7 @@ struct LocateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "CSV file with a header `lat,lon`.")
     var input: String?
 
-    @Option(name: .long, help: "sido, sigungu or emd (emd is shipped for Sejong and Busan Gangseo-gu).")
+    @Option(name: .long, help: "sido, sigungu or emd.")
     var level: AdministrativeLevel = .sigungu
 
     @Option(name: .long, help: "The Geodata folder (or its korea.gpkg).")

@@ -94,27 +94,6 @@ struct PackedRTreeTests {
         #expect(abs(metric.distance(seoul, busan) - 325_000) < 5_000)
     }
 
-    @Test func haversineBoxDistanceIsALowerBound() {
-        let metric = HaversineMetric()
-        var rng = SplitMix64(seed: 8)
-        for _ in 0..<500 {
-            let p = Coordinate(rng.nextUnit() * 360 - 180, rng.nextUnit() * 180 - 90)
-            let x = rng.nextUnit() * 300 - 150, y = rng.nextUnit() * 140 - 70
-            let box = BoundingBox(minX: x, minY: y, maxX: x + rng.nextUnit() * 30, maxY: y + rng.nextUnit() * 20)
-            let bound = metric.key(x: p.x, y: p.y, minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY)
-            var best = Double.infinity
-            for i in 0...40 {
-                for j in 0...40 {
-                    let q = Coordinate(box.minX + box.width * Double(i) / 40, box.minY + box.height * Double(j) / 40)
-                    best = min(best, metric.distance(p, q))
-                }
-            }
-            #expect(bound <= best + 1e-6)
-            // Samples are at most 0.75 degrees apart (about 84 km along a parallel or meridian).
-            #expect(bound >= best - 90_000)
-        }
-    }
-
     @Test func float32NeverLosesAHit() throws {
         for shape in TestData.Shape.allCases {
             let boxes = TestData.boxes(shape, count: 2000, seed: 21).map {
@@ -186,18 +165,6 @@ struct PackedRTreeTests {
         #expect(tree.neighbors(of: Coordinate(0, 0), k: 3).map(\.index) == [0, 1, 2])
         #expect(tree.search(BoundingBox(minX: .nan, minY: 0, maxX: 2, maxY: 2)).isEmpty)
         #expect(tree.search(BoundingBox(minX: 1.5, minY: 0, maxX: 0.5, maxY: 2)).isEmpty)
-    }
-
-    @Test func hilbertIndexIsAContinuousCurve() {
-        // The first 4^6 cells of the order-16 curve fill the 64 x 64 corner, each next to the last.
-        var cells = [(UInt32, Int, Int)]()
-        for y in 0..<64 { for x in 0..<64 { cells.append((hilbertIndex(UInt32(x), UInt32(y)), x, y)) } }
-        cells.sort { $0.0 < $1.0 }
-        #expect(cells.map(\.0) == (0..<4096).map(UInt32.init))
-        for i in 1..<cells.count {
-            #expect(abs(cells[i].1 - cells[i - 1].1) + abs(cells[i].2 - cells[i - 1].2) == 1)
-        }
-        #expect(hilbertIndex(65535, 0) == UInt32.max)
     }
 
     @Test func memoryFootprint() throws {

@@ -36,6 +36,9 @@ let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
         // 제주 성산일출봉.
         #expect(try atlas.locate(latitude: 33.458, longitude: 126.942)?.code == "50130")
         #expect(try atlas.locate(latitude: 33.458, longitude: 126.942, level: .sido)?.name == "제주특별자치도")
+        // Seoul City Hall: emd answers nationwide.
+        let seoul = try #require(try atlas.locate(latitude: 37.5665, longitude: 126.978, level: .emd))
+        #expect(seoul.code == "11140103" && seoul.name == "서울특별시 중구 태평로1가")
         // Dokdo (Ulleung-gun).
         let dokdo = try #require(try atlas.locate(latitude: 37.241, longitude: 131.865))
         #expect(dokdo.code == "47940" && dokdo.name == "경상북도 울릉군")
@@ -55,7 +58,7 @@ let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
     func agreesWithShapely(level: AdministrativeLevel, column: Int) throws {
         let text = try String(contentsOf: Bundle.module.url(forResource: "Fixtures/locate_oracle", withExtension: "tsv")!, encoding: .utf8)
         let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        #expect(rows.count == 6000)
+        #expect(rows.count == 6200)
         let lats = rows.map { Double($0[0])! }, lons = rows.map { Double($0[1])! }
         let got = try atlas.locate(latitudes: lats, longitudes: lons, level: level)
         var mismatches = 0

@@ -6,10 +6,12 @@
     python3 Tests/SmartCityTests/Fixtures/generate_locate_fixture.py
 
 Points (fixed seed): 3,000 uniform in South Korea's bounding box, 2,000 uniform in the boxes of
-random sigungu, 300 vertices of sigungu polygons (exactly on boundaries), 700 in the boxes of
-Sejong and Busan Gangseo-gu (for the emd level). The rule reproduced for each level is the one
+random sigungu, 300 vertices of sigungu polygons (exactly on boundaries), 200 within 0.002 degrees
+of the ring self-intersection of 45770, 700 in the boxes of
+Sejong and Busan Gangseo-gu (the pilot cities, many emd boundaries). The rule reproduced for each level is the one
 KoreaAtlas documents: among the polygons that cover the point, districts before parent cities,
-then the smallest code; sigungu falls back to emd_islets, then to the sido polygon alone.
+then the smallest code; sigungu falls back to emd_islets, then to the sido polygon alone; emd
+(national, skipping the one emd without a sigungu) falls back to the sigungu answer.
 The one invalid polygon (45770) is repaired with make_valid first.
 """
 from pathlib import Path
@@ -33,7 +35,7 @@ def layer(name, cols):
 
 sido_g, sido = layer("sido", ["code"])
 sgg_g, sgg = layer("sigungu", ["code", "is_parent_city"])
-emd_g, emd = layer("emd", ["code"])
+emd_g, emd = layer("emd", ["code"])  # national
 isl_g, isl = layer("emd_islets", ["code", "sigungu_code"])
 trees = {k: shapely.STRtree(g) for k, g in (("sido", sido_g), ("sgg", sgg_g), ("emd", emd_g), ("isl", isl_g))}
 
@@ -62,12 +64,9 @@ def sido_answer(pt):
 
 
 def emd_answer(pt):
-    hits = covers("emd", emd_g, pt)
+    hits = [i for i in covers("emd", emd_g, pt) if emd["code"][i][:5] in set(sgg["code"])]
     if hits:
         return min(emd["code"][i] for i in hits)
-    hits = covers("isl", isl_g, pt)
-    if hits:
-        return min(isl["code"][i] for i in hits)
     return sigungu_answer(pt)
 
 
@@ -81,6 +80,9 @@ def main():
         coords = shapely.get_coordinates(sgg_g[i])
         x, y = coords[rng.integers(0, len(coords))]
         pts.append((float(x), float(y)))
+    # Around the ring self-intersection of 45770 (Sunchang-gun), the one invalid polygon.
+    for _ in range(200):
+        pts.append((127.145133128623 + float(rng.uniform(-0.002, 0.002)), 35.3581213668603 + float(rng.uniform(-0.002, 0.002))))
     pilot = [g for g, c in zip(sgg_g, sgg["code"]) if c in ("36110", "26440")]
     for g in pilot:
         b = g.bounds

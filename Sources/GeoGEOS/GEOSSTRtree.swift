@@ -1,5 +1,5 @@
 internal import CGEOS
-import GeoCore
+public import GeoCore
 
 /// GEOS's STRtree (the index behind shapely's `STRtree`) driven through the GEOS C API, kept as
 /// an in-process peer for measuring GeoTwin's indexes on the same data.

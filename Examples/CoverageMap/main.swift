@@ -39,7 +39,8 @@ do {
     }
     let map = try CoverageMap.map(areas: areas, joins: joins, options: CoverageMapOptions(
         title: "Coverage by year joined", subtitle: "\(joins.compactMap { $0 }.count) of \(areas.features.count) areas joined; lighter: modelled",
-        attribution: "Your data. Map: GeoTwin, EPSG:5179.", projection: try CRSProjection(fromEPSG: 4326, toEPSG: 5179), width: 900))
+        attribution: "Your data. Map: GeoTwin, EPSG:5179.", projection: try CRSProjection(fromEPSG: 4326, toEPSG: 5179), width: 900,
+        legendTitle: "Year joined"))
     let summary = try MapRenderer.render(map, to: out)
     print("\(out): \(summary.bytes) bytes, \(summary.featuresDrawn) features")
 } catch {

@@ -34,10 +34,13 @@ public struct CoverageMapOptions: Sendable {
     public var insets: [Inset]
     /// Layers drawn over the coverage (outlines, pilot sites), in order.
     public var extraLayers: [Layer]
+    /// The legend heading.
+    public var legendTitle: String
 
     /// Creates options.
     public init(title: String = "", subtitle: String = "", attribution: String = "", projection: any MapProjection = PlanarProjection(),
-                width: Double = 1200, insets: [Inset] = [], extraLayers: [Layer] = []) {
+                width: Double = 1200, insets: [Inset] = [], extraLayers: [Layer] = [],
+                legendTitle: String = "Year the platform was selected") {
         self.title = title
         self.subtitle = subtitle
         self.attribution = attribution
@@ -45,6 +48,7 @@ public struct CoverageMapOptions: Sendable {
         self.width = width
         self.insets = insets
         self.extraLayers = extraLayers
+        self.legendTitle = legendTitle
     }
 }
 
@@ -90,7 +94,7 @@ public enum CoverageMap {
                                         description: "Integrated platform coverage by year of selection; modelled selections in a lighter tone.",
                                         attribution: options.attribution, projection: options.projection, width: options.width,
                                         layerID: "coverage", idField: "code", dataFields: ["code", "name_ko"],
-                                        legendTitle: "Year the platform was selected", palette: .custom(colors),
+                                        legendTitle: options.legendTitle, palette: .custom(colors),
                                         stroke: .white, strokeWidth: 0.25, insets: options.insets))
         map.layers += options.extraLayers
         return map

@@ -52,8 +52,12 @@ public struct HubAccess: Hashable, Sendable, Codable {
     public var buildingShareWithin300: Double
     /// Share of residents within ``PilotCityAnalysis/hubThreshold``, 0...1.
     public var residentShareWithin300: Double
-    /// Walking distance per building (same order as the buildings layer), m.
-    public var distances: [Double]
+    /// Walking distance per building (same order as the buildings layer), m; not encoded.
+    public var distances: [Double] = []
+
+    enum CodingKeys: String, CodingKey {
+        case hubs, buildings, meanMetres, maxMetres, buildingShareWithin300, residentShareWithin300
+    }
 }
 
 /// A population density surface: residents per hectare on a grid over the site.

@@ -32,7 +32,7 @@ public struct TwinReport: Sendable, Codable {
     public var response: [ResponseCoverage]
     /// CCTV coverage of streets and blocks.
     public var cctv: CCTVCoverage
-    /// Walking access to mobility hubs (per-building distances left out).
+    /// Walking access to mobility hubs (per-building distances are not encoded).
     public var hubs: HubAccess
     /// Density surface cell size, m.
     public var densityCellMetres: Double
@@ -48,8 +48,7 @@ extension PilotCity {
     /// Runs every analysis (``PilotCityAnalysis``).
     public func analyse() throws(PilotCityError) -> TwinReport {
         let buildings = layer(.buildings).features.features
-        var hubs = PilotCityAnalysis.hubAccess(self)
-        hubs.distances = []
+        let hubs = PilotCityAnalysis.hubAccess(self)
         let density = try PilotCityAnalysis.densitySurface(self)
         return TwinReport(
             city: plan.id, nameKorean: plan.nameKorean, plan: plan, footprintKm2: site.areaKm2, footprintDerivation: site.derivation,

@@ -57,11 +57,4 @@ import Testing
         #expect(abs(total - Double(sejongTwin.plan.residents)) < 1e-6)
         #expect(d.maxPerHectare >= d.meanPerHectare && d.meanPerHectare > 0)
     }
-
-    @Test func report() throws {
-        let r = try busanTwin.analyse()
-        #expect(r.residents == 8_500 && r.households == 3_380)
-        #expect(r.layers.count == TwinLayerKind.allCases.count)
-        #expect(r.hubs.distances.count == r.hubs.buildings)
-    }
 }

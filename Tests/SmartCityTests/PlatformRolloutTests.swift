@@ -46,35 +46,4 @@ let rollout = try! PlatformRollout.load(atlas: atlas)
         #expect(greedy.filter { $0.status == .modelled }.map(\.code) != rollout.records.filter { $0.status == .modelled }.map(\.code))
         #expect(Set(greedy.map(\.code)).count == 108)
     }
-
-    @Test func plans() throws {
-        let p2018 = rollout.coverage(of: try rollout.selections(.plan2018), years: 2015...2022, method: .municipalOnly)
-        #expect(p2018.map(\.selected) == [2, 2, 6, 12, 15, 15, 15, 13])
-        #expect(p2018.last?.cumulative == 80)
-        #expect(p2018.prefix(5).allSatisfy { $0.modelled == 0 })
-        let s2019 = try rollout.selections(.plan2019)
-        let p2019 = rollout.coverage(of: s2019, years: 2015...2023, method: .municipalOnly)
-        #expect(p2019.map(\.cumulative) == [2, 4, 10, 22, 49, 69, 89, 108, rollout.units.count + 5])
-        #expect(p2019.last?.municipalitiesCovered == rollout.units.count)
-        #expect(p2019.last?.populationShare == 1)
-    }
-
-    @Test func coverageMethods() throws {
-        let s = try rollout.selections(.recorded)
-        let municipal = rollout.coverage(of: s, years: 2020...2020, method: .municipalOnly)[0]
-        let sido = rollout.coverage(of: s, years: 2020...2020, method: .withSidoPlatforms)[0]
-        // Five adopters are whole sido: municipal-only counts 103 local governments.
-        #expect(municipal.municipalitiesCovered == 103)
-        #expect(sido.municipalitiesCovered > municipal.municipalitiesCovered)
-        #expect(sido.populationShare > municipal.populationShare)
-        #expect(rollout.nation.population == 49_941_605)
-        #expect(abs(sido.areaShare - sido.areaKm2 / rollout.nation.areaKm2) < 1e-12)
-    }
-
-    @Test func linkedServices() throws {
-        let services = PlatformRollout.linkedServices(try rollout.selections(.recorded))
-        #expect(services.count == 108)
-        #expect(services.allSatisfy { $0.services.count == 5 && $0.services.allSatisfy { $0.status == .modelled } })
-        #expect(services[0].services[0].year == 2016)
-    }
 }

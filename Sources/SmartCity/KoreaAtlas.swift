@@ -1,30 +1,42 @@
 import Foundation
 import GeoCore
-import Synchronization
 
 /// South Korea's administrative geography and census 2020, from the committed Geodata folder:
 /// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
 ///
 /// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
-/// is `Sendable`; a `Mutex` guards the loading).
+/// is `Sendable`; a lock guards the loading, queries run outside it).
 ///
 /// ```swift
 /// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
 /// let region = try atlas.locate(latitude: 36.504, longitude: 127.265, level: .sigungu)
 /// print(region?.code, region?.name)                  // 36110 세종특별자치시 세종시
 /// ```
-@available(macOS 15.0, *)
 public final class KoreaAtlas: Sendable {
     /// The Geodata folder in use.
     public let geodata: URL
     private let path: String
-    private let loaded = Mutex(Layers())
+    private let loaded = LayerCache()
 
-    private struct Layers {
-        var provinces: ProvinceLayer?
-        var municipalities: MunicipalityLayer?
-        var emd: EmdLayer?
-        var islets: EmdLayer?
+    /// The loaded layers behind a lock. `NSLock` rather than `Synchronization.Mutex` keeps the
+    /// package's macOS 14 deployment target.
+    private final class LayerCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var layers = Layers()
+
+        struct Layers {
+            var provinces: ProvinceLayer?
+            var municipalities: MunicipalityLayer?
+            var emd: EmdLayer?
+            var islets: EmdLayer?
+        }
+
+        /// Runs `body` on the layers with the lock held.
+        func withLock<T>(_ body: (inout Layers) throws(KoreaAtlasError) -> T) throws(KoreaAtlasError) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return try body(&layers)
+        }
     }
 
     /// An atlas over the Geodata folder `geodata` (nothing is read until the first query).
@@ -112,7 +124,7 @@ public final class KoreaAtlas: Sendable {
 
     func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> ProvinceLayer in
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> ProvinceLayer in
             if let p = l.provinces { return p }
             let p = try KoreaAtlasLoader.provinces(path)
             l.provinces = p
@@ -122,7 +134,7 @@ public final class KoreaAtlas: Sendable {
 
     func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
             if let m = l.municipalities { return m }
             let m = try KoreaAtlasLoader.municipalities(path)
             l.municipalities = m
@@ -132,7 +144,7 @@ public final class KoreaAtlas: Sendable {
 
     private func emdLayer() throws(KoreaAtlasError) -> EmdLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> EmdLayer in
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
             if let e = l.emd { return e }
             let e = try KoreaAtlasLoader.emd(path, layer: "emd")
             l.emd = e
@@ -142,7 +154,7 @@ public final class KoreaAtlas: Sendable {
 
     private func isletLayer() throws(KoreaAtlasError) -> EmdLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout Layers) throws(KoreaAtlasError) -> EmdLayer in
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
             if let e = l.islets { return e }
             let e = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
             l.islets = e

@@ -1,5 +1,4 @@
 /// Finding municipalities and provinces by name.
-@available(macOS 15.0, *)
 extension KoreaAtlas {
     /// The municipalities a name designates, by code. Korean or English, case, spaces and
     /// hyphens ignored (`수원시 장안구`, `수원시장안구`, `Suwon-si Jangan-gu`, `suwonsi jangangu`).

@@ -160,3 +160,20 @@ func pycensuskrBoundaries() -> String? {
     }
     return nil
 }
+
+@Suite struct GeoPackageAttributesTests {
+    /// A GDAL attributes table (no geometry column): every storage class comes back, NULL included.
+    @Test func readsAnAttributesTable() throws {
+        let gpkg = try GeoPackageReader(url: Fixture.url("gpkg/attributes.gpkg"))
+        let info = try #require(gpkg.layer(named: "census"))
+        #expect(info.dataType == "attributes")
+        #expect(info.geometryColumn == nil)
+        let layer = try gpkg.readLayer("census")
+        #expect(layer.columns.map(\.name) == ["code", "population", "area_km2"])
+        #expect(layer.features.map(\.fid) == [1, 2, 3])
+        #expect(layer.features.allSatisfy { $0.geometry == nil })
+        #expect(layer.features[0].values == [.text("36110"), .integer(346_104), .real(465.17564)])
+        #expect(layer.features[2].values == [.text("41195"), .null, .null])
+        #expect(layer.featureCollection.features[1].properties["population"] == .int(131_153))
+    }
+}

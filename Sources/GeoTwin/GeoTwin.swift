@@ -4,6 +4,6 @@
 @_exported import GeoIndex
 @_exported import GeoGEOS
 @_exported import GeoProj
+@_exported import GeoRender
 @_exported import GeoRaster
 @_exported import SmartCity
-@_exported import GeoRender

@@ -12,10 +12,12 @@ struct GeoTwinCommand: AsyncParsableCommand {
             ConvertCommand.self,
             TransformCommand.self,
             LocateCommand.self,
-            BenchCommand.self,
+            MapCommand.self,
+            RolloutCommand.self,
+            TwinCommand.self,
             ZonalCommand.self,
             RasterizeCommand.self,
-            MapCommand.self,
+            BenchCommand.self,
         ]
     )
 }

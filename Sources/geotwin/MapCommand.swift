@@ -7,7 +7,7 @@ struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "Draw SVG maps of Korea from Geodata/korea.gpkg.",
-        subcommands: [PopulationMapCommand.self, SejongMapCommand.self]
+        subcommands: [PopulationMapCommand.self, SejongMapCommand.self, CoverageMapCommand.self, PilotMapCommand.self]
     )
 
     /// Attribution required by the data (Geodata/README.md).

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GeoTwin
+
+extension PilotMapLayer: ExpressibleByArgument {}
+
+/// `geotwin map pilot`: the map of a pilot city twin.
+struct PilotMapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pilot",
+        abstract: "Map of a national pilot smart city twin (EPSG:5179): footprint, layers, density surface.")
+
+    @Argument(help: "sejong-5-1 or busan-edc.")
+    var city: PilotCityID
+
+    @Option(help: "Comma-separated layers (\(PilotMapLayer.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var layers: String?
+
+    @Option(name: .customLong("layer"), help: "Replace a twin layer: KIND=FILE (GeoJSON or GeoPackage, WGS84).")
+    var replacements: [String] = []
+
+    @Option(help: "Output SVG file (default out/<city>.svg).")
+    var out: String?
+
+    @Option(help: "Page width in pixels.")
+    var width = 1000.0
+
+    @Option(help: "The Geodata folder (or its korea.gpkg).")
+    var geodata: String?
+
+    func validate() throws {
+        guard width >= 300, width <= 10_000 else { throw ValidationError("--width must be 300...10000") }
+        if let layers {
+            for name in layers.split(separator: ",") where PilotMapLayer(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
+                throw ValidationError("--layers: unknown layer '\(name)' (known: \(PilotMapLayer.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let progress = Progress()
+            progress.step("building the \(city.rawValue) twin")
+            let twin = try TwinCommand.twin(city, geodata: geodata, replacements: replacements)
+            let chosen = layers.map { $0.split(separator: ",").compactMap { PilotMapLayer(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+                ?? PilotMapLayer.defaults
+            let density = chosen.contains(.density) ? try PilotCityAnalysis.densitySurface(twin) : nil
+            let path = out ?? "out/\(city.rawValue).svg"
+            progress.step("drawing \(path)")
+            try CoverageMapCommand.ensureDirectory(of: path)
+            try MapCommand.render(try PilotCityMap.map(twin, layers: chosen, density: density, width: width), to: path)
+        }
+    }
+}

@@ -22,6 +22,14 @@ public enum BoxStorage: UInt8, Sendable, CaseIterable {
 ///
 /// Memory: with node size 16, 1,000,000 items take about 38 MB with ``BoxStorage/float64`` and
 /// 21 MB with ``BoxStorage/float32`` (see ``byteCount``).
+///
+/// ```swift
+/// let tree = try PackedRTree(boxes: parcels.map(\.boundingBox))
+/// var hits = [Int]()
+/// tree.search(BoundingBox(minX: 127.0, minY: 36.4, maxX: 127.1, maxY: 36.5), into: &hits)
+/// let nearest = tree.neighbors(of: Coordinate(127.33, 36.52), k: 3, metric: HaversineMetric())
+/// let copy = try PackedRTree(serialized: tree.serialized())
+/// ```
 public struct PackedRTree: Sendable {
     /// The number of items.
     public let count: Int

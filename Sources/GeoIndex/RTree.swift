@@ -15,6 +15,14 @@ import GeoCore
 /// a node left with fewer than `minEntries` entries is dissolved and its items reinserted.
 /// Box semantics are those of ``PackedRTree`` (closed boxes; NaN, infinite and inverted boxes
 /// rejected).
+///
+/// ```swift
+/// var live = RTree()
+/// try live.insert(id: 7, box: BoundingBox(Coordinate(127.33, 36.52)))
+/// try live.update(id: 7, to: BoundingBox(Coordinate(127.34, 36.52)))
+/// let near = live.neighbors(of: Coordinate(127.3, 36.5), k: 1)
+/// live.remove(id: 7)
+/// ```
 public struct RTree: Sendable {
     /// The most entries a node holds (default 16).
     public let maxEntries: Int

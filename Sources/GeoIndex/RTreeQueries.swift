@@ -8,26 +8,9 @@ extension RTree {
     /// - Returns: `false` when `visit` stopped the search early.
     @discardableResult
     public func search(_ box: BoundingBox, visit: (Int) -> Bool) -> Bool {
-        guard count > 0, !box.isEmpty else { return true }
-        let slots = slotsPerNode
-        return entryBoxes.withUnsafeBufferPointer { b in
-            entryIDs.withUnsafeBufferPointer { ids in
-                var stack = [Int(root)]
-                while let node = stack.popLast() {
-                    let leaf = nodeLevel[node] == 0
-                    let base = node * slots
-                    for s in 0..<Int(nodeCount[node]) {
-                        let p = (base + s) * 4
-                        if box.maxX < b[p] || box.maxY < b[p + 1] || box.minX > b[p + 2] || box.minY > b[p + 3] { continue }
-                        if leaf {
-                            if !visit(Int(ids[base + s])) { return false }
-                        } else {
-                            stack.append(Int(ids[base + s]))
-                        }
-                    }
-                }
-                return true
-            }
+        withoutActuallyEscaping(visit) { body in
+            var sink = ClosureSink(body: body)
+            return search(box, sink: &sink)
         }
     }
 
@@ -35,10 +18,57 @@ extension RTree {
     /// keeping its capacity.
     public func search(_ box: BoundingBox, into results: inout [Int]) {
         results.removeAll(keepingCapacity: true)
-        var out = results
+        var sink = ArraySink(results: results)
         results = []
-        search(box) { out.append($0); return true }
-        results = out
+        search(box, sink: &sink)
+        results = sink.results
+    }
+
+    /// Level-by-level search (every leaf is at the same depth), leaf entries tested without
+    /// branches and reported a node at a time.
+    @discardableResult
+    func search<K: HitSink>(_ box: BoundingBox, sink: inout K) -> Bool {
+        guard count > 0, !box.isEmpty else { return true }
+        let slots = slotsPerNode
+        let qx0 = box.minX, qy0 = box.minY, qx1 = box.maxX, qy1 = box.maxY
+        var current = [Int(root)]
+        var next = [Int]()
+        return entryBoxes.withUnsafeBufferPointer { b in
+            entryIDs.withUnsafeBufferPointer { ids in
+                nodeCount.withUnsafeBufferPointer { counts in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: slots) { run in
+                        var leafLevel = nodeLevel[Int(root)] == 0
+                        while !current.isEmpty {
+                            for node in current {
+                                let base = node * slots
+                                let n = Int(counts[node])
+                                if leafLevel {
+                                    var m = 0
+                                    for s in 0..<n {
+                                        let p = (base + s) * 4
+                                        let hit = (b[p] <= qx1 ? 1 : 0) & (b[p + 1] <= qy1 ? 1 : 0)
+                                            & (b[p + 2] >= qx0 ? 1 : 0) & (b[p + 3] >= qy0 ? 1 : 0)
+                                        run[m] = Int(ids[base + s])
+                                        m += hit
+                                    }
+                                    if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
+                                } else {
+                                    for s in 0..<n {
+                                        let p = (base + s) * 4
+                                        if qx1 < b[p] || qy1 < b[p + 1] || qx0 > b[p + 2] || qy0 > b[p + 3] { continue }
+                                        next.append(Int(ids[base + s]))
+                                    }
+                                }
+                            }
+                            if let first = next.first { leafLevel = nodeLevel[first] == 0 }
+                            swap(&current, &next)
+                            next.removeAll(keepingCapacity: true)
+                        }
+                        return true
+                    }
+                }
+            }
+        }
     }
 
     /// The ids of every item whose box intersects `box` (touching counts).

@@ -51,6 +51,13 @@ public struct PlanarIntersects: IntersectionPredicate {
 /// Answers are positions in ``elements``, ascending. Elements without a geometry, or with an
 /// empty one, are never returned. Coordinates are planar (project lon/lat data first for
 /// distances in metres).
+///
+/// ```swift
+/// let districts = try SpatialIndex(collection.features)
+/// let holding = districts.containing(Coordinate(127.2890, 36.4800))   // positions in features
+/// let touched = districts.intersecting(.lineString(route))
+/// let closest = districts.nearest(to: Coordinate(127.2890, 36.4800), k: 2)
+/// ```
 public struct SpatialIndex<Element: Locatable> {
     /// The indexed values, in the order given.
     public let elements: [Element]

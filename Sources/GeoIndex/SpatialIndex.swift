@@ -22,10 +22,12 @@ extension Geometry: Locatable {
 public protocol IntersectionPredicate {
     /// The query geometry in whatever form makes repeated tests fast.
     associatedtype Prepared
+    /// What preparing or testing can throw (`Never` for GeoTwin's planar test).
+    associatedtype Failure: Error = Never
     /// Prepares `query` for many tests.
-    func prepare(_ query: Geometry) -> Prepared
+    func prepare(_ query: Geometry) throws(Failure) -> Prepared
     /// True when the prepared query and `candidate` share at least one point.
-    func intersects(_ prepared: Prepared, _ candidate: Geometry) -> Bool
+    func intersects(_ prepared: Prepared, _ candidate: Geometry) throws(Failure) -> Bool
 }
 
 /// GeoTwin's own exact planar intersection test: two geometries intersect when any boundary
@@ -124,17 +126,26 @@ public struct SpatialIndex<Element: Locatable> {
     }
 
     /// Elements whose geometry intersects `geometry` according to `predicate` (for example a
-    /// GEOS prepared-geometry test), ascending. Candidates come from the boxes first.
-    public func intersecting<P: IntersectionPredicate>(_ geometry: Geometry, predicate: P) -> [Int] {
+    /// GEOS prepared-geometry test), ascending. Candidates come from the boxes first; the first
+    /// error the predicate throws stops the search and is rethrown.
+    public func intersecting<P: IntersectionPredicate>(_ geometry: Geometry, predicate: P) throws(P.Failure) -> [Int] {
         let box = geometry.boundingBox
         guard !box.isEmpty else { return [] }
-        let prepared = predicate.prepare(geometry)
+        let prepared = try predicate.prepare(geometry)
         var out = [Int]()
+        var failure: P.Failure?
         tree.search(box) { item in
             let e = itemElements[item]
-            if let g = elements[e].locatingGeometry, predicate.intersects(prepared, g) { out.append(e) }
-            return true
+            guard let g = elements[e].locatingGeometry else { return true }
+            do throws(P.Failure) {
+                if try predicate.intersects(prepared, g) { out.append(e) }
+                return true
+            } catch {
+                failure = error
+                return false
+            }
         }
+        if let failure { throw failure }
         return out.sorted()
     }
 

@@ -11,16 +11,33 @@ public enum DouglasPeucker {
         let n = coords.count
         guard n > 2 else { return Array(0..<n) }
         var keep = [Bool](repeating: false, count: n)
-        keep[0] = true
-        keep[n - 1] = true
-        var stack: [(Int, Int)] = [(0, n - 1)]
+        coords.withUnsafeBufferPointer { c in
+            mark(first: 0, last: n - 1, tolerance: tolerance, keep: &keep) { (c[$0].x, c[$0].y) }
+        }
+        return keep.indices.filter { keep[$0] }
+    }
+
+    /// The core of the algorithm over any vertex storage: marks in `keep` the vertices of
+    /// `first...last` that are kept at `tolerance`; `first` and `last` always are. `point(i)`
+    /// gives vertex `i`. Ties on the largest distance go to the lowest index, so the result
+    /// depends only on the sequence of vertices. Used by the renderer on its screen-grid buffers.
+    @inlinable
+    public static func mark(first: Int, last: Int, tolerance: Double, keep: inout [Bool],
+                            point: (Int) -> (x: Double, y: Double)) {
+        guard last >= first else { return }
+        keep[first] = true
+        keep[last] = true
+        var stack: [(Int, Int)] = [(first, last)]
         let tol2 = tolerance * tolerance
-        while let (first, last) = stack.popLast() {
-            guard last > first + 1 else { continue }
+        while let (a, b) = stack.popLast() {
+            guard b > a + 1 else { continue }
+            let pa = point(a), pb = point(b)
             var maxDist2 = -1.0
-            var index = first
-            for i in (first + 1)..<last {
-                let d2 = segmentDistanceSquared(coords[i], coords[first], coords[last])
+            var index = a
+            for i in (a + 1)..<b {
+                let p = point(i)
+                let d2 = segmentDistanceSquared(Coordinate(p.x - pa.x, p.y - pa.y), Coordinate(0, 0),
+                                                Coordinate(pb.x - pa.x, pb.y - pa.y))
                 if d2 > maxDist2 {
                     maxDist2 = d2
                     index = i
@@ -28,11 +45,10 @@ public enum DouglasPeucker {
             }
             if maxDist2 > tol2 {
                 keep[index] = true
-                stack.append((first, index))
-                stack.append((index, last))
+                stack.append((a, index))
+                stack.append((index, b))
             }
         }
-        return keep.indices.filter { keep[$0] }
     }
 
     /// Simplifies a polyline; the result keeps at least its two end vertices.

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The third pipeline stage: simplifies a layer on the output grid with a tolerance in pixels
 /// while keeping borders shared by neighbouring polygons identical on both sides.
 ///

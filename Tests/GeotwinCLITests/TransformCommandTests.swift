@@ -3,22 +3,8 @@ import Testing
 
 /// Runs the built `geotwin` with `arguments` and `input` on stdin.
 private func runGeotwin(_ arguments: [String], input: String) throws -> (status: Int32, stdout: String, stderr: String) {
-    let directory = Bundle.main.bundleURL.pathExtension == "xctest"
-        ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-    let process = Process()
-    process.executableURL = directory.appendingPathComponent("geotwin")
-    process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    let r = try CLIRunner.run(arguments, stdin: input)
+    return (r.status, r.stdout, r.stderr)
 }
 
 @Suite struct TransformCommandTests {

@@ -7,7 +7,8 @@ let sejongTwin = try! PilotCity.build(.sejong51, geodata: atlas.geodata)
 let busanTwin = try! PilotCity.build(.busanEDC, geodata: atlas.geodata)
 
 @Suite struct PilotCityGeneratorTests {
-    @Test(arguments: [sejongTwin, busanTwin]) func sizedToThePlan(_ twin: PilotCity) {
+    @Test(arguments: PilotCityID.allCases) func sizedToThePlan(_ id: PilotCityID) {
+        let twin = id == .sejong51 ? sejongTwin : busanTwin
         let buildings = twin.layer(.buildings).features.features
         #expect(buildings.reduce(0) { $0 + Int($1.properties["households"]?.intValue ?? 0) } == twin.plan.households)
         #expect(buildings.reduce(0) { $0 + Int($1.properties["residents"]?.intValue ?? 0) } == twin.plan.residents)

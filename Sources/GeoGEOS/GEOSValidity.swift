@@ -39,8 +39,10 @@ extension GeometryEngine {
 
     /// Validity with GEOS's reason and location (`GEOSisValidDetail_r`).
     ///
-    /// - Parameter allowSelfTouchingRingFormingHole: accept a ring that touches itself at a
-    ///   point to enclose a hole (the ESRI convention), which OGC rules reject.
+    /// - Parameters:
+    ///   - geometry: the geometry to check.
+    ///   - allowSelfTouchingRingFormingHole: accept a ring that touches itself at a point to
+    ///     enclose a hole (the ESRI convention), which OGC rules reject.
     public func validity(
         _ geometry: some GEOSGeometryConvertible,
         allowSelfTouchingRingFormingHole: Bool = false

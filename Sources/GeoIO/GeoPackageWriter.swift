@@ -19,6 +19,8 @@ import GeoCore
 public enum GeoPackageWriter {
     /// Writes `layers` to `path`, replacing any file there.
     /// - Parameters:
+    ///   - layers: the feature layers, one table each (names must differ, ignoring case).
+    ///   - path: the GeoPackage file to create or replace.
     ///   - spatialIndex: also write the `gpkg_rtree_index` extension (R*-tree per layer, with
     ///     the standard triggers).
     ///   - lastChange: the `gpkg_contents.last_change` timestamp (ISO 8601, UTC).

@@ -69,6 +69,7 @@ public enum WKB {
     /// Encodes `g` as WKB. Z and M are written for every vertex when any vertex has them (a
     /// missing value is written as NaN); the empty point is written as NaN coordinates.
     /// - Parameters:
+    ///   - g: the geometry to encode.
     ///   - byteOrder: the byte order of every value (default little-endian).
     ///   - flavor: ISO type codes (default) or EWKB flags with an optional SRID.
     public static func encode(_ g: Geometry, byteOrder: ByteOrder = .littleEndian, flavor: Flavor = .iso) -> [UInt8] {

@@ -42,7 +42,10 @@ public final class Transformer {
 
     /// Creates a transformer from `source` to `target` with its own PROJ context.
     ///
-    /// - Parameter checksAreaOfUse: reject points outside the CRSs' areas of use (default true).
+    /// - Parameters:
+    ///   - source: the CRS of the input coordinates.
+    ///   - target: the CRS of the output coordinates.
+    ///   - checksAreaOfUse: reject points outside the CRSs' areas of use (default true).
     /// - Throws: ``ProjError/noTransformation(from:to:message:)`` when PROJ has no operation.
     public init(from source: CRS, to target: CRS, checksAreaOfUse: Bool = true) throws(ProjError) {
         let context = try ProjContext()

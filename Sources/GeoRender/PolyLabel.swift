@@ -17,6 +17,7 @@ public enum PolyLabel {
     /// holes, each as interleaved `x, y` without or with closing vertex) are given.
     ///
     /// - Parameters:
+    ///   - rings: the polygon's rings as interleaved `x, y` arrays, exterior first.
     ///   - precision: the search stops when no cell can improve the best distance by more than
     ///     this (units of the input, e.g. 0.5 px); values <= 0 or non-finite are replaced by
     ///     1/1000 of the polygon's smaller side.

@@ -12,7 +12,10 @@ extension PackedRTree {
     /// - Returns: up to `k` results ordered by distance, ties by ascending index.
     /// - Complexity: best-first search: a priority queue of nodes by box distance and a bounded
     ///   heap of the k best items so far, which prunes every node farther than the k-th item;
-    ///   O(log n + k) node visits on well-spread data.
+    ///   O(log n + k) node visits on well-spread data. A single planar neighbour (`k == 1`) is
+    ///   first looked for among the boxes containing `point` (distance 0, smallest index wins),
+    ///   by a window search that reads each level in one sweep; the best-first search runs only
+    ///   when no box contains the point.
     public func neighbors(of point: Coordinate, k: Int = 1, maxDistance: Double = .infinity,
                           filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
         neighbors(of: point, k: k, maxDistance: maxDistance, metric: PlanarMetric(), filter: filter)
@@ -38,15 +41,33 @@ extension PackedRTree {
                                                 filter: (Int) -> Bool = { _ in true }) {
         results.removeAll(keepingCapacity: true)
         guard count > 0, k > 0, !point.x.isNaN, !point.y.isNaN else { return }
+        let maxKey = metric.key(forDistance: maxDistance)
+        if k == 1 && M.self == PlanarMetric.self && maxKey >= 0,
+           let item = smallestContaining(point, filter: filter) {
+            results.append(Neighbor(index: item, distance: 0))
+            return
+        }
         switch boxes {
         case .float64(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, filter, &results)
             }
         case .float32(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, filter, &results)
             }
+        }
+    }
+
+    /// The smallest index accepted by `filter` among the items whose stored box contains `point`,
+    /// found by a window search on the point (level by level, so the cache misses of a level
+    /// overlap). Under the planar metric exactly these items are at distance 0, so when one exists
+    /// it is the single nearest neighbour with ties broken by index; `nil` when none contains it.
+    private func smallestContaining(_ point: Coordinate, filter: (Int) -> Bool) -> Int? {
+        withoutActuallyEscaping(filter) { accept in
+            var sink = SmallestIndexSink(accept: accept)
+            search(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y), sink: &sink)
+            return sink.smallest
         }
     }
 
@@ -124,5 +145,16 @@ extension PackedRTree {
             }
         }
         return results
+    }
+}
+
+/// Keeps the smallest hit index accepted by a filter (asked only for indices that would improve it).
+struct SmallestIndexSink: HitSink {
+    let accept: (Int) -> Bool
+    var smallest: Int?
+
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        for i in run where i < (smallest ?? Int.max) && accept(i) { smallest = i }
+        return true
     }
 }

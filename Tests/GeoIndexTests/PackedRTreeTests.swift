@@ -61,6 +61,35 @@ struct PackedRTreeTests {
         }
     }
 
+    @Test(arguments: BoxStorage.allCases)
+    func singleNearestInsideBoxesMatchesBruteForce(storage: BoxStorage) throws {
+        for shape in TestData.Shape.allCases {
+            let boxes = TestData.boxes(shape, count: 3000, seed: 77)
+            let stored = try PackedRTree(boxes: boxes, nodeSize: 8, storage: storage)
+            // Float32 rounds outward, so compare against the boxes the tree holds.
+            let held = storage == .float64 ? boxes : boxes.map {
+                BoundingBox(minX: Double(Float.roundedDown($0.minX)), minY: Double(Float.roundedDown($0.minY)),
+                            maxX: Double(Float.roundedUp($0.maxX)), maxY: Double(Float.roundedUp($0.maxY)))
+            }
+            var rng = SplitMix64(seed: 78)
+            for q in 0..<60 {
+                // Corners and centres of items (inside many boxes), then free points.
+                let b = boxes[Int(rng.next() % UInt64(boxes.count))]
+                let p = switch q % 3 {
+                case 0: Coordinate(b.minX, b.minY)
+                case 1: Coordinate((b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2)
+                default: Coordinate(rng.nextUnit() * 120 - 10, rng.nextUnit() * 120 - 10)
+                }
+                let filter: (Int) -> Bool = q % 4 == 0 ? { $0 % 3 != 0 } : { _ in true }
+                for maxD in [Double.infinity, 0, -1] {
+                    let got = stored.neighbors(of: p, k: 1, maxDistance: maxD, filter: filter)
+                    let expected = TestData.bruteNeighbors(held, p, k: 1, maxDistance: maxD, filter: filter)
+                    #expect(got == expected, "\(shape) point \(p) max \(maxD)")
+                }
+            }
+        }
+    }
+
     @Test func withinMatchesBruteForce() throws {
         for shape in TestData.Shape.allCases {
             let boxes = TestData.boxes(shape, count: 1500, seed: 5)

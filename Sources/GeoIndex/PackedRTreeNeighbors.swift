@@ -82,7 +82,7 @@ extension PackedRTree {
         // A node entry carries its level in bits 56...62 and its position below.
         queue.push(0, UInt64(top) << 56 | UInt64(levelStarts[top]))
         let ns = nodeSize
-        itemIndices.withUnsafeBufferPointer { items in
+        itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
                 while !queue.isEmpty {
                     let next = queue.top
@@ -100,7 +100,7 @@ extension PackedRTree {
                                            maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
                         if !(d <= maxKey) || d > best.bound { continue }
                         if level == 1 {
-                            let item = Int(items[c])
+                            let item = items[c]
                             if filter(item) { best.offer(d, item) }
                         } else {
                             queue.push(d, childTag | UInt64(c))
@@ -141,7 +141,7 @@ extension PackedRTree {
                 let d = metric.key(x: point.x, y: point.y, minX: b[p].doubleValue, minY: b[p + 1].doubleValue,
                                    maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
                 guard d <= maxKey else { continue }
-                if level == 1 { results.append(Int(itemIndices[c])) } else { stack.append((c, level - 1)) }
+                if level == 1 { results.append(itemIndices[c]) } else { stack.append((c, level - 1)) }
             }
         }
         return results

@@ -59,7 +59,7 @@ extension PackedRTree {
             || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
         var current = [levelStarts[top]]
         var next = [Int]()
-        return itemIndices.withUnsafeBufferPointer { items in
+        return itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
                     var level = top
@@ -90,7 +90,7 @@ extension PackedRTree {
                                     let p = 4 * c
                                     let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
                                         & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
-                                    run[m] = Int(items[c])
+                                    run[m] = items[c]
                                     m += hit
                                 }
                                 if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
@@ -106,7 +106,7 @@ extension PackedRTree {
                                     let last = min(first + span, count)
                                     while first < last {
                                         let n = min(ns, last - first)
-                                        for j in 0..<n { run[j] = Int(items[first + j]) }
+                                        for j in 0..<n { run[j] = items[first + j] }
                                         if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
                                         first += n
                                     }

@@ -147,6 +147,33 @@ struct PackedRTreeTests {
         }
     }
 
+    @Test(arguments: BoxStorage.allCases)
+    func extremeCoordinatesAreFound(storage: BoxStorage) throws {
+        // Beyond the Float range (stored as infinities with Float32) and near the Double limit.
+        var boxes = [BoundingBox]()
+        var rng = SplitMix64(seed: 9)
+        for i in 0..<400 {
+            let scale = [1e39, 1e300, 1.7e308, 1][i % 4]
+            let x = (rng.nextUnit() * 2 - 1) * scale, y = (rng.nextUnit() * 2 - 1) * scale
+            if i % 3 == 0 {
+                boxes.append(BoundingBox(minX: x, minY: y, maxX: x, maxY: y))
+            } else {
+                boxes.append(BoundingBox(minX: min(x, -x), minY: min(y, 0), maxX: max(x, -x), maxY: max(y, 0)))
+            }
+        }
+        let tree = try PackedRTree(boxes: boxes, nodeSize: 4, storage: storage)
+        for _ in 0..<40 {
+            let w = TestData.window(&rng)
+            let exact = Set(boxes.indices.filter { boxes[$0].intersects(w) })
+            let got = Set(tree.search(w))
+            #expect(exact.isSubset(of: got))
+            if storage == .float64 { #expect(got == exact) }
+        }
+        let all = BoundingBox(minX: -.greatestFiniteMagnitude, minY: -.greatestFiniteMagnitude,
+                              maxX: .greatestFiniteMagnitude, maxY: .greatestFiniteMagnitude)
+        #expect(tree.search(all).count == boxes.count)
+    }
+
     @Test func joinMatchesBruteForce() throws {
         let a = TestData.boxes(.uniform, count: 600, seed: 1)
         let b = TestData.boxes(.clustered, count: 400, seed: 2)

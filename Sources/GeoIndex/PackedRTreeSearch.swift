@@ -56,8 +56,11 @@ extension PackedRTree {
         let windowTest = WindowTest<S>(q)
         let raw = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped)
         if !windowTest.hits(raw, levelStarts[top]) { return true }
-        var current = [levelStarts[top]]
+        var current = [Int]()
         var next = [Int]()
+        current.reserveCapacity(4 * ns)
+        next.reserveCapacity(4 * ns)
+        current.append(levelStarts[top])
         return itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
@@ -89,9 +92,10 @@ extension PackedRTree {
                                 // Branch-free test of the leaf boxes into a scratch run, then report it.
                                 var m = 0
                                 for c in cs..<ce {
-                                    run[m] = items[c]
+                                    run[m] = c
                                     m += windowTest.hits(raw, c) ? 1 : 0
                                 }
+                                for j in 0..<m { run[j] = items[run[j]] }
                                 if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                                 continue
                             }

@@ -28,7 +28,7 @@ extension PackedRTree {
         guard boxes.box(at: levelStarts[topA]).intersects(other.boxes.box(at: other.levelStarts[topB])) else { return [] }
         while let (a, la, b, lb) = stack.popLast() {
             if la == 0 && lb == 0 {
-                pairs.append(IndexPair(left: Int(itemIndices[a]), right: Int(other.itemIndices[b])))
+                pairs.append(IndexPair(left: itemIndices[a], right: other.itemIndices[b]))
             } else if la >= lb {
                 let boxB = other.boxes.box(at: b)
                 for c in children(ofNode: a, level: la) where boxes.box(at: c).intersects(boxB) {

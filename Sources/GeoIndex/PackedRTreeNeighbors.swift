@@ -12,7 +12,10 @@ extension PackedRTree {
     /// - Returns: up to `k` results ordered by distance, ties by ascending index.
     /// - Complexity: best-first search: a priority queue of nodes by box distance and a bounded
     ///   heap of the k best items so far, which prunes every node farther than the k-th item;
-    ///   O(log n + k) node visits on well-spread data.
+    ///   O(log n + k) node visits on well-spread data. A single planar neighbour (`k == 1`) is
+    ///   first looked for among the boxes containing `point` (distance 0, smallest index wins),
+    ///   by a window search that reads each level in one sweep; the best-first search runs only
+    ///   when no box contains the point.
     public func neighbors(of point: Coordinate, k: Int = 1, maxDistance: Double = .infinity,
                           filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
         neighbors(of: point, k: k, maxDistance: maxDistance, metric: PlanarMetric(), filter: filter)
@@ -38,15 +41,33 @@ extension PackedRTree {
                                                 filter: (Int) -> Bool = { _ in true }) {
         results.removeAll(keepingCapacity: true)
         guard count > 0, k > 0, !point.x.isNaN, !point.y.isNaN else { return }
+        let maxKey = metric.key(forDistance: maxDistance)
+        if k == 1 && M.self == PlanarMetric.self && maxKey >= 0,
+           let item = smallestContaining(point, filter: filter) {
+            results.append(Neighbor(index: item, distance: 0))
+            return
+        }
         switch boxes {
         case .float64(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, filter, &results)
             }
         case .float32(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, metric.key(forDistance: maxDistance), metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, filter, &results)
             }
+        }
+    }
+
+    /// The smallest index accepted by `filter` among the items whose stored box contains `point`,
+    /// found by a window search on the point (level by level, so the cache misses of a level
+    /// overlap). Under the planar metric exactly these items are at distance 0, so when one exists
+    /// it is the single nearest neighbour with ties broken by index; `nil` when none contains it.
+    private func smallestContaining(_ point: Coordinate, filter: (Int) -> Bool) -> Int? {
+        withoutActuallyEscaping(filter) { accept in
+            var sink = SmallestIndexSink(accept: accept)
+            search(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y), sink: &sink)
+            return sink.smallest
         }
     }
 
@@ -61,7 +82,7 @@ extension PackedRTree {
         // A node entry carries its level in bits 56...62 and its position below.
         queue.push(0, UInt64(top) << 56 | UInt64(levelStarts[top]))
         let ns = nodeSize
-        itemIndices.withUnsafeBufferPointer { items in
+        itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
                 while !queue.isEmpty {
                     let next = queue.top
@@ -79,7 +100,7 @@ extension PackedRTree {
                                            maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
                         if !(d <= maxKey) || d > best.bound { continue }
                         if level == 1 {
-                            let item = Int(items[c])
+                            let item = items[c]
                             if filter(item) { best.offer(d, item) }
                         } else {
                             queue.push(d, childTag | UInt64(c))
@@ -120,9 +141,20 @@ extension PackedRTree {
                 let d = metric.key(x: point.x, y: point.y, minX: b[p].doubleValue, minY: b[p + 1].doubleValue,
                                    maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
                 guard d <= maxKey else { continue }
-                if level == 1 { results.append(Int(itemIndices[c])) } else { stack.append((c, level - 1)) }
+                if level == 1 { results.append(itemIndices[c]) } else { stack.append((c, level - 1)) }
             }
         }
         return results
+    }
+}
+
+/// Keeps the smallest hit index accepted by a filter (asked only for indices that would improve it).
+struct SmallestIndexSink: HitSink {
+    let accept: (Int) -> Bool
+    var smallest: Int?
+
+    @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        for i in run where i < (smallest ?? Int.max) && accept(i) { smallest = i }
+        return true
     }
 }

@@ -52,14 +52,16 @@ extension PackedRTree {
                                                          _ sink: inout K) -> Bool {
         guard count > 0, !q.isEmpty else { return true }
         let top = levelStarts.count - 2
-        let qx0 = q.minX, qy0 = q.minY, qx1 = q.maxX, qy1 = q.maxY
         let ns = nodeSize
-        let r = 4 * levelStarts[top]
-        if qx1 < b[r].doubleValue || qy1 < b[r + 1].doubleValue
-            || qx0 > b[r + 2].doubleValue || qy0 > b[r + 3].doubleValue { return true }
-        var current = [levelStarts[top]]
+        let windowTest = WindowTest<S>(q)
+        let raw = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped)
+        if !windowTest.hits(raw, levelStarts[top]) { return true }
+        var current = [Int]()
         var next = [Int]()
-        return itemIndices.withUnsafeBufferPointer { items in
+        current.reserveCapacity(4 * ns)
+        next.reserveCapacity(4 * ns)
+        current.append(levelStarts[top])
+        return itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
                     var level = top
@@ -68,18 +70,21 @@ extension PackedRTree {
                         let span = itemSpans[childLevel]
                         // Read one value per cache line of every child block first: the loads
                         // are independent, so their misses overlap instead of queueing one by one.
-                        var touched: S = 0
-                        let stride = 64 / MemoryLayout<S>.stride
+                        // Integer loads summed with wrapping adds: a short dependency chain,
+                        // and no floating-point sum that could overflow.
+                        var touched: UInt32 = 0
+                        let boxBytes = 4 * MemoryLayout<S>.stride
                         for node in current {
                             let cs = starts[childLevel] + (node - starts[level]) * ns
                             let ce = min(cs + ns, starts[level])
-                            var p = 4 * cs
-                            while p < 4 * ce {
-                                touched += b[p]
-                                p += stride
+                            var p = cs * boxBytes
+                            while p < ce * boxBytes {
+                                touched &+= raw.load(fromByteOffset: p, as: UInt32.self)
+                                p += 64
                             }
                         }
-                        if touched.isNaN { return true }
+                        // Keeps the touching loads: `run` is rewritten before any hit is reported.
+                        run[0] = Int(touched)
                         for node in current {
                             let cs = starts[childLevel] + (node - starts[level]) * ns
                             let ce = min(cs + ns, starts[level])
@@ -87,26 +92,21 @@ extension PackedRTree {
                                 // Branch-free test of the leaf boxes into a scratch run, then report it.
                                 var m = 0
                                 for c in cs..<ce {
-                                    let p = 4 * c
-                                    let hit = (b[p].doubleValue <= qx1 ? 1 : 0) & (b[p + 1].doubleValue <= qy1 ? 1 : 0)
-                                        & (b[p + 2].doubleValue >= qx0 ? 1 : 0) & (b[p + 3].doubleValue >= qy0 ? 1 : 0)
-                                    run[m] = Int(items[c])
-                                    m += hit
+                                    run[m] = c
+                                    m += windowTest.hits(raw, c) ? 1 : 0
                                 }
+                                for j in 0..<m { run[j] = items[run[j]] }
                                 if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                                 continue
                             }
                             for c in cs..<ce {
-                                let p = 4 * c
-                                let x0 = b[p].doubleValue, y0 = b[p + 1].doubleValue
-                                let x1 = b[p + 2].doubleValue, y1 = b[p + 3].doubleValue
-                                if qx1 < x0 || qy1 < y0 || qx0 > x1 || qy0 > y1 { continue }
-                                if qx0 <= x0 && qy0 <= y0 && qx1 >= x1 && qy1 >= y1 {
+                                if !windowTest.hits(raw, c) { continue }
+                                if windowTest.isInside(raw, c) {
                                     var first = (c - starts[childLevel]) * span
                                     let last = min(first + span, count)
                                     while first < last {
                                         let n = min(ns, last - first)
-                                        for j in 0..<n { run[j] = Int(items[first + j]) }
+                                        for j in 0..<n { run[j] = items[first + j] }
                                         if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
                                         first += n
                                     }
@@ -146,5 +146,50 @@ struct ClosureSink: HitSink {
     @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
         for i in run where !body(i) { return false }
         return true
+    }
+}
+
+/// The tests of one stored box against a query window with SIMD compares: a
+/// Float32 box is one 4-lane vector compared against the window rounded to Float (exact: a Float
+/// `f` satisfies `f <= q` exactly when `f <= q` rounded down to Float), a Float64 box two 2-lane
+/// vectors.
+struct WindowTest<S: StoredScalar> {
+    private let hi64: SIMD2<Double>, lo64: SIMD2<Double>
+    private let bound32: SIMD4<Float>, inside32: SIMD4<Float>
+    private static var sign32: SIMD4<Float> { SIMD4(1, 1, -1, -1) }
+
+    init(_ q: BoundingBox) {
+        hi64 = SIMD2(q.maxX, q.maxY)
+        lo64 = SIMD2(q.minX, q.minY)
+        bound32 = SIMD4(Float.roundedDown(q.maxX), Float.roundedDown(q.maxY),
+                        -Float.roundedUp(q.minX), -Float.roundedUp(q.minY))
+        inside32 = SIMD4(-Float.roundedUp(q.minX), -Float.roundedUp(q.minY),
+                         Float.roundedDown(q.maxX), Float.roundedDown(q.maxY))
+    }
+
+    /// Whether stored box `c` lies inside the window (its whole subtree is a hit).
+    @inline(__always)
+    func isInside(_ raw: UnsafeRawPointer, _ c: Int) -> Bool {
+        if S.self == Float.self {
+            let v = raw.loadUnaligned(fromByteOffset: c &* 16, as: SIMD4<Float>.self) * -Self.sign32
+            return all(v .<= inside32)
+        } else {
+            let lo = raw.loadUnaligned(fromByteOffset: c &* 32, as: SIMD2<Double>.self)
+            let hi = raw.loadUnaligned(fromByteOffset: c &* 32 &+ 16, as: SIMD2<Double>.self)
+            return all((lo .>= lo64) .& (hi .<= hi64))
+        }
+    }
+
+    /// Whether stored box `c` (at byte `c * 4 * stride` of `raw`) intersects the window.
+    @inline(__always)
+    func hits(_ raw: UnsafeRawPointer, _ c: Int) -> Bool {
+        if S.self == Float.self {
+            let v = raw.loadUnaligned(fromByteOffset: c &* 16, as: SIMD4<Float>.self) * Self.sign32
+            return all(v .<= bound32)
+        } else {
+            let lo = raw.loadUnaligned(fromByteOffset: c &* 32, as: SIMD2<Double>.self)
+            let hi = raw.loadUnaligned(fromByteOffset: c &* 32 &+ 16, as: SIMD2<Double>.self)
+            return all((lo .<= hi64) .& (hi .>= lo64))
+        }
     }
 }

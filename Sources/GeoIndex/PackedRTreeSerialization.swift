@@ -35,7 +35,9 @@ extension PackedRTree {
         case .float64(let a): for v in a { appendLittleEndian(v.bitPattern, to: &out) }
         case .float32(let a): for v in a { appendLittleEndian(v.bitPattern, to: &out) }
         }
-        for i in itemIndices { appendLittleEndian(i, to: &out) }
+        itemIndices.withReader { r in
+            for i in 0..<count { appendLittleEndian(UInt32(truncatingIfNeeded: r[i]), to: &out) }
+        }
         return out
     }
 

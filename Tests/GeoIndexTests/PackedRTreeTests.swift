@@ -61,6 +61,35 @@ struct PackedRTreeTests {
         }
     }
 
+    @Test(arguments: BoxStorage.allCases)
+    func singleNearestInsideBoxesMatchesBruteForce(storage: BoxStorage) throws {
+        for shape in TestData.Shape.allCases {
+            let boxes = TestData.boxes(shape, count: 3000, seed: 77)
+            let stored = try PackedRTree(boxes: boxes, nodeSize: 8, storage: storage)
+            // Float32 rounds outward, so compare against the boxes the tree holds.
+            let held = storage == .float64 ? boxes : boxes.map {
+                BoundingBox(minX: Double(Float.roundedDown($0.minX)), minY: Double(Float.roundedDown($0.minY)),
+                            maxX: Double(Float.roundedUp($0.maxX)), maxY: Double(Float.roundedUp($0.maxY)))
+            }
+            var rng = SplitMix64(seed: 78)
+            for q in 0..<60 {
+                // Corners and centres of items (inside many boxes), then free points.
+                let b = boxes[Int(rng.next() % UInt64(boxes.count))]
+                let p = switch q % 3 {
+                case 0: Coordinate(b.minX, b.minY)
+                case 1: Coordinate((b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2)
+                default: Coordinate(rng.nextUnit() * 120 - 10, rng.nextUnit() * 120 - 10)
+                }
+                let filter: (Int) -> Bool = q % 4 == 0 ? { $0 % 3 != 0 } : { _ in true }
+                for maxD in [Double.infinity, 0, -1] {
+                    let got = stored.neighbors(of: p, k: 1, maxDistance: maxD, filter: filter)
+                    let expected = TestData.bruteNeighbors(held, p, k: 1, maxDistance: maxD, filter: filter)
+                    #expect(got == expected, "\(shape) point \(p) max \(maxD)")
+                }
+            }
+        }
+    }
+
     @Test func withinMatchesBruteForce() throws {
         for shape in TestData.Shape.allCases {
             let boxes = TestData.boxes(shape, count: 1500, seed: 5)
@@ -118,6 +147,33 @@ struct PackedRTreeTests {
         }
     }
 
+    @Test(arguments: BoxStorage.allCases)
+    func extremeCoordinatesAreFound(storage: BoxStorage) throws {
+        // Beyond the Float range (stored as infinities with Float32) and near the Double limit.
+        var boxes = [BoundingBox]()
+        var rng = SplitMix64(seed: 9)
+        for i in 0..<400 {
+            let scale = [1e39, 1e300, 1.7e308, 1][i % 4]
+            let x = (rng.nextUnit() * 2 - 1) * scale, y = (rng.nextUnit() * 2 - 1) * scale
+            if i % 3 == 0 {
+                boxes.append(BoundingBox(minX: x, minY: y, maxX: x, maxY: y))
+            } else {
+                boxes.append(BoundingBox(minX: min(x, -x), minY: min(y, 0), maxX: max(x, -x), maxY: max(y, 0)))
+            }
+        }
+        let tree = try PackedRTree(boxes: boxes, nodeSize: 4, storage: storage)
+        for _ in 0..<40 {
+            let w = TestData.window(&rng)
+            let exact = Set(boxes.indices.filter { boxes[$0].intersects(w) })
+            let got = Set(tree.search(w))
+            #expect(exact.isSubset(of: got))
+            if storage == .float64 { #expect(got == exact) }
+        }
+        let all = BoundingBox(minX: -.greatestFiniteMagnitude, minY: -.greatestFiniteMagnitude,
+                              maxX: .greatestFiniteMagnitude, maxY: .greatestFiniteMagnitude)
+        #expect(tree.search(all).count == boxes.count)
+    }
+
     @Test func joinMatchesBruteForce() throws {
         let a = TestData.boxes(.uniform, count: 600, seed: 1)
         let b = TestData.boxes(.clustered, count: 400, seed: 2)
@@ -169,10 +225,12 @@ struct PackedRTreeTests {
 
     @Test func memoryFootprint() throws {
         let tree = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1))
-        // 10,000 items + 625 + 40 + 3 + 1 nodes, 32 bytes each, plus 4 bytes per item.
-        #expect(tree.byteCount >= 10_669 * 32 + 40_000)
-        #expect(tree.byteCount < 10_669 * 32 + 40_000 + 200)
+        // 10,000 items + 625 + 40 + 3 + 1 nodes, 32 bytes each, plus 14 bits per item index
+        // (17,500 bytes and 7 spare).
+        #expect(tree.byteCount >= 10_669 * 32 + 17_507)
+        #expect(tree.byteCount < 10_669 * 32 + 17_507 + 200)
         let small = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1), storage: .float32)
-        #expect(small.byteCount < 10_669 * 16 + 40_000 + 200)
+        #expect(small.byteCount >= 10_669 * 16 + 17_507)
+        #expect(small.byteCount < 10_669 * 16 + 17_507 + 200)
     }
 }

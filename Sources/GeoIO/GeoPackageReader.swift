@@ -54,6 +54,16 @@ public final class GeoPackageReader {
     /// Reads every row of a feature (or attributes) layer, ordered by its primary key.
     /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value.
     public func readLayer(_ name: String) throws(GeoPackageError) -> GeoPackageLayer {
+        try readLayer(name, where: nil)
+    }
+
+    /// Reads the rows of a layer whose attribute `column` equals `value` (all rows when `filter`
+    /// is nil), ordered by the primary key. The selection runs in SQLite, so the geometries of
+    /// the other rows are never decoded.
+    /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value,
+    ///   or ``GeoPackageError/invalidTable(path:table:reason:)`` when the filter's column is missing.
+    public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?)
+        throws(GeoPackageError) -> GeoPackageLayer {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
         guard try db.tableExists(table) else { throw .missingTable(path: path, table: table) }
@@ -75,7 +85,15 @@ public final class GeoPackageReader {
         }
         let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
         let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
-        let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table)) ORDER BY \(quoted(pk))")
+        var condition = ""
+        if let filter {
+            guard let column = columns.first(where: { $0.name.lowercased() == filter.column.lowercased() }) else {
+                throw .invalidTable(path: path, table: table, reason: "no attribute column \(filter.column) to filter on")
+            }
+            condition = " WHERE \(quoted(column.name)) = ?1"
+        }
+        let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table))\(condition) ORDER BY \(quoted(pk))")
+        if let filter { try stmt.bind(1, filter.value) }
         let first: Int32 = info.geometryColumn == nil ? 1 : 2
         var features: [GeoPackageFeature] = []
         while try stmt.step() {

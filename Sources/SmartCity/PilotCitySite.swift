@@ -90,7 +90,9 @@ public struct PilotSite: Sendable {
 
     static func polygon(_ path: String, layer: String, field: String, value: String) throws(PilotCityError) -> Geometry {
         let features: FeatureCollection
-        do { features = try GeoPackageReader(path: path).readLayer(layer).featureCollection } catch {
+        do {
+            features = try GeoPackageReader(path: path).readLayer(layer, where: (field, .text(value))).featureCollection
+        } catch {
             throw .geodata("\(error)")
         }
         guard let g = features.features.first(where: { $0.properties[field]?.stringValue == value })?.geometry else {

@@ -177,3 +177,25 @@ func pycensuskrBoundaries() -> String? {
         #expect(layer.featureCollection.features[1].properties["population"] == .int(131_153))
     }
 }
+
+@Suite struct GeoPackageReaderFilterTests {
+    /// The shipped GeoPackage, found from this file's location.
+    static let korea = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Geodata/korea.gpkg").path
+
+    @Test func filterSelectsTheSameRowsAsAFullRead() throws {
+        let reader = try GeoPackageReader(path: Self.korea)
+        let all = try reader.readLayer("sigungu")
+        let codeColumn = try #require(all.columnIndex("sido_code"))
+        let expected = all.features.filter { $0.values[codeColumn] == .text("36") || $0.values[codeColumn] == .integer(36) }
+        let filtered = try reader.readLayer("sigungu", where: ("sido_code", .text("36")))
+        #expect(!expected.isEmpty)
+        #expect(filtered.features == expected)
+        #expect(filtered.columns == all.columns)
+    }
+
+    @Test func filterOnAMissingColumnIsATypedError() throws {
+        let reader = try GeoPackageReader(path: Self.korea)
+        #expect(throws: GeoPackageError.self) { try reader.readLayer("sido", where: ("no_such_column", .text("x"))) }
+    }
+}

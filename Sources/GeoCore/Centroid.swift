@@ -49,8 +49,9 @@ struct CentroidAccumulator {
     }
 
     private mutating func shifted(_ c: Coordinate) -> (Double, Double) {
-        if origin == nil { origin = c.xy }
-        return (c.x - origin!.x, c.y - origin!.y)
+        let o = origin ?? c.xy
+        origin = o
+        return (c.x - o.x, c.y - o.y)
     }
 
     private mutating func addPoint(_ c: Coordinate) {

@@ -68,19 +68,8 @@ struct LegendWriter {
             case .classes(let title, let entries, let note):
                 cy = heading(title, w, left, cy)
                 for e in entries {
-                    w.raw("<g class=\"legend-entry\"")
-                    w.attribute("data-count", String(e.count))
-                    w.raw("><rect")
-                    w.attribute("x", left, decimals: 1)
-                    w.attribute("y", cy + 3, decimals: 1)
-                    w.raw(" width=\"16\" height=\"12\"")
-                    w.attribute("fill", e.color.hex)
-                    w.raw(" stroke=\"#666666\" stroke-width=\"0.5\"/><text")
-                    w.attribute("x", left + 24, decimals: 1)
-                    w.attribute("y", cy + 13.5, decimals: 1)
-                    w.raw(">")
-                    w.escaped(e.label)
-                    w.raw("</text><text")
+                    swatch(e, label: e.label, w, left, cy)
+                    w.raw("<text")
                     w.attribute("x", width - Self.padding, decimals: 1)
                     w.attribute("y", cy + 13.5, decimals: 1)
                     w.raw(" text-anchor=\"end\" fill=\"#666666\">")
@@ -126,19 +115,8 @@ struct LegendWriter {
                 w.raw("</text>\n")
                 cy += 14 + Self.rowHeight
                 if let e = noData {
-                    w.raw("<g class=\"legend-entry\"")
-                    w.attribute("data-count", String(e.count))
-                    w.raw("><rect")
-                    w.attribute("x", left, decimals: 1)
-                    w.attribute("y", cy + 3, decimals: 1)
-                    w.raw(" width=\"16\" height=\"12\"")
-                    w.attribute("fill", e.color.hex)
-                    w.raw(" stroke=\"#666666\" stroke-width=\"0.5\"/><text")
-                    w.attribute("x", left + 24, decimals: 1)
-                    w.attribute("y", cy + 13.5, decimals: 1)
-                    w.raw(">")
-                    w.escaped("\(e.label) (\(e.count))")
-                    w.raw("</text></g>\n")
+                    swatch(e, label: "\(e.label) (\(e.count))", w, left, cy)
+                    w.raw("</g>\n")
                     cy += Self.rowHeight
                 }
             case .circles(let title, let values, let radii, let style):
@@ -163,6 +141,24 @@ struct LegendWriter {
             cy += 6
         }
         w.raw("</g>\n")
+    }
+
+    /// Opens a legend entry's `<g>` and writes its colour swatch and label at row `cy`; the
+    /// caller closes the group.
+    private func swatch(_ e: LegendEntry, label: String, _ w: SVGWriter, _ left: Double, _ cy: Double) {
+        w.raw("<g class=\"legend-entry\"")
+        w.attribute("data-count", String(e.count))
+        w.raw("><rect")
+        w.attribute("x", left, decimals: 1)
+        w.attribute("y", cy + 3, decimals: 1)
+        w.raw(" width=\"16\" height=\"12\"")
+        w.attribute("fill", e.color.hex)
+        w.raw(" stroke=\"#666666\" stroke-width=\"0.5\"/><text")
+        w.attribute("x", left + 24, decimals: 1)
+        w.attribute("y", cy + 13.5, decimals: 1)
+        w.raw(">")
+        w.escaped(label)
+        w.raw("</text>")
     }
 
     private func heading(_ title: String, _ w: SVGWriter, _ left: Double, _ cy: Double) -> Double {

@@ -51,26 +51,18 @@ struct RasterizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try execute()
-        } catch let failure as RasterCommandFailure {
-            FileHandle.standardError.write(Data("geotwin: error: \(failure)\n".utf8))
-            throw ExitCode(1)
-        } catch let error as RasterError {
-            FileHandle.standardError.write(Data("geotwin: error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        try reportingErrors { try execute() }
     }
 
     private func execute() throws {
         let ext = (output as NSString).pathExtension.lowercased()
         guard ["tif", "tiff", "asc", "png", "pgm"].contains(ext) else {
-            throw RasterCommandFailure("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
+            throw CLIError("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
         }
         let features = try RasterFiles.readFeatures(input)
         let shapes = Rasterizer.shapes(of: features, attribute: attribute, burn: burn ?? 1)
         let extent = shapes.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
-        guard !extent.isEmpty else { throw RasterCommandFailure("\(input): no features to burn") }
+        guard !extent.isEmpty else { throw CLIError("\(input): no features to burn") }
         let grid = try RasterGrid.covering(extent, resolution: res)
         let crs = epsg.map { RasterCRS(epsg: $0) }
         let raster: Raster<Double>

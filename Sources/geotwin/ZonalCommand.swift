@@ -34,15 +34,7 @@ struct ZonalCommand: ParsableCommand {
     var float32Fractions = false
 
     func run() throws {
-        do {
-            try execute()
-        } catch let failure as RasterCommandFailure {
-            FileHandle.standardError.write(Data("geotwin: error: \(failure)\n".utf8))
-            throw ExitCode(1)
-        } catch let error as RasterError {
-            FileHandle.standardError.write(Data("geotwin: error: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
+        try reportingErrors { try execute() }
     }
 
     private func execute() throws {
@@ -50,11 +42,11 @@ struct ZonalCommand: ParsableCommand {
         var statistics: [ZonalStatistic] = []
         for name in stats.split(separator: ",") {
             guard let s = ZonalStatistic(parsing: String(name)) else {
-                throw RasterCommandFailure("unknown statistic '\(name)'")
+                throw CLIError("unknown statistic '\(name)'")
             }
             statistics.append(s)
         }
-        guard minCoverage >= 0, minCoverage <= 1 else { throw RasterCommandFailure("--min-coverage must be within 0...1") }
+        guard minCoverage >= 0, minCoverage <= 1 else { throw CLIError("--min-coverage must be within 0...1") }
         let rasterValue = try RasterFiles.readRaster(raster)
         var (features, layerCRS) = try RasterFiles.readZones(zones, layer: layer)
         if zonesCRS == nil, let code = layerCRS, let rasterCode = rasterValue.crs?.epsg, code != rasterCode {
@@ -62,14 +54,14 @@ struct ZonalCommand: ParsableCommand {
         }
         if let source = zonesCRS {
             guard let crs = rasterValue.crs else {
-                throw RasterCommandFailure("\(raster) has no CRS to reproject the zones to")
+                throw CLIError("\(raster) has no CRS to reproject the zones to")
             }
             let target = crs.epsg.map { "EPSG:\($0)" } ?? crs.wkt ?? ""
             do {
                 let t = try Transformer(from: source, to: target)
                 features = try t.transform(features)
             } catch {
-                throw RasterCommandFailure("reprojecting the zones from \(source): \(error)")
+                throw CLIError("reprojecting the zones from \(source): \(error)")
             }
         }
         var geometries: [Geometry] = []
@@ -77,7 +69,7 @@ struct ZonalCommand: ParsableCommand {
             switch f.geometry {
             case .polygon?, .multiPolygon?, nil: geometries.append(f.geometry ?? .multiPolygon(MultiPolygon([])))
             case .geometryCollection?: geometries.append(f.geometry ?? .multiPolygon(MultiPolygon([])))
-            case let g?: throw RasterCommandFailure("\(zones): feature \(i) is a \(g.kind.rawValue), not a polygon")
+            case let g?: throw CLIError("\(zones): feature \(i) is a \(g.kind.rawValue), not a polygon")
             }
         }
         let options = ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double)
@@ -121,14 +113,14 @@ enum RasterFiles {
         switch (path as NSString).pathExtension.lowercased() {
         case "tif", "tiff": return try GeoTIFF.read(path: path)
         case "asc": return .float64(try ASCIIGrid.read(path: path))
-        default: throw RasterCommandFailure("\(path): unknown raster format (use .tif, .tiff or .asc)")
+        default: throw CLIError("\(path): unknown raster format (use .tif, .tiff or .asc)")
         }
     }
 
     /// Reads zones from GeoJSON or from a GeoPackage layer (with the layer's EPSG code, if any).
     static func readZones(_ path: String, layer: String?) throws -> (FeatureCollection, Int?) {
         guard (path as NSString).pathExtension.lowercased() == "gpkg" else {
-            if layer != nil { throw RasterCommandFailure("--layer applies to GeoPackage zones only") }
+            if layer != nil { throw CLIError("--layer applies to GeoPackage zones only") }
             return (try readFeatures(path), nil)
         }
         do {
@@ -137,12 +129,12 @@ enum RasterFiles {
             let name: String
             if let layer {
                 guard let info = gpkg.layer(named: layer) else {
-                    throw RasterCommandFailure("\(path): no layer named '\(layer)' (layers: \(featureLayers.map(\.tableName).joined(separator: ", ")))")
+                    throw CLIError("\(path): no layer named '\(layer)' (layers: \(featureLayers.map(\.tableName).joined(separator: ", ")))")
                 }
                 name = info.tableName
             } else {
                 guard featureLayers.count == 1, let only = featureLayers.first else {
-                    throw RasterCommandFailure("\(path): give --layer, one of \(featureLayers.map(\.tableName).joined(separator: ", "))")
+                    throw CLIError("\(path): give --layer, one of \(featureLayers.map(\.tableName).joined(separator: ", "))")
                 }
                 name = only.tableName
             }
@@ -156,28 +148,22 @@ enum RasterFiles {
             let code = srs.organization.uppercased() == "EPSG" && srs.organizationCode > 0 ? Int(srs.organizationCode) : nil
             return (FeatureCollection(features), code)
         } catch let e as GeoPackageError {
-            throw RasterCommandFailure("\(path): \(e)")
+            throw CLIError("\(path): \(e)")
         }
     }
 
     /// Reads a GeoJSON FeatureCollection.
     static func readFeatures(_ path: String) throws -> FeatureCollection {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RasterCommandFailure("\(path): cannot read")
+            throw CLIError("\(path): cannot read")
         }
         switch (path as NSString).pathExtension.lowercased() {
         case "geojson", "json":
             do { return try GeoJSON.decodeFeatureCollection([UInt8](data)) } catch {
-                throw RasterCommandFailure("\(path): \(error)")
+                throw CLIError("\(path): \(error)")
             }
         default:
-            throw RasterCommandFailure("\(path): unknown vector format (use .geojson or .json)")
+            throw CLIError("\(path): unknown vector format (use .geojson or .json)")
         }
     }
-}
-
-/// A command failure with the one-line message printed after `geotwin: error: `.
-struct RasterCommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
 }

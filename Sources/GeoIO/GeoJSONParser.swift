@@ -304,6 +304,8 @@ struct GeoJSONParser {
         } while try json.nextElement(close: UInt8(ascii: "]"))
         let n = scratch.count
         if n < minimum { throw .tooFewPositions(count: n, minimum: minimum, at: .json(path: "", offset: start)) }
+        // Never build a zero-capacity array in place: that writes the shared empty storage.
+        guard n > 0 else { return [] }
         return scratch.withUnsafeBufferPointer { source in
             [Coordinate](unsafeUninitializedCapacity: n) { target, initialized in
                 for k in 0..<n { target.initializeElement(at: k, to: source[k]) }

@@ -179,6 +179,8 @@ struct WKBReader {
     private mutating func readPositions(_ h: Header) throws(GeoIOError) -> [Coordinate] {
         let size = 8 * h.dimensions
         let n = try readCount(elementSize: size, "number of positions")
+        // Never build a zero-capacity array in place: that writes the shared empty storage.
+        guard n > 0 else { return [] }
         let start = position
         var failure: GeoIOError?
         let coords = [Coordinate](unsafeUninitializedCapacity: n) { buffer, initialized in

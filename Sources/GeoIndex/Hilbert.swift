@@ -62,6 +62,9 @@ func hilbertKeys(_ boxes: UnsafeBufferPointer<Double>, count: Int, extent: Bound
     let scaleX = 65535 / (width > 0 ? width : 1)
     let scaleY = 65535 / (height > 0 ? height : 1)
     let minX = extent.minX, minY = extent.minY
+    // Zero capacity would hand the closure the shared empty-array storage, whose count the
+    // initializer then writes: a race between threads building empty trees.
+    guard count > 0 else { return [] }
     return [UInt64](unsafeUninitializedCapacity: count) { keys, initialized in
         for i in 0..<count {
             let cx = (boxes[4 * i] + boxes[4 * i + 2]) * 0.5

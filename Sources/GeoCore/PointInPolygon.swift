@@ -29,7 +29,7 @@ public enum PointInRing {
         let n = ring.count
         guard n >= 3 else {
             if n == 2 || n == 1 {
-                return onSegment(p, ring[0], ring[n - 1]) ? .boundary : .exterior
+                return Segment.contains(p, ring[0], ring[n - 1]) ? .boundary : .exterior
             }
             return .exterior
         }
@@ -45,20 +45,12 @@ public enum PointInRing {
                     // The edge crosses the horizontal line through p; p is left of the edge
                     // exactly when the crossing lies to its right.
                     if (cross > 0) == (b.y > a.y) { inside.toggle() }
-                } else if onSegment(p, a, b) {
+                } else if Segment.contains(p, a, b) {
                     return .boundary
                 }
             }
             return inside ? .interior : .exterior
         }
-    }
-
-    /// True when `p` lies on the closed segment `a`–`b` (zero cross product, within its box).
-    @inlinable
-    static func onSegment(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Bool {
-        guard p.x >= Swift.min(a.x, b.x), p.x <= Swift.max(a.x, b.x),
-              p.y >= Swift.min(a.y, b.y), p.y <= Swift.max(a.y, b.y) else { return false }
-        return (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x) == 0
     }
 }
 

@@ -36,7 +36,7 @@ public enum DouglasPeucker {
             var index = a
             for i in (a + 1)..<b {
                 let p = point(i)
-                let d2 = segmentDistanceSquared(Coordinate(p.x - pa.x, p.y - pa.y), Coordinate(0, 0),
+                let d2 = Segment.distanceSquared(Coordinate(p.x - pa.x, p.y - pa.y), Coordinate(0, 0),
                                                 Coordinate(pb.x - pa.x, pb.y - pa.y))
                 if d2 > maxDist2 {
                     maxDist2 = d2
@@ -54,20 +54,6 @@ public enum DouglasPeucker {
     /// Simplifies a polyline; the result keeps at least its two end vertices.
     public static func simplify(_ coords: [Coordinate], tolerance: Double) -> [Coordinate] {
         keptIndices(coords, tolerance: tolerance).map { coords[$0] }
-    }
-
-    /// Squared distance from `p` to the segment `a`–`b` (to the point `a` when `a == b`).
-    @inlinable
-    public static func segmentDistanceSquared(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y
-        let len2 = dx * dx + dy * dy
-        var t = 0.0
-        if len2 > 0 {
-            t = ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2
-            t = Swift.min(1, Swift.max(0, t))
-        }
-        let ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y
-        return ex * ex + ey * ey
     }
 }
 

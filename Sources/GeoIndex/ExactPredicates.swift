@@ -4,11 +4,6 @@ import GeoCore
 // intersection, geometry intersection and point-to-geometry distance. Coordinates are plain
 // doubles (no extended-precision orientation); boundaries count as part of a geometry.
 
-/// Where a point lies relative to an areal geometry.
-enum PointLocation: Equatable {
-    case inside, boundary, outside
-}
-
 /// A geometry split into the three shapes the predicates handle.
 enum Primitive {
     case point(Coordinate)
@@ -42,12 +37,6 @@ func orientation(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Double {
     (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)
 }
 
-/// True when `p` lies on the closed segment `a`-`b`.
-func onSegment(_ p: Coordinate, _ a: Coordinate, _ b: Coordinate) -> Bool {
-    orientation(a, b, p) == 0
-        && min(a.x, b.x) <= p.x && p.x <= max(a.x, b.x) && min(a.y, b.y) <= p.y && p.y <= max(a.y, b.y)
-}
-
 /// True when closed segments `a`-`b` and `c`-`d` share a point.
 func segmentsIntersect(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Bool {
     if max(a.x, b.x) < min(c.x, d.x) || max(c.x, d.x) < min(a.x, b.x)
@@ -55,38 +44,7 @@ func segmentsIntersect(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: C
     let o1 = orientation(a, b, c), o2 = orientation(a, b, d)
     let o3 = orientation(c, d, a), o4 = orientation(c, d, b)
     if ((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0)) { return true }
-    return onSegment(c, a, b) || onSegment(d, a, b) || onSegment(a, c, d) || onSegment(b, c, d)
-}
-
-/// The location of `p` relative to a closed ring (crossing number; edges count as boundary).
-func locate(_ p: Coordinate, inRing ring: [Coordinate]) -> PointLocation {
-    guard ring.count >= 2 else { return .outside }
-    var inside = false
-    var j = ring.count - 1
-    for i in 0..<ring.count {
-        let a = ring[i], b = ring[j]
-        if onSegment(p, a, b) { return .boundary }
-        if (a.y > p.y) != (b.y > p.y) {
-            let x = a.x + (p.y - a.y) / (b.y - a.y) * (b.x - a.x)
-            if p.x < x { inside.toggle() }
-        }
-        j = i
-    }
-    return inside ? .inside : .outside
-}
-
-/// The location of `p` relative to a polygon with holes.
-func locate(_ p: Coordinate, in polygon: Polygon) -> PointLocation {
-    let outer = locate(p, inRing: polygon.exterior)
-    guard outer == .inside else { return outer }
-    for hole in polygon.holes {
-        switch locate(p, inRing: hole) {
-        case .inside: return .outside
-        case .boundary: return .boundary
-        case .outside: continue
-        }
-    }
-    return .inside
+    return Segment.contains(c, a, b) || Segment.contains(d, a, b) || Segment.contains(a, c, d) || Segment.contains(b, c, d)
 }
 
 /// The segments of a primitive's boundary or path, as consecutive vertex pairs of each part.
@@ -102,12 +60,12 @@ private func pathsIntersect(_ a: [[Coordinate]], _ b: [[Coordinate]]) -> Bool {
     for pa in a {
         for pb in b {
             if pa.count == 1 {
-                if pb.count == 1 ? pa[0].equals2D(pb[0]) : (1..<pb.count).contains(where: { onSegment(pa[0], pb[$0 - 1], pb[$0]) }) { return true }
+                if pb.count == 1 ? pa[0].equals2D(pb[0]) : (1..<pb.count).contains(where: { Segment.contains(pa[0], pb[$0 - 1], pb[$0]) }) { return true }
                 continue
             }
             for i in 1..<pa.count {
                 if pb.count == 1 {
-                    if onSegment(pb[0], pa[i - 1], pa[i]) { return true }
+                    if Segment.contains(pb[0], pa[i - 1], pa[i]) { return true }
                     continue
                 }
                 for j in 1..<pb.count where segmentsIntersect(pa[i - 1], pa[i], pb[j - 1], pb[j]) { return true }
@@ -129,8 +87,8 @@ private func representative(_ p: Primitive) -> Coordinate? {
 private func covers(_ p: Primitive, _ c: Coordinate) -> Bool {
     switch p {
     case .point(let q): q.equals2D(c)
-    case .line(let l): l.count == 1 ? l[0].equals2D(c) : (1..<l.count).contains { onSegment(c, l[$0 - 1], l[$0]) }
-    case .polygon(let poly): locate(c, in: poly) != .outside
+    case .line(let l): l.count == 1 ? l[0].equals2D(c) : (1..<l.count).contains { Segment.contains(c, l[$0 - 1], l[$0]) }
+    case .polygon(let poly): poly.covers(c)
     }
 }
 
@@ -143,24 +101,14 @@ func intersects(_ a: Primitive, _ b: Primitive) -> Bool {
     return false
 }
 
-/// The planar distance from `p` to segment `a`-`b`.
-func distance(_ p: Coordinate, segment a: Coordinate, _ b: Coordinate) -> Double {
-    let dx = b.x - a.x, dy = b.y - a.y
-    let len2 = dx * dx + dy * dy
-    var t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0
-    t = max(0, min(1, t))
-    let ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y
-    return (ex * ex + ey * ey).squareRoot()
-}
-
 /// The planar distance from `p` to the nearest point of `primitive` (0 inside a polygon).
 func distance(_ p: Coordinate, to primitive: Primitive) -> Double {
-    if case .polygon(let poly) = primitive, locate(p, in: poly) != .outside { return 0 }
+    if case .polygon(let poly) = primitive, poly.covers(p) { return 0 }
     if case .point(let q) = primitive { return ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot() }
     var best = Double.infinity
     for path in paths(primitive) {
-        if path.count == 1 { best = min(best, distance(p, segment: path[0], path[0])) }
-        for i in 1..<max(1, path.count) { best = min(best, distance(p, segment: path[i - 1], path[i])) }
+        if path.count == 1 { best = min(best, Segment.distanceSquared(p, path[0], path[0]).squareRoot()) }
+        for i in 1..<max(1, path.count) { best = min(best, Segment.distanceSquared(p, path[i - 1], path[i]).squareRoot()) }
     }
     return best
 }

@@ -110,7 +110,7 @@ public struct SpatialIndex<Element: Locatable> {
         var out = [Int]()
         tree.search(BoundingBox(point)) { item in
             let hit = itemPrimitives[item].contains { p in
-                if case .polygon(let poly) = p { return locate(point, in: poly) != .outside }
+                if case .polygon(let poly) = p { return poly.covers(point) }
                 return false
             }
             if hit { out.append(itemElements[item]) }

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The pole of inaccessibility of a polygon: the interior point farthest from its boundary,
 /// found by a best-first quadtree search over cells (after Garcia-Castellanos & Lombardo 2007
 /// and mapbox/polylabel). The best place for a label inside an irregular polygon.
@@ -136,26 +138,11 @@ public enum PolyLabel {
             for i in 0..<n {
                 let ax = ring[2 * i], ay = ring[2 * i + 1], bx = ring[2 * j], by = ring[2 * j + 1]
                 if (ay > y) != (by > y), x < (bx - ax) * (y - ay) / (by - ay) + ax { inside.toggle() }
-                minSq = Swift.min(minSq, segmentDistanceSquared(x, y, ax, ay, bx, by))
+                minSq = Swift.min(minSq, Segment.distanceSquared(Coordinate(x, y), Coordinate(ax, ay), Coordinate(bx, by)))
                 j = i
             }
         }
         return (inside ? 1 : -1) * minSq.squareRoot()
-    }
-
-    private static func segmentDistanceSquared(_ px: Double, _ py: Double, _ ax: Double, _ ay: Double,
-                                               _ bx: Double, _ by: Double) -> Double {
-        var x = ax, y = ay
-        let dx = bx - ax, dy = by - ay
-        if dx != 0 || dy != 0 {
-            let t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)
-            if t > 1 {
-                x = bx; y = by
-            } else if t > 0 {
-                x += dx * t; y += dy * t
-            }
-        }
-        return (px - x) * (px - x) + (py - y) * (py - y)
     }
 
     static func ringArea(_ ring: [Double]) -> Double {

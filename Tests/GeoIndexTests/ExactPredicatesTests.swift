@@ -7,14 +7,14 @@ struct ExactPredicatesTests {
                                 holes: [[Coordinate(4, 4), Coordinate(6, 4), Coordinate(6, 6), Coordinate(4, 6), Coordinate(4, 4)]])
 
     @Test func pointInPolygonWithHole() {
-        #expect(locate(Coordinate(2, 2), in: Self.square) == .inside)
-        #expect(locate(Coordinate(5, 5), in: Self.square) == .outside)
-        #expect(locate(Coordinate(11, 5), in: Self.square) == .outside)
-        #expect(locate(Coordinate(10, 5), in: Self.square) == .boundary)
-        #expect(locate(Coordinate(0, 0), in: Self.square) == .boundary)
-        #expect(locate(Coordinate(4, 5), in: Self.square) == .boundary)
-        #expect(locate(Coordinate(-1, 0), in: Self.square) == .outside)
-        #expect(locate(Coordinate(1, 1), in: Polygon.empty) == .outside)
+        #expect(Self.square.locate(Coordinate(2, 2)) == .interior)
+        #expect(Self.square.locate(Coordinate(5, 5)) == .exterior)
+        #expect(Self.square.locate(Coordinate(11, 5)) == .exterior)
+        #expect(Self.square.locate(Coordinate(10, 5)) == .boundary)
+        #expect(Self.square.locate(Coordinate(0, 0)) == .boundary)
+        #expect(Self.square.locate(Coordinate(4, 5)) == .boundary)
+        #expect(Self.square.locate(Coordinate(-1, 0)) == .exterior)
+        #expect(Polygon.empty.locate(Coordinate(1, 1)) == .exterior)
     }
 
     @Test func segmentIntersection() {
@@ -45,8 +45,8 @@ struct ExactPredicatesTests {
     }
 
     @Test func distances() {
-        #expect(distance(Coordinate(0, 5), segment: Coordinate(0, 0), Coordinate(10, 0)) == 5)
-        #expect(distance(Coordinate(13, 4), segment: Coordinate(0, 0), Coordinate(10, 0)) == 5)
+        #expect(Segment.distanceSquared(Coordinate(0, 5), Coordinate(0, 0), Coordinate(10, 0)) == 25)
+        #expect(Segment.distanceSquared(Coordinate(13, 4), Coordinate(0, 0), Coordinate(10, 0)) == 25)
         #expect(distance(Coordinate(2, 2), to: .polygon(Self.square)) == 0)
         #expect(distance(Coordinate(5, 5), to: .polygon(Self.square)) == 1)
         #expect(distance(Coordinate(13, 14), to: .polygon(Self.square)) == 5)

@@ -121,15 +121,47 @@ enum GeoFile {
     static func readGeoPackage(_ path: String) throws(CLIError) -> [GeoLayer] {
         do throws(GeoPackageError) {
             let reader = try GeoPackageReader(path: path)
-            return try reader.layers.map { info throws(GeoPackageError) in
-                let layer = try reader.readLayer(info.tableName)
-                let srs = info.spatialReference
-                let crs = srs.flatMap { $0.organization.uppercased() == "EPSG" ? "EPSG:\($0.organizationCode)" : nil }
-                return GeoLayer(name: info.tableName, features: layer.featureCollection.features, crs: crs)
-            }
+            return try reader.layers.map { info throws(GeoPackageError) in try geoLayer(reader, info) }
         } catch {
             throw CLIError("\(error)")
         }
+    }
+
+    /// One layer of the file at `path`: for a GeoPackage the feature layer `name` (or its only
+    /// feature layer), read alone; for single-layer formats the file's layer (`name` must be nil).
+    static func readLayer(_ path: String, named name: String?) throws(CLIError) -> GeoLayer {
+        guard try GeoFileFormat(path: path) == .geoPackage else {
+            if name != nil { throw CLIError("--layer applies to GeoPackage files only") }
+            let (_, layers) = try read(path)
+            guard let only = layers.first else { throw CLIError("\(path): no layer") }
+            return only
+        }
+        let reader: GeoPackageReader
+        do { reader = try GeoPackageReader(path: path) } catch { throw CLIError("\(error)") }
+        let featureLayers = reader.layers.filter { $0.dataType == "features" }
+        let names = featureLayers.map(\.tableName).joined(separator: ", ")
+        let info: GeoPackageLayerInfo
+        if let name {
+            guard let named = reader.layer(named: name) else {
+                throw CLIError("\(path): no layer named '\(name)' (layers: \(names))")
+            }
+            info = named
+        } else {
+            guard featureLayers.count == 1, let only = featureLayers.first else {
+                throw CLIError("\(path): give --layer, one of \(names)")
+            }
+            info = only
+        }
+        do { return try geoLayer(reader, info) } catch { throw CLIError("\(error)") }
+    }
+
+    /// A GeoPackage layer as features with its CRS as `EPSG:<code>` when it is an EPSG one.
+    private static func geoLayer(_ reader: GeoPackageReader, _ info: GeoPackageLayerInfo) throws(GeoPackageError) -> GeoLayer {
+        let layer = try reader.readLayer(info.tableName)
+        let crs = info.spatialReference.flatMap { srs in
+            srs.organization.uppercased() == "EPSG" && srs.organizationCode > 0 ? "EPSG:\(srs.organizationCode)" : nil
+        }
+        return GeoLayer(name: info.tableName, features: layer.featureCollection.features, crs: crs)
     }
 
     /// Writes `layers` to `path` in `format`, atomically (a temporary file renamed into place).

@@ -47,9 +47,10 @@ struct CoverageMapCommand: ParsableCommand {
             let rollout = try PlatformRollout.load(atlas: atlas)
             let selections = try rollout.selections(scenario)
             let last = year ?? selections.map(\.year).max() ?? 2020
-            var sigungu = try GeoPackageReader(path: gpkg).readLayer("sigungu").featureCollection
+            let reader = try GeoPackageReader(path: gpkg)
+            var sigungu = try reader.readLayer("sigungu").featureCollection
             sigungu.features.removeAll { $0.properties["is_parent_city"]?.intValue == 1 }
-            let sido = try GeoPackageReader(path: gpkg).readLayer("sido").featureCollection
+            let sido = try reader.readLayer("sido").featureCollection
             progress.step("deriving the pilot city footprints")
             var sites = FeatureCollection([])
             for id in PilotCityID.allCases {

@@ -59,7 +59,7 @@ struct RasterizeCommand: ParsableCommand {
         guard ["tif", "tiff", "asc", "png", "pgm"].contains(ext) else {
             throw CLIError("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
         }
-        let features = try RasterFiles.readFeatures(input)
+        let features = FeatureCollection(try GeoFile.readLayer(input, named: nil).features)
         let shapes = Rasterizer.shapes(of: features, attribute: attribute, burn: burn ?? 1)
         let extent = shapes.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         guard !extent.isEmpty else { throw CLIError("\(input): no features to burn") }

@@ -48,7 +48,10 @@ struct ZonalCommand: ParsableCommand {
         }
         guard minCoverage >= 0, minCoverage <= 1 else { throw CLIError("--min-coverage must be within 0...1") }
         let rasterValue = try RasterFiles.readRaster(raster)
-        var (features, layerCRS) = try RasterFiles.readZones(zones, layer: layer)
+        let zoneLayer = try GeoFile.readLayer(zones, named: layer)
+        var features = FeatureCollection(zoneLayer.features)
+        // GeoJSON zones are taken in the raster's CRS unless --zones-crs says otherwise.
+        let layerCRS = try GeoFileFormat(path: zones) == .geoJSON ? nil : zoneLayer.crs.flatMap(GeoFile.epsgCode).map(Int.init)
         if zonesCRS == nil, let code = layerCRS, let rasterCode = rasterValue.crs?.epsg, code != rasterCode {
             zonesCRS = "EPSG:\(code)"
         }
@@ -106,7 +109,7 @@ struct ZonalCommand: ParsableCommand {
     }
 }
 
-/// Raster and zone file handling shared by the `zonal` and `rasterize` commands.
+/// Raster file reading shared by the `zonal` and `rasterize` commands.
 enum RasterFiles {
     /// Reads a GeoTIFF (`.tif`, `.tiff`) or an ESRI ASCII grid (`.asc`).
     static func readRaster(_ path: String) throws -> AnyRaster {
@@ -114,56 +117,6 @@ enum RasterFiles {
         case "tif", "tiff": return try GeoTIFF.read(path: path)
         case "asc": return .float64(try ASCIIGrid.read(path: path))
         default: throw CLIError("\(path): unknown raster format (use .tif, .tiff or .asc)")
-        }
-    }
-
-    /// Reads zones from GeoJSON or from a GeoPackage layer (with the layer's EPSG code, if any).
-    static func readZones(_ path: String, layer: String?) throws -> (FeatureCollection, Int?) {
-        guard (path as NSString).pathExtension.lowercased() == "gpkg" else {
-            if layer != nil { throw CLIError("--layer applies to GeoPackage zones only") }
-            return (try readFeatures(path), nil)
-        }
-        do {
-            let gpkg = try GeoPackageReader(path: path)
-            let featureLayers = gpkg.layers.filter { $0.dataType == "features" }
-            let name: String
-            if let layer {
-                guard let info = gpkg.layer(named: layer) else {
-                    throw CLIError("\(path): no layer named '\(layer)' (layers: \(featureLayers.map(\.tableName).joined(separator: ", ")))")
-                }
-                name = info.tableName
-            } else {
-                guard featureLayers.count == 1, let only = featureLayers.first else {
-                    throw CLIError("\(path): give --layer, one of \(featureLayers.map(\.tableName).joined(separator: ", "))")
-                }
-                name = only.tableName
-            }
-            let l = try gpkg.readLayer(name)
-            let features = l.features.map { f in
-                var props: [String: PropertyValue] = [:]
-                for (c, v) in zip(l.columns, f.values) { props[c.name] = v.propertyValue }
-                return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
-            }
-            let srs = l.spatialReference
-            let code = srs.organization.uppercased() == "EPSG" && srs.organizationCode > 0 ? Int(srs.organizationCode) : nil
-            return (FeatureCollection(features), code)
-        } catch let e as GeoPackageError {
-            throw CLIError("\(path): \(e)")
-        }
-    }
-
-    /// Reads a GeoJSON FeatureCollection.
-    static func readFeatures(_ path: String) throws -> FeatureCollection {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): cannot read")
-        }
-        switch (path as NSString).pathExtension.lowercased() {
-        case "geojson", "json":
-            do { return try GeoJSON.decodeFeatureCollection([UInt8](data)) } catch {
-                throw CLIError("\(path): \(error)")
-            }
-        default:
-            throw CLIError("\(path): unknown vector format (use .geojson or .json)")
         }
     }
 }

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GeoRender", targets: ["GeoRender"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
+        .library(name: "GeoWorkflows", targets: ["GeoWorkflows"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -37,7 +38,8 @@ let package = Package(
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity"]),
+        .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]

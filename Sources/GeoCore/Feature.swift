@@ -83,9 +83,14 @@ public struct Feature: Hashable, Sendable {
 public struct FeatureCollection: Hashable, Sendable {
     /// The features in order.
     public var features: [Feature]
+    /// The CRS of the coordinates, when known (GeoJSON's is always ``CRS/wgs84``).
+    public var crs: CRS?
 
-    /// Creates a collection.
-    public init(_ features: [Feature] = []) { self.features = features }
+    /// Creates a collection of `features` in `crs`.
+    public init(_ features: [Feature] = [], crs: CRS? = nil) {
+        self.features = features
+        self.crs = crs
+    }
 
     /// The bounding box of every geometry, or ``BoundingBox/empty``.
     public var boundingBox: BoundingBox {

@@ -53,6 +53,8 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingMember(String, at: GeoIOLocation)
     /// Input left over after a complete value.
     case trailingData(at: GeoIOLocation)
+    /// GeoJSON holds WGS 84 longitude/latitude only (RFC 7946); the collection is in `crs`.
+    case notWGS84(crs: String, at: GeoIOLocation)
 
     /// Where the error happened.
     public var location: GeoIOLocation {
@@ -61,7 +63,7 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
              .countExceedsInput(_, let l), .nestingTooDeep(_, let l), .nonFiniteCoordinate(let l),
              .ringNotClosed(let l), .tooFewPositions(_, _, let l), .unexpectedGeometryType(_, _, let l),
              .syntax(_, let l), .invalidNumber(let l), .invalidText(let l), .wrongJSONType(_, let l),
-             .missingMember(_, let l), .trailingData(let l):
+             .missingMember(_, let l), .trailingData(let l), .notWGS84(_, let l):
             l
         }
     }
@@ -84,6 +86,7 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .wrongJSONType: "wrongJSONType"
         case .missingMember: "missingMember"
         case .trailingData: "trailingData"
+        case .notWGS84: "notWGS84"
         }
     }
 
@@ -106,6 +109,7 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .wrongJSONType(let expected, _): what = "expected \(expected)"
         case .missingMember(let name, _): what = "missing member \"\(name)\""
         case .trailingData: what = "unexpected data after the end of the value"
+        case .notWGS84(let crs, _): what = "coordinates in \(crs), but GeoJSON holds WGS 84 longitude/latitude only (RFC 7946)"
         }
         return "\(what) at \(location)"
     }
@@ -131,6 +135,7 @@ extension GeoIOError {
         case .wrongJSONType(let e, _): return .wrongJSONType(expected: e, at: l)
         case .missingMember(let n, _): return .missingMember(n, at: l)
         case .trailingData: return .trailingData(at: l)
+        case .notWGS84(let c, _): return .notWGS84(crs: c, at: l)
         }
     }
 

@@ -150,7 +150,7 @@ struct GeoJSONParser {
             return .feature(Feature(id: id, geometry: featureGeometry, properties: properties))
         case .featureCollection:
             guard let features else { throw .missingMember("features", at: here) }
-            return .featureCollection(FeatureCollection(features))
+            return .featureCollection(FeatureCollection(features, crs: .wgs84))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 
 /// A row of `gpkg_spatial_ref_sys`: the coordinate reference system of a layer.
@@ -190,7 +191,7 @@ public struct GeoPackageLayer: Hashable, Sendable {
             var props = [String: PropertyValue](minimumCapacity: columns.count)
             for (c, v) in zip(columns, f.values) { props[c.name] = v.propertyValue }
             return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
-        })
+        }, crs: spatialReference.crs)
     }
 
     /// The index of the column named `name`, or nil.
@@ -204,5 +205,29 @@ public struct GeoPackageLayer: Hashable, Sendable {
         case .string(let s)?: .text(s)
         default: .null
         }
+    }
+}
+
+extension GeoPackageSpatialReference {
+    /// The reference system as GeoTwin's ``CRS``: the EPSG code when the organisation is EPSG,
+    /// else the WKT definition; nil for the undefined systems.
+    public var crs: CRS? {
+        if organization.uppercased() == "EPSG", organizationCode > 0 { return CRS(epsg: Int(organizationCode)) }
+        let text = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.lowercased() != "undefined" else { return nil }
+        return CRS(text)
+    }
+
+    /// The row for `crs`: EPSG codes keep their code as `srs_id`; `definition` is its WKT
+    /// (GeoProj's `ResolvedCRS.wkt`), else the CRS's own definition text, else `undefined`.
+    /// A CRS without an EPSG code gets `srs_id` 100000 (the first id GDAL uses for custom systems).
+    public init(crs: CRS, name: String? = nil, definition: String? = nil) {
+        if crs.isWGS84 && definition == nil {
+            self = .wgs84
+            return
+        }
+        let code = crs.epsgCode.flatMap { Int32(exactly: $0) }
+        self.init(srsID: code ?? 100_000, name: name ?? crs.description, organization: code == nil ? "NONE" : "EPSG",
+                  organizationCode: code ?? 100_000, definition: definition ?? crs.definition ?? "undefined")
     }
 }

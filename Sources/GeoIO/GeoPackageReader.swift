@@ -64,7 +64,79 @@ public final class GeoPackageReader {
     ///   or ``GeoPackageError/invalidTable(path:table:reason:)`` when the filter's column is missing.
     public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?)
         throws(GeoPackageError) -> GeoPackageLayer {
+        var features: [GeoPackageFeature] = []
+        let schema = try forEachFeature(name, where: filter) { f throws(GeoPackageError) in features.append(f) }
+        return GeoPackageLayer(name: schema.info.tableName, geometryColumn: schema.info.geometryColumn ?? "",
+                               geometryTypeName: schema.info.geometryTypeName ?? "",
+                               spatialReference: schema.info.spatialReference ?? .undefinedCartesian,
+                               columns: schema.columns, features: features)
+    }
+
+    /// The attribute columns of a layer (without its primary key and geometry column).
+    public func columns(of name: String) throws(GeoPackageError) -> [GeoPackageColumn] {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        return try schema(info).columns
+    }
+
+    /// Streams the rows of a layer, ordered by its primary key, to `body` one at a time (only one
+    /// row is in memory). `filter` selects rows whose attribute equals a value; `bbox` (in the
+    /// layer's CRS) keeps rows whose geometry's box meets it, found through the layer's R-tree
+    /// index when it has one, so the other rows are never decoded.
+    /// - Returns: the layer's description and attribute columns (the order of each row's values).
+    @discardableResult
+    public func forEachFeature(_ name: String, where filter: (column: String, value: GeoPackageValue)? = nil,
+                               bbox: BoundingBox? = nil,
+                               _ body: (GeoPackageFeature) throws(GeoPackageError) -> Void)
+        throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
+        guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        let table = info.tableName
+        let (pk, columns) = try schema(info)
+        let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
+        let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
+        var conditions: [String] = []
+        if let filter {
+            guard let column = columns.first(where: { $0.name.lowercased() == filter.column.lowercased() }) else {
+                throw .invalidTable(path: path, table: table, reason: "no attribute column \(filter.column) to filter on")
+            }
+            conditions.append("\(quoted(column.name)) = ?1")
+        }
+        var rtreeUsed = false
+        if let bbox, let g = info.geometryColumn {
+            let rtree = "rtree_\(table)_\(g)"
+            if try db.tableExists(rtree) {
+                conditions.append("\(quoted(pk)) IN (SELECT id FROM \(quoted(rtree)) WHERE maxx >= ?2 AND minx <= ?3 AND maxy >= ?4 AND miny <= ?5)")
+                rtreeUsed = true
+            }
+        }
+        let condition = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table))\(condition) ORDER BY \(quoted(pk))")
+        if let filter { try stmt.bind(1, filter.value) }
+        if rtreeUsed, let bbox {
+            try stmt.bind(2, .real(bbox.minX))
+            try stmt.bind(3, .real(bbox.maxX))
+            try stmt.bind(4, .real(bbox.minY))
+            try stmt.bind(5, .real(bbox.maxY))
+        }
+        let first: Int32 = info.geometryColumn == nil ? 1 : 2
+        while try stmt.step() {
+            let fid = stmt.int(0)
+            var geometry: Geometry?
+            if let g = info.geometryColumn {
+                geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
+            }
+            if let bbox {
+                guard let g = geometry, g.boundingBox.intersects(bbox) else { continue }
+            }
+            var values: [GeoPackageValue] = []
+            values.reserveCapacity(columns.count)
+            for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
+            try body(GeoPackageFeature(fid: fid, geometry: geometry, values: values))
+        }
+        return (info, columns)
+    }
+
+    /// The integer primary key and the attribute columns of a layer's table.
+    private func schema(_ info: GeoPackageLayerInfo) throws(GeoPackageError) -> (pk: String, columns: [GeoPackageColumn]) {
         let table = info.tableName
         guard try db.tableExists(table) else { throw .missingTable(path: path, table: table) }
         let pragma = try db.prepare("PRAGMA table_info(\(quoted(table)))")
@@ -83,34 +155,7 @@ public final class GeoPackageReader {
         if let g = info.geometryColumn, !(try hasColumn(table, g)) {
             throw .invalidTable(path: path, table: table, reason: "geometry column \(g) is missing")
         }
-        let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
-        let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
-        var condition = ""
-        if let filter {
-            guard let column = columns.first(where: { $0.name.lowercased() == filter.column.lowercased() }) else {
-                throw .invalidTable(path: path, table: table, reason: "no attribute column \(filter.column) to filter on")
-            }
-            condition = " WHERE \(quoted(column.name)) = ?1"
-        }
-        let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table))\(condition) ORDER BY \(quoted(pk))")
-        if let filter { try stmt.bind(1, filter.value) }
-        let first: Int32 = info.geometryColumn == nil ? 1 : 2
-        var features: [GeoPackageFeature] = []
-        while try stmt.step() {
-            let fid = stmt.int(0)
-            var geometry: Geometry?
-            if let g = info.geometryColumn {
-                geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
-            }
-            var values: [GeoPackageValue] = []
-            values.reserveCapacity(columns.count)
-            for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
-            features.append(GeoPackageFeature(fid: fid, geometry: geometry, values: values))
-        }
-        return GeoPackageLayer(name: table, geometryColumn: info.geometryColumn ?? "",
-                               geometryTypeName: info.geometryTypeName ?? "",
-                               spatialReference: info.spatialReference ?? .undefinedCartesian,
-                               columns: columns, features: features)
+        return (pk, columns)
     }
 
     private func readGeometry(_ stmt: GeoPackageStatement, table: String, fid: Int64, column: String)

@@ -18,6 +18,17 @@ public enum WKBStream {
     public static func readWithSRID(_ bytes: UnsafeRawBufferPointer) throws(GeoIOError)
         -> [(geometry: Geometry?, srid: Int32?)] {
         var records: [(geometry: Geometry?, srid: Int32?)] = []
+        try forEachRecord(bytes) { g, srid in
+            records.append((g, srid))
+            return true
+        }
+        return records
+    }
+
+    /// Decodes the records one at a time and hands each (geometry, EWKB SRID) to `body`, which
+    /// returns false to stop early. Only one decoded record is alive at a time.
+    public static func forEachRecord(_ bytes: UnsafeRawBufferPointer,
+                                     _ body: (Geometry?, Int32?) -> Bool) throws(GeoIOError) {
         var offset = 0
         while offset < bytes.count {
             guard bytes.count - offset >= 4 else {
@@ -29,17 +40,16 @@ public enum WKBStream {
             }
             let start = offset + 4
             if length == 0 {
-                records.append((nil, nil))
+                if !body(nil, nil) { return }
             } else {
                 let record = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
                 var reader = WKBReader(record, origin: start)
                 let (g, srid) = try reader.readGeometry(depth: 0)
                 if reader.position != length { throw .trailingData(at: .byteOffset(start + reader.position)) }
-                records.append((g, srid))
+                if !body(g, srid) { return }
             }
             offset = start + length
         }
-        return records
     }
 
     /// Reads every record of an array, with SRIDs.

@@ -23,6 +23,11 @@ public struct Geodesic: Hashable, Sendable {
     /// Measures on the ellipsoid of `crs`'s datum; coordinates are then longitude/latitude on
     /// that datum (GRS 80 for the Korea 2000 systems).
     public init(crs: CRS) throws(ProjError) {
+        try self.init(crs: crs.resolved())
+    }
+
+    /// Measures on the ellipsoid of a resolved CRS's datum.
+    public init(crs: ResolvedCRS) throws(ProjError) {
         guard let ellipsoid = crs.ellipsoid else {
             throw .invalidArgument("\(crs.description) has no ellipsoid to measure on")
         }

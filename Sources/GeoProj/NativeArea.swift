@@ -19,7 +19,7 @@ struct NativeArea {
 
     /// The area of use of `crs` (created in `context`) in its own coordinates, or `nil` when the
     /// CRS has no known area or PROJ cannot express it there.
-    init?(of crs: CRS, object: OpaquePointer, context: ProjContext) {
+    init?(of crs: ResolvedCRS, object: OpaquePointer, context: ProjContext) {
         guard let area = crs.areaOfUse, let lonLat = context.create("EPSG:4326") else { return nil }
         defer { proj_destroy(lonLat) }
         guard let operation = proj_create_crs_to_crs_from_pj(context.pointer, lonLat, object, nil, nil) else { return nil }

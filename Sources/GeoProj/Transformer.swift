@@ -26,9 +26,9 @@ public final class Transformer {
     }
 
     /// The CRS of forward inputs.
-    public let source: CRS
+    public let source: ResolvedCRS
     /// The CRS of forward outputs.
-    public let target: CRS
+    public let target: ResolvedCRS
     /// Whether points are checked against the areas of use.
     public let checksAreaOfUse: Bool
 
@@ -47,7 +47,12 @@ public final class Transformer {
     ///   - target: the CRS of the output coordinates.
     ///   - checksAreaOfUse: reject points outside the CRSs' areas of use (default true).
     /// - Throws: ``ProjError/noTransformation(from:to:message:)`` when PROJ has no operation.
-    public init(from source: CRS, to target: CRS, checksAreaOfUse: Bool = true) throws(ProjError) {
+    public convenience init(from source: CRS, to target: CRS, checksAreaOfUse: Bool = true) throws(ProjError) {
+        try self.init(from: ResolvedCRS(source), to: ResolvedCRS(target), checksAreaOfUse: checksAreaOfUse)
+    }
+
+    /// Creates a transformer between two resolved CRSs (no second lookup in PROJ's database).
+    public init(from source: ResolvedCRS, to target: ResolvedCRS, checksAreaOfUse: Bool = true) throws(ProjError) {
         let context = try ProjContext()
         guard let src = context.create(source.definition) else {
             throw .unknownCRS(definition: source.definition, message: context.errorMessage)
@@ -73,9 +78,9 @@ public final class Transformer {
         self.targetArea = checksAreaOfUse ? NativeArea(of: target, object: dst, context: context) : nil
     }
 
-    /// Creates a transformer between two CRS definitions (see ``CRS/init(_:)``).
+    /// Creates a transformer between two CRS definitions (see ``ResolvedCRS/init(_:)-(String)``).
     public convenience init(from source: String, to target: String, checksAreaOfUse: Bool = true) throws(ProjError) {
-        try self.init(from: CRS(source), to: CRS(target), checksAreaOfUse: checksAreaOfUse)
+        try self.init(from: ResolvedCRS(source), to: ResolvedCRS(target), checksAreaOfUse: checksAreaOfUse)
     }
 
     deinit {
@@ -83,7 +88,7 @@ public final class Transformer {
     }
 
     /// The input and output CRS of a run, their areas, and PROJ's direction.
-    typealias Role = (input: CRS, output: CRS, inputArea: NativeArea?, outputArea: NativeArea?, pj: PJ_DIRECTION)
+    typealias Role = (input: ResolvedCRS, output: ResolvedCRS, inputArea: NativeArea?, outputArea: NativeArea?, pj: PJ_DIRECTION)
 
     /// The roles of a run in `direction`.
     func roles(_ direction: Direction) -> Role {

@@ -90,6 +90,7 @@ extension Transformer {
     /// - Throws: ``ProjError/inFeature(index:_:)`` wrapping the first failure.
     public func transform(_ collection: FeatureCollection, direction: Direction = .forward) throws(ProjError) -> FeatureCollection {
         var result = collection
+        result.crs = direction == .forward ? target.crs : source.crs
         for (index, feature) in collection.features.enumerated() {
             guard let geometry = feature.geometry else { continue }
             do {

@@ -101,17 +101,3 @@ public enum ASCIIGrid {
         try RasterFile.writeAtomically(Data(try encode(raster).utf8), to: path)
     }
 }
-
-/// Whole-file writes that never leave a partial file at the destination.
-enum RasterFile {
-    static func writeAtomically(_ data: Data, to path: String) throws(RasterError) {
-        let temp = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw .io(path: path, reason: "cannot write")
-        }
-        if rename(temp, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temp)
-            throw .io(path: path, reason: "cannot rename the temporary file into place")
-        }
-    }
-}

@@ -28,7 +28,7 @@ public enum AnyRaster: Sendable {
     }
 
     /// The CRS, when known.
-    public var crs: RasterCRS? {
+    public var crs: CRS? {
         switch self {
         case .uint8(let r): r.crs
         case .uint16(let r): r.crs

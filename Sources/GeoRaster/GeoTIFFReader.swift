@@ -1,5 +1,6 @@
 import Foundation
 internal import CTIFF
+import GeoCore
 
 private let geoTIFFTagsRegistered: Bool = {
     geotwin_tiff_register_geotiff_tags()
@@ -107,7 +108,7 @@ public enum GeoTIFF {
         }
         let grid = try RasterGrid(width: Int(w32), height: Int(h32), transform: gt)
         try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, bits / 8))
-        let crs = keys.epsg.map { RasterCRS(epsg: $0) }
+        let crs = keys.epsg.map { CRS(epsg: $0) }
         let nodata = t.ascii(tagNodata).flatMap { Double($0.filter { !$0.isWhitespace }) }
         switch (Int(format), bits) {
         case (Int(SAMPLEFORMAT_UINT), 8): return .uint8(try readCells(t, grid, crs, nodata))
@@ -152,7 +153,7 @@ public enum GeoTIFF {
         return GeoTransform(originX: 0, pixelWidth: 1, originY: 0, pixelHeight: 1)
     }
 
-    private static func readCells<E: RasterElement>(_ t: TIFFHandle, _ grid: RasterGrid, _ crs: RasterCRS?,
+    private static func readCells<E: RasterElement>(_ t: TIFFHandle, _ grid: RasterGrid, _ crs: CRS?,
                                                     _ nodata: Double?) throws(RasterError) -> Raster<E> {
         let w = grid.width, h = grid.height
         var cells = ContiguousArray<E>(repeating: E.zeroValue, count: w * h)

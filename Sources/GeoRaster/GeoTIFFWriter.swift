@@ -147,7 +147,7 @@ extension GeoTIFF {
                                0, 0, 0, 1]
             ok = ok && geotwin_tiff_set_doubles(p, GeoTIFF.tagTransformation, 16, m) == 1
         }
-        let keys = GeoKeys.directory(epsg: raster.crs?.epsg, rasterType: rasterType)
+        let keys = GeoKeys.directory(epsg: raster.crs?.epsgCode, rasterType: rasterType)
         ok = ok && geotwin_tiff_set_shorts(p, GeoTIFF.tagGeoKeys, UInt16(keys.count), keys) == 1
         if let nd = raster.nodata {
             ok = ok && geotwin_tiff_set_ascii(p, GeoTIFF.tagNodata, RasterText.number(nd.doubleValue)) == 1

@@ -7,7 +7,7 @@ public enum Proximity {
     /// This is GDAL's proximity measured on the grid: exact between cell centres, so within half a
     /// cell diagonal of the distance to the geometry itself. Features burnt later win shared cells.
     public static func surface(to features: [Geometry], grid: RasterGrid, maximumDistance: Double = .infinity,
-                               crs: RasterCRS? = nil) throws(RasterError) -> DistanceTransform.Result {
+                               crs: CRS? = nil) throws(RasterError) -> DistanceTransform.Result {
         guard features.count < Int(Int32.max) else { throw .invalidParameter("too many features") }
         var ids = Raster<Int32>(grid: grid, fill: -1, crs: crs, nodata: -1)
         for (i, g) in features.enumerated() {
@@ -19,7 +19,7 @@ public enum Proximity {
     /// A surface that is 1 where a cell centre lies within `radius` (CRS units, e.g. 50 m for a
     /// CCTV camera) of at least one sensor and 0 elsewhere. O(sensors × cells per circle).
     public static func sensorCoverage(sensors: [Coordinate], radius: Double, grid: RasterGrid,
-                                      crs: RasterCRS? = nil) throws(RasterError) -> Raster<UInt8> {
+                                      crs: CRS? = nil) throws(RasterError) -> Raster<UInt8> {
         guard radius >= 0, radius.isFinite else { throw .invalidParameter("radius \(radius) must be finite and not negative") }
         var out = Raster<UInt8>(grid: grid, fill: 0, crs: crs)
         let r2 = radius * radius

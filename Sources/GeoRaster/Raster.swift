@@ -9,7 +9,7 @@ public struct Raster<Element: RasterElement>: Sendable {
     /// Size and geotransform.
     public let grid: RasterGrid
     /// The coordinate reference system, when known.
-    public var crs: RasterCRS?
+    public var crs: CRS?
     /// The value that marks a cell without data. NaN cells of floating-point rasters are always
     /// treated as nodata.
     public var nodata: Element?
@@ -18,7 +18,7 @@ public struct Raster<Element: RasterElement>: Sendable {
     public internal(set) var cells: ContiguousArray<Element>
 
     /// A raster with every cell set to `fill`.
-    public init(grid: RasterGrid, fill: Element, crs: RasterCRS? = nil, nodata: Element? = nil) {
+    public init(grid: RasterGrid, fill: Element, crs: CRS? = nil, nodata: Element? = nil) {
         self.grid = grid
         self.crs = crs
         self.nodata = nodata
@@ -26,7 +26,7 @@ public struct Raster<Element: RasterElement>: Sendable {
     }
 
     /// A raster over existing values; fails when `cells.count != width * height`.
-    public init(grid: RasterGrid, cells: ContiguousArray<Element>, crs: RasterCRS? = nil,
+    public init(grid: RasterGrid, cells: ContiguousArray<Element>, crs: CRS? = nil,
                 nodata: Element? = nil) throws(RasterError) {
         guard cells.count == grid.cellCount else {
             throw .cellCountMismatch(expected: grid.cellCount, actual: cells.count)

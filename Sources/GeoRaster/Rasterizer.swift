@@ -26,7 +26,7 @@ public enum Rasterizer {
     /// value in order (later ones overwrite earlier ones).
     public static func rasterize<E: RasterElement>(_ shapes: [(geometry: Geometry, value: E)], grid: RasterGrid,
                                                    rule: BurnRule = .cellCenter, background: E,
-                                                   nodata: E? = nil, crs: RasterCRS? = nil) -> Raster<E> {
+                                                   nodata: E? = nil, crs: CRS? = nil) -> Raster<E> {
         var raster = Raster(grid: grid, fill: background, crs: crs, nodata: nodata)
         for s in shapes { burn(s.geometry, value: s.value, into: &raster, rule: rule) }
         return raster
@@ -46,7 +46,7 @@ public enum Rasterizer {
     /// fraction is the share of the cell's area the polygon covers (see ``CoverageFractions``).
     /// With one shape and value 1 the cells hold the fractions themselves.
     public static func coverage(_ shapes: [(geometry: Geometry, value: Double)], grid: RasterGrid,
-                                crs: RasterCRS? = nil) throws(RasterError) -> Raster<Double> {
+                                crs: CRS? = nil) throws(RasterError) -> Raster<Double> {
         var raster = Raster<Double>(grid: grid, fill: 0, crs: crs)
         for s in shapes {
             guard let cov = try CoverageFractions.compute(s.geometry, grid: grid) else { continue }

@@ -10,10 +10,10 @@ import GeoProj
 /// the map CRS cannot represent is reported as ``RenderError/unprojectable(layer:feature:x:y:)``;
 /// the helpers for the scale bar, north arrow and graticule (map CRS <-> WGS84) do not.
 public final class CRSProjection: MapProjection, @unchecked Sendable {
-    /// The CRS of the layers' coordinates.
-    public let source: CRS
-    /// The CRS of the map.
-    public let target: CRS
+    /// The CRS of the layers' coordinates, as PROJ resolved it.
+    public let source: ResolvedCRS
+    /// The CRS of the map, as PROJ resolved it.
+    public let target: ResolvedCRS
     private let forward: Transformer
     private let toGeographic: Transformer
     private let fromGeographic: Transformer
@@ -22,10 +22,11 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
     /// Creates the adapter from `source` (the data) to `target` (the map).
     /// - Throws: ``RenderError/projection(_:)`` when PROJ has no transformation between them.
     public init(from source: CRS, to target: CRS) throws(RenderError) {
-        self.source = source
-        self.target = target
         do {
-            let wgs84 = try CRS(epsg: 4326)
+            self.source = try source.resolved()
+            self.target = try target.resolved()
+            let wgs84 = try CRS.wgs84.resolved()
+            let source = self.source, target = self.target
             forward = try Transformer(from: source, to: target)
             toGeographic = try Transformer(from: target, to: wgs84, checksAreaOfUse: false)
             fromGeographic = try Transformer(from: wgs84, to: target, checksAreaOfUse: false)
@@ -36,14 +37,7 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
 
     /// Creates the adapter from EPSG codes, e.g. `CRSProjection(fromEPSG: 4326, toEPSG: 5179)`.
     public convenience init(fromEPSG source: Int, toEPSG target: Int) throws(RenderError) {
-        let s: CRS, t: CRS
-        do {
-            s = try CRS(epsg: source)
-            t = try CRS(epsg: target)
-        } catch {
-            throw .projection(error.description)
-        }
-        try self.init(from: s, to: t)
+        try self.init(from: CRS(epsg: source), to: CRS(epsg: target))
     }
 
     /// "EPSG:<code>" of the map CRS, or its PROJ name.

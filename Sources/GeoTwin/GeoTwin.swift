@@ -7,3 +7,4 @@
 @_exported import GeoRender
 @_exported import GeoRaster
 @_exported import SmartCity
+@_exported import GeoWorkflows

@@ -27,36 +27,16 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("from-crs"), help: "The input CRS when the file does not declare one.")
     var sourceCRS: String?
 
+    @Option(help: "The layer to convert (a GeoPackage's table); default: every layer.")
+    var layer: String?
+
+    @Flag(name: .customLong("allow-non-wgs84-geojson"), help: "Write GeoJSON in a CRS other than WGS 84 anyway (non-standard, RFC 7946 readers misplace it).")
+    var allowNonWGS84 = false
+
     func run() throws {
         try reportingErrors {
-            let outputFormat = try GeoFileFormat(path: output)
-            var (_, layers) = try GeoFile.read(input)
-            if let targetCRS {
-                layers = try Self.reproject(layers, from: sourceCRS, to: targetCRS, input: input)
-            }
-            if outputFormat == .geoJSON, let crs = layers.first(where: { $0.crs != nil && $0.crs != "EPSG:4326" })?.crs {
-                throw CLIError("\(output): GeoJSON is always EPSG:4326 (RFC 7946), the data is in \(crs); write .wkb instead or reproject with --to-crs EPSG:4326")
-            }
-            try GeoFile.write(layers, as: outputFormat, to: output)
-        }
-    }
-
-    /// Reprojects every layer from its declared CRS (or `source`) to `target`.
-    static func reproject(_ layers: [GeoLayer], from source: String?, to target: String, input: String) throws -> [GeoLayer] {
-        let targetCRS = try CRS(target)
-        return try layers.map { layer in
-            guard let from = source ?? layer.crs else {
-                throw CLIError("\(input): layer \(layer.name) declares no CRS; give it with --from-crs")
-            }
-            let transformer = try Transformer(from: try CRS(from), to: targetCRS)
-            var out = layer
-            do {
-                out.features = try transformer.transform(FeatureCollection(layer.features)).features
-            } catch {
-                throw CLIError("\(input): layer \(layer.name): \(error)")
-            }
-            out.crs = targetCRS.epsgCode.map { "EPSG:\($0)" } ?? target
-            return out
+            try GeoConvert.convert(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
+                                   allowNonWGS84GeoJSON: allowNonWGS84)
         }
     }
 }

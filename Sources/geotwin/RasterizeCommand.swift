@@ -55,31 +55,10 @@ struct RasterizeCommand: ParsableCommand {
     }
 
     private func execute() throws {
-        let ext = (output as NSString).pathExtension.lowercased()
-        guard ["tif", "tiff", "asc", "png", "pgm"].contains(ext) else {
-            throw CLIError("\(output): unknown raster format (use .tif, .tiff, .asc, .png or .pgm)")
-        }
-        let features = FeatureCollection(try GeoFile.readLayer(input, named: nil).features)
-        let shapes = Rasterizer.shapes(of: features, attribute: attribute, burn: burn ?? 1)
-        let extent = shapes.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
-        guard !extent.isEmpty else { throw CLIError("\(input): no features to burn") }
-        let grid = try RasterGrid.covering(extent, resolution: res)
-        let crs = epsg.map { RasterCRS(epsg: $0) }
-        let raster: Raster<Double>
-        if fraction {
-            raster = try Rasterizer.coverage(shapes, grid: grid, crs: crs)
-        } else {
-            raster = Rasterizer.rasterize(shapes, grid: grid, rule: allTouched ? .allTouched : .cellCenter,
-                                          background: nodata, nodata: nodata, crs: crs)
-        }
-        if ext == "asc" {
-            try ASCIIGrid.write(raster, to: output)
-        } else if ext == "png" || ext == "pgm" {
-            try Preview.write(raster, to: output)
-        } else {
-            let options = GeoTIFFWriteOptions(compression: compress == "none" ? .none : .deflate,
-                                              layout: layout == "tiles" ? .tiles(size: 256) : .strips(rowsPerStrip: 16))
-            try GeoTIFF.write(raster, to: output, options: options)
-        }
+        let options = GeoTIFFWriteOptions(compression: compress == "none" ? .none : .deflate,
+                                          layout: layout == "tiles" ? .tiles(size: 256) : .strips(rowsPerStrip: 16))
+        try RasterizeJob(input: input, output: output, resolution: res, attribute: attribute, burn: burn ?? 1,
+                         rule: fraction ? .coverageFraction : allTouched ? .allTouched : .cellCenter,
+                         nodata: nodata, crs: epsg.map { CRS(epsg: $0) }, tiffOptions: options).run()
     }
 }

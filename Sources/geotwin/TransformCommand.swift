@@ -32,46 +32,11 @@ struct TransformCommand: ParsableCommand {
             Self.report("geotwin: error: \(error)")
             throw ExitCode(1)
         }
-        let direction: Transformer.Direction = inverse ? .inverse : .forward
-        var output = ""
-        var lineNumber = 0
-        var failures = 0
-        while let line = readLine(strippingNewline: true) {
-            lineNumber += 1
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { continue }
-            guard let point = Self.parse(text) else {
-                if lineNumber == 1 {
-                    output += line + "\n"
-                } else {
-                    Self.report("geotwin: error: line \(lineNumber): expected \"x,y\" with two numbers, got \"\(line)\"")
-                    failures += 1
-                }
-                continue
-            }
-            do {
-                let c = try transformer.transform(point, direction: direction)
-                output += String(format: "%.17g,%.17g\n", c.x, c.y)
-            } catch {
-                Self.report("geotwin: error: line \(lineNumber): \(error)")
-                failures += 1
-            }
-            if output.utf8.count >= 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output.removeAll(keepingCapacity: true)
-            }
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let failures = TransformText.run(transformer, direction: inverse ? .inverse : .forward,
+                                         readLine: { readLine(strippingNewline: true) },
+                                         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                                         problem: { Self.report("geotwin: error: \($0)") })
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// The coordinate of an `x,y` line, or nil.
-    private static func parse(_ text: String) -> Coordinate? {
-        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
-        guard fields.count == 2,
-              let x = Double(fields[0].trimmingCharacters(in: .whitespaces)),
-              let y = Double(fields[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-        return Coordinate(x, y)
     }
 
     private static func report(_ message: String) {

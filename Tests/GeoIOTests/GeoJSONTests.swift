@@ -39,7 +39,7 @@ struct GeoJSONTests {
                     properties: ["name": "종로구", "pop": 141_060, "share": 0.27, "tags": ["a", nil, true], "meta": ["k": ["x": 1.5]]]),
             Feature(id: .int(-7), geometry: nil, properties: [:]),
             Feature(geometry: .lineString(LineString([Coordinate(0, 0), Coordinate(1, 1)]))),
-        ])
+        ], crs: .wgs84)
         let text = try GeoJSON.encode(fc)
         #expect(try GeoJSON.decode(text) == .featureCollection(fc))
         #expect(try GeoJSON.decodeFeatureCollection(Array(text.utf8)) == fc)

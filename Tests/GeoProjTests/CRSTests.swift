@@ -5,7 +5,7 @@ import Testing
 @Suite struct CRSTests {
     @Test func epsgMetadataMatchesPyproj() throws {
         for row in try ProjFixtures.load().crs {
-            let crs = try CRS(epsg: row.epsg)
+            let crs = try ResolvedCRS(epsg: row.epsg)
             #expect(crs.epsgCode == row.epsg)
             #expect(crs.isGeographic == row.isGeographic, "EPSG:\(row.epsg)")
             let area = try #require(crs.areaOfUse)
@@ -19,14 +19,14 @@ import Testing
     }
 
     @Test func namesAndDescriptions() throws {
-        let unified = try CRS("EPSG:5179")
+        let unified = try ResolvedCRS("EPSG:5179")
         #expect(unified.name.hasSuffix("Unified CS"))
         #expect(unified.description == "EPSG:5179 (\(unified.name))")
-        #expect(try CRS(epsg: 4326).name == "WGS 84")
+        #expect(try ResolvedCRS(epsg: 4326).name == "WGS 84")
     }
 
     @Test func projStringsAndWKTAreAccepted() throws {
-        let proj = try CRS("+proj=tmerc +lat_0=38 +lon_0=127.5 +k=0.9996 +x_0=1000000 +y_0=2000000 +ellps=GRS80 +units=m +no_defs")
+        let proj = try ResolvedCRS("+proj=tmerc +lat_0=38 +lon_0=127.5 +k=0.9996 +x_0=1000000 +y_0=2000000 +ellps=GRS80 +units=m +no_defs")
         #expect(proj.definition.hasSuffix("+type=crs"))
         #expect(!proj.isGeographic)
         #expect(proj.epsgCode == nil)
@@ -36,19 +36,52 @@ import Testing
         CS[ellipsoidal,2],AXIS["latitude",north,ANGLEUNIT["degree",0.0174532925199433]],\
         AXIS["longitude",east,ANGLEUNIT["degree",0.0174532925199433]]]
         """
-        let fromWKT = try CRS(wkt)
+        let fromWKT = try ResolvedCRS(wkt)
         #expect(fromWKT.isGeographic)
         #expect(fromWKT.name == "WGS 84")
     }
 
     @Test func unknownCRSNamesTheDefinition() throws {
         #expect {
-            _ = try CRS(epsg: 999_999)
+            _ = try ResolvedCRS(epsg: 999_999)
         } throws: { error in
             guard case .unknownCRS(let definition, _) = error as? ProjError else { return false }
             return definition == "EPSG:999999"
         }
-        #expect(throws: ProjError.self) { _ = try CRS("not a crs at all") }
-        #expect(throws: ProjError.self) { _ = try CRS("+proj=pipeline +step +proj=axisswap +order=2,1") }
+        #expect(throws: ProjError.self) { _ = try ResolvedCRS("not a crs at all") }
+        #expect(throws: ProjError.self) { _ = try ResolvedCRS("+proj=pipeline +step +proj=axisswap +order=2,1") }
+    }
+}
+
+@Suite struct CRSIdentificationTests {
+    /// WGS 84 in WKT 2 without an ID: PROJ identifies it as EPSG:4326, so it equals `CRS.wgs84`.
+    @Test func wktWithoutAuthorityIsIdentified() throws {
+        let wkt = """
+        GEOGCRS["WGS 84",DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,298.257223563]],\
+        CS[ellipsoidal,2],AXIS["latitude",north,ANGLEUNIT["degree",0.0174532925199433]],\
+        AXIS["longitude",east,ANGLEUNIT["degree",0.0174532925199433]]]
+        """
+        let plain = CRS(wkt)
+        #expect(plain.epsgCode == nil)
+        #expect(plain != .wgs84)
+        let identified = try plain.identified()
+        #expect(identified == .wgs84)
+        #expect(identified.definition == plain.definition)
+    }
+
+    /// PROJ's own WKT of EPSG:5179 carries its authority, so GeoCore alone reads the code.
+    @Test func projWKTRoundTripsToTheSameCRS() throws {
+        let resolved = try CRS(epsg: 5179).resolved()
+        let wkt = try #require(resolved.wkt)
+        #expect(CRS(wkt) == CRS(epsg: 5179))
+        #expect(CRS(wkt).definition == wkt)
+        #expect(resolved.crs == .korea2000Unified)
+    }
+
+    @Test func transformerTakesTheCoreValue() throws {
+        let t = try Transformer(from: .wgs84, to: .korea2000Unified)
+        #expect(t.source.epsgCode == 4326 && t.target.epsgCode == 5179)
+        let collection = FeatureCollection([Feature(geometry: .point(Point(Coordinate(127, 37))))], crs: .wgs84)
+        #expect(try t.transform(collection).crs == .korea2000Unified)
     }
 }

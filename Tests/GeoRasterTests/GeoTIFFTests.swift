@@ -30,7 +30,7 @@ func temporaryPath(_ name: String) -> String {
     func roundTripsEveryTypeAndLayout(options: GeoTIFFWriteOptions) throws {
         let (f, fr) = try roundTrip({ Float($0) * 0.37 - 100 }, nodata: -9999, options)
         guard case .float32(let f2) = fr else { Issue.record("not float32"); return }
-        #expect(f2.cells == f.cells && f2.nodata == -9999 && f2.grid == grid && f2.crs?.epsg == 5179)
+        #expect(f2.cells == f.cells && f2.nodata == -9999 && f2.grid == grid && f2.crs?.epsgCode == 5179)
         let (d, dr) = try roundTrip({ Double($0) / 7 }, nodata: nil, options)
         guard case .float64(let d2) = dr else { Issue.record("not float64"); return }
         #expect(d2.cells == d.cells && d2.nodata == nil)
@@ -63,7 +63,7 @@ func temporaryPath(_ name: String) -> String {
         try GeoTIFF.write(r, to: path)
         let back = try GeoTIFF.read(path: path)
         #expect(back.grid.transform == t)
-        #expect(back.crs?.epsg == 4326)
+        #expect(back.crs?.epsgCode == 4326)
     }
 
     @Test func malformedFilesGiveTypedErrors() throws {

@@ -1,16 +1,22 @@
+public import GeoCore
 internal import CPROJ
 
-/// A coordinate reference system known to PROJ: an EPSG code, a PROJ string or WKT.
+/// A ``GeoCore/CRS`` as PROJ knows it: validated, with its name, EPSG code, axis kind, area of
+/// use, ellipsoid and WKT.
 ///
-/// A `CRS` is a plain `Sendable` value: PROJ validates the definition and reports its metadata
-/// once, at creation, in a private PROJ context; each ``Transformer`` then rebuilds the CRS in its
-/// own context. Creation reads PROJ's database (about a millisecond): make CRSs once and reuse them.
+/// A `ResolvedCRS` is a plain `Sendable` value: PROJ validates the definition and reports its
+/// metadata once, at creation, in a private PROJ context; each ``Transformer`` then rebuilds the
+/// CRS in its own context. Resolving reads PROJ's database (about a millisecond): resolve once and
+/// reuse the value.
 ///
 /// ```swift
-/// let wgs84 = try CRS(epsg: 4326)
-/// let unified = try CRS("EPSG:5179")     // Korea 2000 / Unified CS
+/// let unified = try CRS(epsg: 5179).resolved()
+/// print(unified.name)                     // Korea 2000 / Unified CS
+/// print(unified.areaOfUse?.name ?? "")    // Republic of Korea (South Korea) - onshore and offshore.
 /// ```
-public struct CRS: Hashable, Sendable, CustomStringConvertible {
+public struct ResolvedCRS: Hashable, Sendable, CustomStringConvertible {
+    /// The CRS value (with the EPSG code PROJ identified, when the definition had none).
+    public let crs: CRS
     /// The definition given to PROJ (a PROJ string gains `+type=crs` when it lacked it).
     public let definition: String
     /// PROJ's name, e.g. "Korea 2000 / Unified CS".
@@ -27,12 +33,17 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     /// readers expect), when PROJ can express it so.
     public let wkt: String?
 
-    /// Creates the CRS `EPSG:<code>`.
+    /// Resolves the CRS `EPSG:<code>`.
     public init(epsg code: Int) throws(ProjError) {
         try self.init("EPSG:\(code)")
     }
 
-    /// Creates a CRS from any definition PROJ accepts: `"EPSG:5179"`, a PROJ string
+    /// Resolves `crs`.
+    public init(_ crs: CRS) throws(ProjError) {
+        try self.init(crs.projDefinition)
+    }
+
+    /// Resolves any definition PROJ accepts: `"EPSG:5179"`, a PROJ string
     /// (`"+proj=tmerc +lat_0=38 ..."`), WKT 1 or 2, or PROJJSON.
     public init(_ definition: String) throws(ProjError) {
         let context = try ProjContext()
@@ -52,7 +63,9 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         }
         self.definition = text
         self.name = proj_get_name(crs).map { String(cString: $0) } ?? definition
-        self.epsgCode = Self.epsgCode(of: crs)
+        self.epsgCode = Self.epsgCode(of: crs) ?? Self.identify(crs, context)
+        let given = CRS(definition)
+        self.crs = given.epsgCode != nil || self.epsgCode == nil ? given : CRS(definition: given.definition ?? definition, epsgCode: self.epsgCode)
         self.areaOfUse = Self.areaOfUse(of: crs, context)
         self.wkt = proj_as_wkt(context.pointer, crs, PJ_WKT1_GDAL, nil).map { String(cString: $0) }
         let geodetic = proj_crs_get_geodetic_crs(context.pointer, crs)
@@ -67,6 +80,20 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     /// `"EPSG:5179 (Korea 2000 / Unified CS)"`, or the name alone without an EPSG code.
     public var description: String {
         epsgCode.map { "EPSG:\($0) (\(name))" } ?? name
+    }
+
+    /// The EPSG code PROJ identifies with full confidence (100 %) for a definition without one.
+    private static func identify(_ crs: OpaquePointer, _ context: ProjContext) -> Int? {
+        var confidence: UnsafeMutablePointer<Int32>?
+        guard let list = proj_identify(context.pointer, crs, "EPSG", nil, &confidence) else { return nil }
+        defer {
+            proj_list_destroy(list)
+            proj_int_list_destroy(confidence)
+        }
+        guard proj_list_get_count(list) >= 1, let confidence, confidence[0] == 100,
+              let best = proj_list_get(context.pointer, list, 0) else { return nil }
+        defer { proj_destroy(best) }
+        return epsgCode(of: best)
     }
 
     private static func epsgCode(of crs: OpaquePointer) -> Int? {
@@ -91,5 +118,21 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
         var computed: Int32 = 0
         guard proj_ellipsoid_get_parameters(context.pointer, ellipsoid, &a, &b, &computed, &inverseFlattening) == 1 else { return nil }
         return Ellipsoid(semiMajorAxis: a, inverseFlattening: a == b ? 0 : inverseFlattening)
+    }
+}
+
+
+extension CRS {
+    /// This CRS as PROJ knows it (name, area of use, WKT, ...).
+    /// - Throws: ``ProjError/unknownCRS(definition:message:)`` when PROJ cannot read it.
+    public func resolved() throws(ProjError) -> ResolvedCRS {
+        try ResolvedCRS(self)
+    }
+
+    /// This CRS with the EPSG code PROJ identifies for it when its definition (e.g. a WKT or an
+    /// ESRI `.prj` without an authority) names none; unchanged when it has one or none matches.
+    public func identified() throws(ProjError) -> CRS {
+        guard epsgCode == nil else { return self }
+        return try resolved().crs
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+import GeoCore
+
+/// One way to open geodata: a file whose format is chosen by its extension (``GeoDataFormat``),
+/// with its layers listed and read whole or streamed feature by feature.
+///
+/// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
+/// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
+/// for those formats; a GeoJSON document is parsed whole (its byte parser is the fast path).
+/// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
+/// at a time, and open it once per command.
+///
+/// ```swift
+/// let source = try GeoDataSource(path: "Geodata/korea.gpkg")
+/// print(source.layers.map(\.name))                  // ["sido", "sigungu", "emd", ...]
+/// let sigungu = try source.readLayer("sigungu")      // features + CRS (EPSG:4326)
+/// try source.forEachFeature(layer: "emd", bbox: BoundingBox(minX: 127, minY: 36.4, maxX: 127.4, maxY: 36.7)) { f in
+///     print(f["name_ko"]?.stringValue ?? "")
+/// }
+/// ```
+public final class GeoDataSource {
+    /// The path as given.
+    public let path: String
+    /// The format, from the extension.
+    public let format: GeoDataFormat
+    /// The layers: a GeoPackage's feature and attribute tables; the one layer of other formats
+    /// (named after the file, its CRS EPSG:4326 for GeoJSON, unknown for a WKB stream until read).
+    public let layers: [GeoDataLayerInfo]
+    /// The open GeoPackage, for GeoPackage sources (its tables can be read directly).
+    public let geoPackage: GeoPackageReader?
+
+    /// Opens the file at `path`.
+    /// - Parameter format: the format, when the extension does not say it.
+    /// - Throws: ``GeoDataError`` naming the file and the problem.
+    public init(path: String, format: GeoDataFormat? = nil) throws(GeoDataError) {
+        self.path = path
+        let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
+        self.format = format
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        switch format {
+        case .geoPackage:
+            let reader: GeoPackageReader
+            do { reader = try GeoPackageReader(path: path) } catch { throw .geoPackage(error) }
+            geoPackage = reader
+            layers = reader.layers.map {
+                GeoDataLayerInfo(name: $0.tableName, geometryTypeName: $0.geometryTypeName, crs: $0.spatialReference?.crs,
+                                 isAttributesOnly: $0.dataType != "features")
+            }
+        case .geoJSON:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            layers = [GeoDataLayerInfo(name: name, crs: .wgs84)]
+        case .wkbStream:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            layers = [GeoDataLayerInfo(name: name)]
+        }
+    }
+
+    /// The feature layers (attribute-only tables left out).
+    public var featureLayers: [GeoDataLayerInfo] { layers.filter { !$0.isAttributesOnly } }
+
+    /// The layer named `name` (exact, then case-insensitive), or the only feature layer when
+    /// `name` is nil.
+    /// - Throws: ``GeoDataError/unknownLayer(path:layer:available:)``,
+    ///   ``GeoDataError/ambiguousLayer(path:available:)`` or
+    ///   ``GeoDataError/layerNameNotApplicable(path:format:)``.
+    public func layer(named name: String?) throws(GeoDataError) -> GeoDataLayerInfo {
+        let names = featureLayers.map(\.name)
+        guard let name else {
+            guard featureLayers.count == 1, let only = featureLayers.first else {
+                throw .ambiguousLayer(path: path, available: names)
+            }
+            return only
+        }
+        guard format.isMultiLayer else { throw .layerNameNotApplicable(path: path, format: format) }
+        if let exact = layers.first(where: { $0.name == name }) { return exact }
+        if let folded = layers.first(where: { $0.name.lowercased() == name.lowercased() }) { return folded }
+        throw .unknownLayer(path: path, layer: name, available: names)
+    }
+
+    /// Reads one layer whole: `name` (nil: the only feature layer), keeping the features whose
+    /// geometry's bounding box meets `bbox` (in the layer's CRS) when given.
+    public func readLayer(_ name: String? = nil, bbox: BoundingBox? = nil) throws(GeoDataError) -> GeoDataLayer {
+        let info = try layer(named: name)
+        var features: [Feature] = []
+        let crs = try forEach(info, bbox: bbox) { f in features.append(f) }
+        return GeoDataLayer(name: info.name, collection: FeatureCollection(features, crs: crs))
+    }
+
+    /// Reads every layer (for a GeoPackage, attribute tables too), in table order.
+    public func readAll(bbox: BoundingBox? = nil) throws(GeoDataError) -> [GeoDataLayer] {
+        var out: [GeoDataLayer] = []
+        for info in layers {
+            var features: [Feature] = []
+            let crs = try forEach(info, bbox: info.isAttributesOnly ? nil : bbox) { f in features.append(f) }
+            out.append(GeoDataLayer(name: info.name, collection: FeatureCollection(features, crs: crs)))
+        }
+        return out
+    }
+
+    /// Streams the features of a layer (nil: the only feature layer) to `body`, in file order.
+    /// - Returns: the layer's CRS, when known (for a WKB stream: the SRID its records declare).
+    @discardableResult
+    public func forEachFeature(layer name: String? = nil, bbox: BoundingBox? = nil,
+                               _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        try forEach(try layer(named: name), bbox: bbox, body)
+    }
+
+    /// Summaries of every layer (count, geometry types, CRS, extent) in one pass each.
+    public func summaries() throws(GeoDataError) -> [GeoDataLayerSummary] {
+        try readAll().map(GeoDataLayerSummary.init)
+    }
+
+    private func forEach(_ info: GeoDataLayerInfo, bbox: BoundingBox?,
+                         _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        switch format {
+        case .geoPackage:
+            guard let reader = geoPackage else { return nil }
+            var failure: GeoDataError?
+            do throws(GeoPackageError) {
+                var columns: [GeoPackageColumn]?
+                try reader.forEachFeature(info.name, bbox: bbox) { row throws(GeoPackageError) in
+                    if columns == nil { columns = try reader.columns(of: info.name) }
+                    var props = [String: PropertyValue](minimumCapacity: row.values.count)
+                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = v.propertyValue }
+                    do throws(GeoDataError) {
+                        try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
+                    } catch {
+                        failure = error
+                        throw .writeFailed(path: path, reason: "stopped")
+                    }
+                }
+            } catch {
+                if let failure { throw failure }
+                throw .geoPackage(error)
+            }
+            return info.crs
+        case .geoJSON:
+            let bytes = try Self.contents(path)
+            let object: GeoJSONObject
+            do { object = try GeoJSON.decode(bytes) } catch { throw .malformed(path: path, error: error) }
+            for f in object.features where bbox.map({ b in f.geometry.map { $0.boundingBox.intersects(b) } ?? false }) ?? true {
+                try body(f)
+            }
+            return .wgs84
+        case .wkbStream:
+            return try forEachWKBRecord(bbox: bbox, body)
+        }
+    }
+
+    /// Walks the records of a memory-mapped WKB stream. Every record must declare the same SRID
+    /// (or none); SRID 0 means no CRS declared.
+    private func forEachWKBRecord(bbox: BoundingBox?, _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        var srids: [Int32] = []
+        var failure: GeoDataError?
+        let walk = data.withUnsafeBytes { raw in
+            Result<Void, GeoIOError> { () throws(GeoIOError) in
+                try WKBStream.forEachRecord(raw) { geometry, srid in
+                    if let declared = srid, declared != 0, !srids.contains(declared) {
+                        srids.append(declared)
+                        if srids.count > 1 {
+                            failure = .mixedSRIDs(path: path, srids: srids)
+                            return false
+                        }
+                    }
+                    if let bbox, !(geometry.map { $0.boundingBox.intersects(bbox) } ?? false) { return true }
+                    do throws(GeoDataError) { try body(Feature(geometry: geometry)) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            }
+        }
+        if let failure { throw failure }
+        if case .failure(let e) = walk { throw .malformed(path: path, error: e) }
+        return srids.first.map { CRS(epsg: Int($0)) }
+    }
+
+    static func checkReadable(_ path: String) throws(GeoDataError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+    }
+
+    static func contents(_ path: String) throws(GeoDataError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
+        } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+public import GeoCore
+public import GeoIO
+public import GeoProj
+
+/// An error of a workflow: one line naming the file and the problem.
+public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The message.
+    public var description: String
+
+    /// Creates an error with `message`.
+    public init(_ message: String) { description = message }
+}
+
+/// Converting geodata between formats and CRSs: GeoIO reads, GeoProj reprojects, GeoIO writes.
+///
+/// ```swift
+/// try GeoConvert.convert(input: "sigungu.geojson", output: "sigungu.gpkg", to: .korea2000Unified)
+/// ```
+public enum GeoConvert {
+    /// Reads every layer of `input` (or the layer `layer`), reprojects it to `target` when given
+    /// (from the CRS the file declares, or `source` when it declares none), and writes `output`
+    /// atomically. A GeoPackage output records each layer's CRS with PROJ's WKT.
+    /// - Parameters:
+    ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
+    ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
+    /// - Returns: the layers written.
+    @discardableResult
+    public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
+                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
+        let outputFormat = try GeoDataFormat(path: output)
+        let reader = try GeoDataSource(path: input)
+        var layers = try layer.map { [try reader.readLayer($0, bbox: bbox)] } ?? reader.readAll(bbox: bbox)
+        if let target {
+            layers = try layers.map { try reproject($0, from: source, to: target, input: input) }
+        } else if let source {
+            layers = layers.map { l in
+                var l = l
+                if l.crs == nil { l.crs = source }
+                return l
+            }
+        }
+        try GeoDataSink.write(layers, to: output, format: outputFormat, options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        return layers
+    }
+
+    /// `layer` reprojected from its CRS (or `source` when it declares none) to `target`.
+    public static func reproject(_ layer: GeoDataLayer, from source: CRS? = nil, to target: CRS, input: String = "") throws -> GeoDataLayer {
+        if layer.crs == nil && source == nil && layer.features.isEmpty { return layer }
+        guard let from = layer.crs ?? source else {
+            throw WorkflowError("\(input): layer \(layer.name) declares no CRS; give the source CRS (--from-crs)")
+        }
+        var out = layer
+        if from == target {
+            out.crs = target
+            return out
+        }
+        let transformer = try Transformer(from: from, to: target)
+        do {
+            out.collection = try transformer.transform(layer.collection)
+        } catch {
+            throw WorkflowError("\(input): layer \(layer.name): \(error)")
+        }
+        out.crs = target
+        return out
+    }
+
+    /// Write options whose GeoPackage CRS definitions come from PROJ (name and WKT 1).
+    public static func writeOptions(allowNonWGS84GeoJSON: Bool = false) -> GeoDataWriteOptions {
+        GeoDataWriteOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, spatialIndex: true) { crs in
+            guard let resolved = try? crs.resolved(), let wkt = resolved.wkt else { return nil }
+            return (resolved.name, wkt)
+        }
+    }
+}

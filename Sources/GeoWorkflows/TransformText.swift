@@ -1,0 +1,62 @@
+import Foundation
+public import GeoCore
+public import GeoProj
+
+/// Transforming `x,y` text lines (x = longitude or easting) from one CRS to another, streamed:
+/// the lines are read, transformed and written in blocks, so memory stays flat in input size.
+///
+/// A first line that is not two numbers is a header and is copied; an empty line is skipped;
+/// any other line that is not two numbers, or a point PROJ cannot transform, is reported to
+/// `problem` with its line number and counted. Output numbers use `%.17g` (exact round trip).
+///
+/// ```swift
+/// let t = try Transformer(from: .wgs84, to: .korea2000Unified)
+/// let failures = TransformText.run(t, readLine: { readLine() }, write: { print($0, terminator: "") },
+///                                  problem: { print($0) })
+/// ```
+public enum TransformText {
+    /// Runs `transformer` over the lines `readLine` returns until nil; returns the number of
+    /// lines that failed.
+    public static func run(_ transformer: Transformer, direction: Transformer.Direction = .forward,
+                           readLine: () -> String?, write: (String) -> Void, problem: (String) -> Void) -> Int {
+        var output = ""
+        var lineNumber = 0
+        var failures = 0
+        while let line = readLine() {
+            lineNumber += 1
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            guard let point = parse(text) else {
+                if lineNumber == 1 {
+                    output += line + "\n"
+                } else {
+                    problem("line \(lineNumber): expected \"x,y\" with two numbers, got \"\(line)\"")
+                    failures += 1
+                }
+                continue
+            }
+            do {
+                let c = try transformer.transform(point, direction: direction)
+                output += String(format: "%.17g,%.17g\n", c.x, c.y)
+            } catch {
+                problem("line \(lineNumber): \(error)")
+                failures += 1
+            }
+            if output.utf8.count >= 1 << 16 {
+                write(output)
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        write(output)
+        return failures
+    }
+
+    /// The coordinate of an `x,y` line, or nil.
+    static func parse(_ text: String) -> Coordinate? {
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard fields.count == 2,
+              let x = Double(fields[0].trimmingCharacters(in: .whitespaces)),
+              let y = Double(fields[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+        return Coordinate(x, y)
+    }
+}

@@ -132,6 +132,31 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// The dimension family of a geometry type: single and multi types of one dimension share
+    /// a family.
+    public enum Family: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+        /// Point and MultiPoint.
+        case point
+        /// LineString and MultiLineString.
+        case line
+        /// Polygon and MultiPolygon.
+        case polygon
+        /// GeometryCollection (any mix).
+        case collection
+
+        public var description: String { rawValue }
+    }
+
+    /// The family of this geometry's type.
+    public var family: Family {
+        switch self {
+        case .point, .multiPoint: .point
+        case .lineString, .multiLineString: .line
+        case .polygon, .multiPolygon: .polygon
+        case .geometryCollection: .collection
+        }
+    }
+
     /// True when the geometry has no coordinate at all.
     public var isEmpty: Bool {
         var empty = true

@@ -44,7 +44,7 @@ public final class GeoDataSource {
             geoPackage = reader
             layers = reader.layers.map {
                 GeoDataLayerInfo(name: $0.tableName, geometryTypeName: $0.geometryTypeName, crs: $0.spatialReference?.crs,
-                                 isAttributesOnly: $0.dataType != "features")
+                                 isAttributesOnly: $0.dataType != .features)
             }
         case .geoJSON:
             try Self.checkReadable(path)

@@ -41,12 +41,42 @@ public struct GeoPackageSpatialReference: Hashable, Sendable {
         srsID: 0, name: "Undefined geographic SRS", organization: "NONE", organizationCode: 0, definition: "undefined")
 }
 
+/// The `data_type` of a `gpkg_contents` row.
+public enum GeoPackageDataType: Hashable, Sendable, CustomStringConvertible {
+    /// A feature table (geometry and attributes).
+    case features
+    /// An attributes table (no geometry).
+    case attributes
+    /// Any other type an extension defines (tiles are not listed by the reader).
+    case other(String)
+
+    /// The type of the `data_type` text.
+    public init(_ text: String) {
+        switch text {
+        case "features": self = .features
+        case "attributes": self = .attributes
+        default: self = .other(text)
+        }
+    }
+
+    /// The `data_type` text.
+    public var rawValue: String {
+        switch self {
+        case .features: "features"
+        case .attributes: "attributes"
+        case .other(let t): t
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
 /// A layer listed in `gpkg_contents`, with its geometry column when it is a feature layer.
 public struct GeoPackageLayerInfo: Hashable, Sendable {
     /// The table name (the layer name).
     public var tableName: String
     /// `features` or `attributes` (tile layers are not listed).
-    public var dataType: String
+    public var dataType: GeoPackageDataType
     /// The `identifier` (often the layer name).
     public var identifier: String?
     /// The `description`.

@@ -203,7 +203,7 @@ public final class GeoPackageReader {
                let maxX = contents.optionalDouble(6), let maxY = contents.optionalDouble(7) {
                 bounds = BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
             }
-            var info = GeoPackageLayerInfo(tableName: table, dataType: dataType, identifier: contents.text(2),
+            var info = GeoPackageLayerInfo(tableName: table, dataType: GeoPackageDataType(dataType), identifier: contents.text(2),
                                            description: contents.text(3), bounds: bounds)
             var srsID: Int64? = contents.storageClass(8) == .null ? nil : contents.int(8)
             if dataType == "features" {

@@ -50,7 +50,7 @@ public struct PilotCity: Sendable {
         throws(PilotCityError) {
         guard !features.features.isEmpty else { throw .invalidLayer(layer: kind.rawValue, reason: "no features") }
         for (i, f) in features.features.enumerated() {
-            guard let g = f.geometry, Self.family(g) == kind.geometryFamily else {
+            guard let g = f.geometry, g.family == kind.geometryFamily else {
                 throw .invalidLayer(layer: kind.rawValue, reason: "feature \(i): expected \(kind.geometryFamily) geometry")
             }
         }
@@ -59,14 +59,5 @@ public struct PilotCity: Sendable {
             throw .invalidLayer(layer: kind.rawValue, reason: "\(error)")
         }
         layers[kind] = TwinLayer(kind: kind, origin: .user, features: metric, note: note)
-    }
-
-    static func family(_ g: Geometry) -> String {
-        switch g {
-        case .point, .multiPoint: "point"
-        case .lineString, .multiLineString: "line"
-        case .polygon, .multiPolygon: "polygon"
-        case .geometryCollection: "collection"
-        }
     }
 }

@@ -25,11 +25,11 @@ public enum TwinLayerKind: String, Hashable, Sendable, CaseIterable, Codable {
     case policeStations = "police-stations"
 
     /// The geometry family the layer holds.
-    public var geometryFamily: String {
+    public var geometryFamily: Geometry.Family {
         switch self {
-        case .blocks, .parcels, .buildings: "polygon"
-        case .roads: "line"
-        case .mobilityHubs, .cctv, .iotSensors, .fireStations, .policeStations: "point"
+        case .blocks, .parcels, .buildings: .polygon
+        case .roads: .line
+        case .mobilityHubs, .cctv, .iotSensors, .fireStations, .policeStations: .point
         }
     }
 }
@@ -66,37 +66,21 @@ public struct TwinLayer: Sendable {
 
 /// Reading user layers from GeoJSON or GeoPackage files.
 public enum TwinLayerFile {
-    /// The features of `path` in WGS84: a `.geojson`/`.json` file, or a `.gpkg` file (the layer
-    /// named `layer`, else its only layer). GeoPackage layers in another CRS with an EPSG code are
-    /// transformed to WGS84.
+    /// The features of `path` in WGS84, from any source ``GeoDataSource`` opens (GeoJSON, WKB
+    /// stream, GeoPackage: the layer named `layer`, else its only feature layer). A layer in
+    /// another declared CRS is transformed to WGS84; a layer without one is taken as WGS84.
     public static func read(_ path: String, layer: String? = nil) throws(PilotCityError) -> FeatureCollection {
-        let ext = (path as NSString).pathExtension.lowercased()
         let name = layer ?? (path as NSString).lastPathComponent
-        switch ext {
-        case "geojson", "json":
-            guard let data = FileManager.default.contents(atPath: path) else { throw .invalidLayer(layer: name, reason: "cannot read \(path)") }
-            do { return FeatureCollection(try GeoJSON.decode([UInt8](data)).features) } catch {
-                throw .invalidLayer(layer: name, reason: "\(path): \(error)")
+        do {
+            let read = try GeoDataSource(path: path).readLayer(layer)
+            guard let crs = read.crs, !crs.isWGS84 else {
+                var wgs84 = read.collection
+                wgs84.crs = .wgs84
+                return wgs84
             }
-        case "gpkg":
-            do {
-                let reader = try GeoPackageReader(path: path)
-                let infos = reader.layers.filter { $0.dataType == "features" }
-                guard let info = layer.flatMap({ reader.layer(named: $0) }) ?? (infos.count == 1 ? infos.first : nil) else {
-                    throw PilotCityError.invalidLayer(layer: name, reason: "\(path): name one of \(infos.map(\.tableName).joined(separator: ", "))")
-                }
-                let features = try reader.readLayer(info.tableName).featureCollection
-                guard let srs = info.spatialReference, srs.organization.uppercased() == "EPSG", srs.organizationCode != 4326 else {
-                    return features
-                }
-                return try Transformer(from: CRS(epsg: Int(srs.organizationCode)), to: CRS(epsg: 4326)).transform(features)
-            } catch let e as PilotCityError {
-                throw e
-            } catch {
-                throw .invalidLayer(layer: name, reason: "\(path): \(error)")
-            }
-        default:
-            throw .invalidLayer(layer: name, reason: "\(path): expected .geojson, .json or .gpkg")
+            return try Transformer(from: crs, to: .wgs84).transform(read.collection)
+        } catch {
+            throw .invalidLayer(layer: name, reason: "\(error)")
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let gpkg = try GeoPackageReader(url: Fixture.url("gpkg/census_extract.gpkg"))
         #expect(gpkg.layers.map(\.tableName) == ["adm2_2020", "adm3_2020"])
         let adm2 = try #require(gpkg.layer(named: "adm2_2020"))
-        #expect(adm2.dataType == "features")
+        #expect(adm2.dataType == .features)
         #expect(adm2.geometryColumn == "geom")
         #expect(adm2.spatialReference?.organization == "EPSG")
         #expect(adm2.spatialReference?.organizationCode == 5179)
@@ -166,7 +166,7 @@ func pycensuskrBoundaries() -> String? {
     @Test func readsAnAttributesTable() throws {
         let gpkg = try GeoPackageReader(url: Fixture.url("gpkg/attributes.gpkg"))
         let info = try #require(gpkg.layer(named: "census"))
-        #expect(info.dataType == "attributes")
+        #expect(info.dataType == .attributes)
         #expect(info.geometryColumn == nil)
         let layer = try gpkg.readLayer("census")
         #expect(layer.columns.map(\.name) == ["code", "population", "area_km2"])

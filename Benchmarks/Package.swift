@@ -55,6 +55,12 @@ let package = Package(
             path: "Benchmarks/RTreeBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Not a package-benchmark suite: a plain program printing the layout comparison.
+        .executableTarget(
+            name: "CoordinateLayout",
+            dependencies: [.product(name: "GeoIO", package: "GeoTwin")],
+            path: "Benchmarks/CoordinateLayout"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

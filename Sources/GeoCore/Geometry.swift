@@ -2,6 +2,10 @@
 public struct Point: Hashable, Sendable {
     /// The position, or `nil` for the empty point.
     public var coordinate: Coordinate?
+    /// The height, when the point has one.
+    public var z: Double?
+    /// The measure, when the point has one.
+    public var m: Double?
 
     /// Creates a point at `coordinate`.
     @inlinable
@@ -11,9 +15,23 @@ public struct Point: Hashable, Sendable {
     @inlinable
     public init(x: Double, y: Double) { self.coordinate = Coordinate(x: x, y: y) }
 
-    /// Creates a point that may be empty.
+    /// Creates a point that may be empty, with an optional height and measure.
     @inlinable
-    public init(coordinate: Coordinate?) { self.coordinate = coordinate }
+    public init(coordinate: Coordinate?, z: Double? = nil, m: Double? = nil) {
+        self.coordinate = coordinate
+        self.z = coordinate == nil ? nil : z
+        self.m = coordinate == nil ? nil : m
+    }
+
+    /// Creates a point at `position` (its z and m kept).
+    @inlinable
+    public init(position: Position) {
+        self.init(coordinate: position.coordinate, z: position.z, m: position.m)
+    }
+
+    /// The 4D position, or nil for the empty point.
+    @inlinable
+    public var position: Position? { coordinate.map { Position($0, z: z, m: m) } }
 
     /// The empty point.
     public static let empty = Point(coordinate: nil)
@@ -23,10 +41,31 @@ public struct Point: Hashable, Sendable {
 public struct LineString: Hashable, Sendable {
     /// The vertices in order.
     public var coordinates: [Coordinate]
+    /// The vertices' heights, one per vertex, when the line has heights.
+    public var z: [Double]?
+    /// The vertices' measures, one per vertex, when the line has measures.
+    public var m: [Double]?
 
-    /// Creates a line from its vertices.
+    /// Creates a line from its vertices (and their heights and measures, one per vertex).
     @inlinable
-    public init(_ coordinates: [Coordinate]) { self.coordinates = coordinates }
+    public init(_ coordinates: [Coordinate], z: [Double]? = nil, m: [Double]? = nil) {
+        precondition(z.map { $0.count == coordinates.count } ?? true && m.map { $0.count == coordinates.count } ?? true,
+                     "one z and one m value per vertex")
+        self.coordinates = coordinates
+        self.z = z
+        self.m = m
+    }
+
+    /// Creates a line from 4D positions.
+    @inlinable
+    public init(positions: [Position]) {
+        let (c, z, m) = PositionSequence.split(positions)
+        self.init(c, z: z, m: m)
+    }
+
+    /// The vertices as 4D positions.
+    @inlinable
+    public var positions: [Position] { PositionSequence.join(coordinates, z: z, m: m) }
 
     /// True when the line has vertices and its first and last are equal in x and y.
     @inlinable
@@ -44,6 +83,10 @@ public struct Polygon: Hashable, Sendable {
     public var exterior: [Coordinate]
     /// The inner boundaries.
     public var holes: [[Coordinate]]
+    /// Heights per ring (exterior first, then the holes), one per vertex, when the polygon has heights.
+    public var z: [[Double]]?
+    /// Measures per ring (exterior first, then the holes), one per vertex, when the polygon has measures.
+    public var m: [[Double]]?
 
     /// Creates a polygon from an exterior ring and holes.
     @inlinable
@@ -52,16 +95,34 @@ public struct Polygon: Hashable, Sendable {
         self.holes = holes
     }
 
-    /// Creates a polygon from its rings, exterior first (the order of WKB, WKT and GeoJSON).
+    /// Creates a polygon from its rings, exterior first (the order of WKB, WKT and GeoJSON), with
+    /// heights and measures per ring when given.
     @inlinable
-    public init(rings: [[Coordinate]]) {
+    public init(rings: [[Coordinate]], z: [[Double]]? = nil, m: [[Double]]? = nil) {
         self.exterior = rings.first ?? []
         self.holes = Array(rings.dropFirst())
+        self.z = z
+        self.m = m
+    }
+
+    /// Creates a polygon from rings of 4D positions, exterior first.
+    @inlinable
+    public init(positionRings: [[Position]]) {
+        let parts = positionRings.map(PositionSequence.split)
+        self.init(rings: parts.map(\.coordinates),
+                  z: parts.contains { $0.z != nil } ? parts.map { $0.z ?? [Double](repeating: .nan, count: $0.coordinates.count) } : nil,
+                  m: parts.contains { $0.m != nil } ? parts.map { $0.m ?? [Double](repeating: .nan, count: $0.coordinates.count) } : nil)
     }
 
     /// All rings, exterior first; no rings for the empty polygon.
     @inlinable
     public var rings: [[Coordinate]] { exterior.isEmpty && holes.isEmpty ? [] : [exterior] + holes }
+
+    /// All rings as 4D positions, exterior first.
+    @inlinable
+    public var positionRings: [[Position]] {
+        rings.enumerated().map { i, ring in PositionSequence.join(ring, z: z?[i], m: m?[i]) }
+    }
 
     /// The empty polygon.
     public static let empty = Polygon(exterior: [])
@@ -195,41 +256,96 @@ public enum Geometry: Hashable, Sendable {
         return n
     }
 
-    /// True when any vertex carries a `z` value.
+    /// True when any part carries heights (`z`).
     public var hasZ: Bool {
-        var found = false
-        forEachCoordinate { if $0.z != nil { found = true } }
-        return found
+        switch self {
+        case .point(let p): p.z != nil
+        case .lineString(let l): l.z != nil
+        case .polygon(let p): p.z != nil
+        case .multiPoint(let mp): mp.points.contains { $0.z != nil }
+        case .multiLineString(let ml): ml.lineStrings.contains { $0.z != nil }
+        case .multiPolygon(let mp): mp.polygons.contains { $0.z != nil }
+        case .geometryCollection(let gc): gc.geometries.contains { $0.hasZ }
+        }
     }
 
-    /// True when any vertex carries an `m` value.
+    /// True when any part carries measures (`m`).
     public var hasM: Bool {
-        var found = false
-        forEachCoordinate { if $0.m != nil { found = true } }
-        return found
+        switch self {
+        case .point(let p): p.m != nil
+        case .lineString(let l): l.m != nil
+        case .polygon(let p): p.m != nil
+        case .multiPoint(let mp): mp.points.contains { $0.m != nil }
+        case .multiLineString(let ml): ml.lineStrings.contains { $0.m != nil }
+        case .multiPolygon(let mp): mp.polygons.contains { $0.m != nil }
+        case .geometryCollection(let gc): gc.geometries.contains { $0.hasM }
+        }
     }
 
-    /// Returns the geometry with every vertex replaced by `transform(vertex)`.
+    /// Calls `body` for every vertex as a 4D position, in storage order.
+    public func forEachPosition(_ body: (Position) throws -> Void) rethrows {
+        switch self {
+        case .point(let p): if let q = p.position { try body(q) }
+        case .lineString(let l): for q in l.positions { try body(q) }
+        case .polygon(let p): for r in p.positionRings { for q in r { try body(q) } }
+        case .multiPoint(let mp): for p in mp.points { if let q = p.position { try body(q) } }
+        case .multiLineString(let ml): for l in ml.lineStrings { for q in l.positions { try body(q) } }
+        case .multiPolygon(let mp): for p in mp.polygons { for r in p.positionRings { for q in r { try body(q) } } }
+        case .geometryCollection(let gc): for g in gc.geometries { try g.forEachPosition(body) }
+        }
+    }
+
+    /// The geometry without heights and measures.
+    public var dropZM: Geometry {
+        switch self {
+        case .point(let p): .point(Point(coordinate: p.coordinate))
+        case .lineString(let l): .lineString(LineString(l.coordinates))
+        case .polygon(let p): .polygon(Polygon(exterior: p.exterior, holes: p.holes))
+        case .multiPoint(let mp): .multiPoint(MultiPoint(mp.points.map { Point(coordinate: $0.coordinate) }))
+        case .multiLineString(let ml): .multiLineString(MultiLineString(ml.lineStrings.map { LineString($0.coordinates) }))
+        case .multiPolygon(let mp): .multiPolygon(MultiPolygon(mp.polygons.map { Polygon(exterior: $0.exterior, holes: $0.holes) }))
+        case .geometryCollection(let gc): .geometryCollection(GeometryCollection(gc.geometries.map(\.dropZM)))
+        }
+    }
+
+    /// Returns the geometry with every vertex replaced by `transform(vertex)` (x and y; heights
+    /// and measures are kept).
     public func mapCoordinates(_ transform: (Coordinate) throws -> Coordinate) rethrows -> Geometry {
-        func ring(_ r: [Coordinate]) throws -> [Coordinate] { try r.map(transform) }
+        try mapPositions { p in
+            let c = try transform(p.coordinate)
+            return Position(c, z: p.z, m: p.m)
+        }
+    }
+
+    /// Returns the geometry with every vertex replaced by `transform(position)`: x, y and z
+    /// (m as the transform returns it). A part whose transform drops z for every vertex loses it.
+    public func mapPositions(_ transform: (Position) throws -> Position) rethrows -> Geometry {
+        func line(_ l: LineString) throws -> LineString {
+            guard l.z != nil || l.m != nil else {
+                return LineString(try l.coordinates.map { try transform(Position($0)).coordinate })
+            }
+            return LineString(positions: try l.positions.map(transform))
+        }
         func poly(_ p: Polygon) throws -> Polygon {
-            Polygon(exterior: try ring(p.exterior), holes: try p.holes.map(ring))
+            guard p.z != nil || p.m != nil else {
+                return Polygon(exterior: try p.exterior.map { try transform(Position($0)).coordinate },
+                               holes: try p.holes.map { try $0.map { try transform(Position($0)).coordinate } })
+            }
+            return Polygon(positionRings: try p.positionRings.map { try $0.map(transform) })
+        }
+        func point(_ p: Point) throws -> Point {
+            guard let q = p.position else { return p }
+            return Point(position: try transform(q))
         }
         switch self {
-        case .point(let p):
-            return .point(Point(coordinate: try p.coordinate.map(transform)))
-        case .lineString(let l):
-            return .lineString(LineString(try ring(l.coordinates)))
-        case .polygon(let p):
-            return .polygon(try poly(p))
-        case .multiPoint(let mp):
-            return .multiPoint(MultiPoint(try mp.points.map { Point(coordinate: try $0.coordinate.map(transform)) }))
-        case .multiLineString(let ml):
-            return .multiLineString(MultiLineString(try ml.lineStrings.map { LineString(try ring($0.coordinates)) }))
-        case .multiPolygon(let mp):
-            return .multiPolygon(MultiPolygon(try mp.polygons.map(poly)))
+        case .point(let p): return .point(try point(p))
+        case .lineString(let l): return .lineString(try line(l))
+        case .polygon(let p): return .polygon(try poly(p))
+        case .multiPoint(let mp): return .multiPoint(MultiPoint(try mp.points.map(point)))
+        case .multiLineString(let ml): return .multiLineString(MultiLineString(try ml.lineStrings.map(line)))
+        case .multiPolygon(let mp): return .multiPolygon(MultiPolygon(try mp.polygons.map(poly)))
         case .geometryCollection(let gc):
-            return .geometryCollection(GeometryCollection(try gc.geometries.map { try $0.mapCoordinates(transform) }))
+            return .geometryCollection(GeometryCollection(try gc.geometries.map { try $0.mapPositions(transform) }))
         }
     }
 }

@@ -21,7 +21,7 @@ extension GeometryEngine {
             guard !line.coordinates.isEmpty else {
                 return try context.check("convert LineString", GEOSGeom_createEmptyLineString_r(h))
             }
-            let seq = try makeSequence(line.coordinates, hasZ: hasZ, "convert LineString")
+            let seq = try makeSequence(line.coordinates, z: line.z, hasZ: hasZ, "convert LineString")
             return try context.check("convert LineString", GEOSGeom_createLineString_r(h, seq))
         case .polygon(let polygon):
             return try makePolygon(polygon, hasZ: hasZ)
@@ -49,12 +49,12 @@ extension GeometryEngine {
         guard let c = point.coordinate else {
             return try context.check("convert Point", GEOSGeom_createEmptyPoint_r(h))
         }
-        let seq = try makeSequence([c], hasZ: hasZ, "convert Point")
+        let seq = try makeSequence([c], z: point.z.map { [$0] }, hasZ: hasZ, "convert Point")
         return try context.check("convert Point", GEOSGeom_createPoint_r(h, seq))
     }
 
-    private func makeRing(_ ring: [Coordinate], hasZ: Bool) throws(GEOSError) -> OpaquePointer {
-        let seq = try makeSequence(ring, hasZ: hasZ, "convert Polygon ring")
+    private func makeRing(_ ring: [Coordinate], z: [Double]?, hasZ: Bool) throws(GEOSError) -> OpaquePointer {
+        let seq = try makeSequence(ring, z: z, hasZ: hasZ, "convert Polygon ring")
         return try context.check("convert Polygon ring", GEOSGeom_createLinearRing_r(context.handle, seq))
     }
 
@@ -72,8 +72,8 @@ extension GeometryEngine {
         var rings: [OpaquePointer?] = []
         rings.reserveCapacity(polygon.holes.count + 1)
         do {
-            rings.append(try makeRing(polygon.exterior, hasZ: hasZ))
-            for hole in polygon.holes { rings.append(try makeRing(hole, hasZ: hasZ)) }
+            rings.append(try makeRing(polygon.exterior, z: polygon.z?.first, hasZ: hasZ))
+            for (i, hole) in polygon.holes.enumerated() { rings.append(try makeRing(hole, z: polygon.z?[i + 1], hasZ: hasZ)) }
         } catch {
             for ring in rings { GEOSGeom_destroy_r(h, ring) }
             throw error
@@ -109,17 +109,17 @@ extension GeometryEngine {
     }
 
     /// A GEOS coordinate sequence (owned by the caller) copied from one interleaved buffer.
-    private func makeSequence(_ coordinates: [Coordinate], hasZ: Bool, _ operation: String) throws(GEOSError) -> OpaquePointer {
+    private func makeSequence(_ coordinates: [Coordinate], z: [Double]?, hasZ: Bool, _ operation: String) throws(GEOSError) -> OpaquePointer {
         guard let n = UInt32(exactly: coordinates.count) else {
             throw GEOSError(operation: operation, message: "\(coordinates.count) vertices exceed GEOS's limit of \(UInt32.max)")
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.reserveCapacity(coordinates.count * (hasZ ? 3 : 2))
         if hasZ {
-            for c in coordinates {
+            for (i, c) in coordinates.enumerated() {
                 scratch.append(c.x)
                 scratch.append(c.y)
-                scratch.append(c.z ?? .nan)
+                scratch.append(z?[i] ?? .nan)
             }
         } else {
             for c in coordinates {
@@ -145,14 +145,16 @@ extension GeometryEngine {
         case Int32(GEOS_POINT.rawValue):
             return .point(try readPoint(g, hasZ: hasZ))
         case Int32(GEOS_LINESTRING.rawValue), Int32(GEOS_LINEARRING.rawValue):
-            return .lineString(LineString(try readCoordinates(g, hasZ: hasZ)))
+            let (c, z) = try readCoordinates(g, hasZ: hasZ)
+            return .lineString(LineString(c, z: z))
         case Int32(GEOS_POLYGON.rawValue):
             return .polygon(try readPolygon(g, hasZ: hasZ))
         case Int32(GEOS_MULTIPOINT.rawValue):
             return .multiPoint(MultiPoint(try readMembers(g) { m throws(GEOSError) in try readPoint(m, hasZ: hasZ) }))
         case Int32(GEOS_MULTILINESTRING.rawValue):
             return .multiLineString(MultiLineString(try readMembers(g) { m throws(GEOSError) in
-                LineString(try readCoordinates(m, hasZ: hasZ))
+                let (c, z) = try readCoordinates(m, hasZ: hasZ)
+                return LineString(c, z: z)
             }))
         case Int32(GEOS_MULTIPOLYGON.rawValue):
             return .multiPolygon(MultiPolygon(try readMembers(g) { m throws(GEOSError) in try readPolygon(m, hasZ: hasZ) }))
@@ -165,7 +167,8 @@ extension GeometryEngine {
     }
 
     private func readPoint(_ g: OpaquePointer, hasZ: Bool) throws(GEOSError) -> Point {
-        Point(coordinate: try readCoordinates(g, hasZ: hasZ).first)
+        let (c, z) = try readCoordinates(g, hasZ: hasZ)
+        return Point(coordinate: c.first, z: z?.first)
     }
 
     private func readPolygon(_ g: OpaquePointer, hasZ: Bool) throws(GEOSError) -> Polygon {
@@ -173,16 +176,20 @@ extension GeometryEngine {
         context.clearError()
         if try context.check("read Polygon", predicate: GEOSisEmpty_r(h, g)) { return .empty }
         let shell = try context.check("read Polygon", GEOSGetExteriorRing_r(h, g))
-        let exterior = try readCoordinates(shell, hasZ: hasZ)
+        let (exterior, exteriorZ) = try readCoordinates(shell, hasZ: hasZ)
         let holeCount = GEOSGetNumInteriorRings_r(h, g)
         guard holeCount >= 0 else { throw context.failure("read Polygon") }
-        var holes: [[Coordinate]] = []
-        holes.reserveCapacity(Int(holeCount))
+        var rings = [exterior]
+        var zs = [exteriorZ]
+        rings.reserveCapacity(Int(holeCount) + 1)
         for i in 0..<holeCount {
             let ring = try context.check("read Polygon", GEOSGetInteriorRingN_r(h, g, i))
-            holes.append(try readCoordinates(ring, hasZ: hasZ))
+            let (c, z) = try readCoordinates(ring, hasZ: hasZ)
+            rings.append(c)
+            zs.append(z)
         }
-        return Polygon(exterior: exterior, holes: holes)
+        guard zs.contains(where: { $0 != nil }) else { return Polygon(rings: rings) }
+        return Polygon(rings: rings, z: zip(rings, zs).map { $1 ?? [Double](repeating: .nan, count: $0.count) })
     }
 
     private func readMembers<T>(_ g: OpaquePointer, _ read: (OpaquePointer) throws(GEOSError) -> T) throws(GEOSError) -> [T] {
@@ -198,11 +205,12 @@ extension GeometryEngine {
         return members
     }
 
-    /// The vertices of a point, line or ring, copied out of GEOS in one buffer.
-    private func readCoordinates(_ g: OpaquePointer, hasZ: Bool) throws(GEOSError) -> [Coordinate] {
+    /// The vertices of a point, line or ring, copied out of GEOS in one buffer, with their
+    /// heights when the geometry has any that is a number.
+    private func readCoordinates(_ g: OpaquePointer, hasZ: Bool) throws(GEOSError) -> ([Coordinate], [Double]?) {
         let h = context.handle
         context.clearError()
-        if try context.check("read coordinates", predicate: GEOSisEmpty_r(h, g)) { return [] }
+        if try context.check("read coordinates", predicate: GEOSisEmpty_r(h, g)) { return ([], nil) }
         let seq = try context.check("read coordinates", GEOSGeom_getCoordSeq_r(h, g))
         var size: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(h, seq, &size) != 0 else { throw context.failure("read coordinates") }
@@ -217,15 +225,17 @@ extension GeometryEngine {
         var result: [Coordinate] = []
         result.reserveCapacity(count)
         if hasZ {
+            var z: [Double] = []
+            z.reserveCapacity(count)
             for i in 0..<count {
-                let z = scratch[3 * i + 2]
-                result.append(Coordinate(x: scratch[3 * i], y: scratch[3 * i + 1], z: z.isNaN ? nil : z))
+                result.append(Coordinate(x: scratch[3 * i], y: scratch[3 * i + 1]))
+                z.append(scratch[3 * i + 2])
             }
-        } else {
-            for i in 0..<count {
-                result.append(Coordinate(x: scratch[2 * i], y: scratch[2 * i + 1]))
-            }
+            return (result, z.contains { !$0.isNaN } ? z : nil)
         }
-        return result
+        for i in 0..<count {
+            result.append(Coordinate(x: scratch[2 * i], y: scratch[2 * i + 1]))
+        }
+        return (result, nil)
     }
 }

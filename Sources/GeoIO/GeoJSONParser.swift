@@ -8,6 +8,10 @@ struct GeoJSONParser {
     var json: JSONCursor
     /// Reused buffer for the positions of one line or ring (copied out at its exact size).
     private var scratch: [Coordinate] = []
+    /// Heights of the positions in `scratch`, kept only once one of them has a height.
+    private var scratchZ: [Double] = []
+    /// The height of the position `position()` read last, if it had one.
+    private var lastZ: Double?
 
     /// The deepest nesting of geometry collections accepted.
     static let maxGeometryDepth = 32
@@ -206,18 +210,24 @@ struct GeoJSONParser {
         switch kind {
         case .point:
             if try emptyArray() { return .point(.empty) }
-            return .point(Point(try position()))
+            let c = try position()
+            return .point(Point(coordinate: c, z: lastZ))
         case .lineString:
-            return .lineString(LineString(try positions(minimum: 2)))
+            let (c, z) = try positions(minimum: 2)
+            return .lineString(LineString(c, z: z))
         case .polygon:
-            return .polygon(Polygon(rings: try rings()))
+            return .polygon(try polygon())
         case .multiPoint:
-            return .multiPoint(MultiPoint(coordinates: try positions(minimum: 1)))
+            let (c, z) = try positions(minimum: 1)
+            return .multiPoint(MultiPoint(c.indices.map { Point(coordinate: c[$0], z: z?[$0]) }))
         case .multiLineString:
-            let lines = try array { (s) throws(GeoIOError) in LineString(try s.positions(minimum: 2)) }
+            let lines = try array { (s) throws(GeoIOError) in
+                let (c, z) = try s.positions(minimum: 2)
+                return LineString(c, z: z)
+            }
             return .multiLineString(MultiLineString(lines))
         case .multiPolygon:
-            let polygons = try array { (s) throws(GeoIOError) in Polygon(rings: try s.rings()) }
+            let polygons = try array { (s) throws(GeoIOError) in try s.polygon() }
             return .multiPolygon(MultiPolygon(polygons))
         case .geometryCollection:
             throw .missingMember("geometries", at: json.here())
@@ -251,9 +261,10 @@ struct GeoJSONParser {
             throw .wrongJSONType(expected: "a position of at least 2 numbers", at: json.here())
         }
         json.i += 1
-        var coordinate = Coordinate(x: x, y: try ordinate(1))
+        let coordinate = Coordinate(x: x, y: try ordinate(1))
+        lastZ = nil
         if try json.nextElement(close: UInt8(ascii: "]")) {
-            coordinate.z = try ordinate(2)
+            lastZ = try ordinate(2)
             var k = 3
             while try json.nextElement(close: UInt8(ascii: "]")) {
                 _ = try ordinate(k)
@@ -283,7 +294,7 @@ struct GeoJSONParser {
 
     /// Reads an array of positions into an exactly sized array; fewer than `minimum` (but more
     /// than zero) positions is an error.
-    private mutating func positions(minimum: Int) throws(GeoIOError) -> [Coordinate] {
+    private mutating func positions(minimum: Int) throws(GeoIOError) -> ([Coordinate], [Double]?) {
         guard let c = json.peek() else { throw .unexpectedEnd(expected: "an array of positions", at: json.here()) }
         guard c == UInt8(ascii: "[") else {
             throw .wrongJSONType(expected: "an array of positions, found \(JSONCursor.kindName(c))", at: json.here())
@@ -291,9 +302,11 @@ struct GeoJSONParser {
         let start = json.i
         json.i += 1
         scratch.removeAll(keepingCapacity: true)
+        scratchZ.removeAll(keepingCapacity: true)
+        var hasZ = false
         if json.peek() == UInt8(ascii: "]") {
             json.i += 1
-            return []
+            return ([], nil)
         }
         repeat {
             do throws(GeoIOError) {
@@ -301,28 +314,46 @@ struct GeoJSONParser {
             } catch {
                 throw error.prefixingJSONPath("[\(scratch.count)]")
             }
+            if let z = lastZ {
+                if !hasZ {
+                    // The first height: the positions before it had none.
+                    hasZ = true
+                    scratchZ = [Double](repeating: .nan, count: scratch.count - 1)
+                }
+                scratchZ.append(z)
+            } else if hasZ {
+                scratchZ.append(.nan)
+            }
         } while try json.nextElement(close: UInt8(ascii: "]"))
         let n = scratch.count
         if n < minimum { throw .tooFewPositions(count: n, minimum: minimum, at: .json(path: "", offset: start)) }
         // Never build a zero-capacity array in place: that writes the shared empty storage.
-        guard n > 0 else { return [] }
-        return scratch.withUnsafeBufferPointer { source in
+        guard n > 0 else { return ([], nil) }
+        let coordinates = scratch.withUnsafeBufferPointer { source in
             [Coordinate](unsafeUninitializedCapacity: n) { target, initialized in
                 for k in 0..<n { target.initializeElement(at: k, to: source[k]) }
                 initialized = n
             }
         }
+        return (coordinates, hasZ ? Array(scratchZ) : nil)
+    }
+
+    /// Reads a polygon's rings, with heights per ring when any position has one.
+    private mutating func polygon() throws(GeoIOError) -> Polygon {
+        let rings = try rings()
+        guard rings.contains(where: { $0.1 != nil }) else { return Polygon(rings: rings.map(\.0)) }
+        return Polygon(rings: rings.map(\.0), z: rings.map { $0.1 ?? [Double](repeating: .nan, count: $0.0.count) })
     }
 
     /// Reads the rings of a polygon: each closed, with at least 4 positions.
-    private mutating func rings() throws(GeoIOError) -> [[Coordinate]] {
+    private mutating func rings() throws(GeoIOError) -> [([Coordinate], [Double]?)] {
         try array { (s) throws(GeoIOError) in
             _ = s.json.peek()
             let start = s.json.i
-            let ring = try s.positions(minimum: 4)
+            let (ring, z) = try s.positions(minimum: 4)
             if ring.isEmpty { throw .tooFewPositions(count: 0, minimum: 4, at: .json(path: "", offset: start)) }
             if !ring[0].equals2D(ring[ring.count - 1]) { throw .ringNotClosed(at: .json(path: "", offset: start)) }
-            return ring
+            return (ring, z)
         }
     }
 }

@@ -126,30 +126,36 @@ struct GeoJSONWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    private mutating func position(_ c: Coordinate, path: String) throws(GeoIOError) {
-        guard c.x.isFinite, c.y.isFinite, c.z?.isFinite ?? true else {
+    /// Writes `[x,y]`, or `[x,y,z]` when `z` is a number (a NaN height is a vertex without one).
+    private mutating func position(_ c: Coordinate, z: Double?, path: String) throws(GeoIOError) {
+        guard c.x.isFinite, c.y.isFinite, z.map({ $0.isFinite || $0.isNaN }) ?? true else {
             throw .nonFiniteCoordinate(at: .json(path: path, offset: -1))
         }
         out.append(UInt8(ascii: "["))
         number(c.x, trimZero: true)
         out.append(UInt8(ascii: ","))
         number(c.y, trimZero: true)
-        if let z = c.z {
+        if let z, !z.isNaN {
             out.append(UInt8(ascii: ","))
             number(z, trimZero: true)
         }
         out.append(UInt8(ascii: "]"))
     }
 
-    private mutating func positions<C: Collection<Coordinate>>(_ cs: C, path: String) throws(GeoIOError) {
+    /// Writes the positions `cs[i]` (with `z[i]`) for `i` in `order`.
+    private mutating func positions<I: Sequence<Int>>(_ cs: [Coordinate], z: [Double]?, order: I, path: String) throws(GeoIOError) {
         out.append(UInt8(ascii: "["))
         var first = true
-        for c in cs {
+        for i in order {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            try position(c, path: path)
+            try position(cs[i], z: z?[i], path: path)
         }
         out.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func positions(_ cs: [Coordinate], z: [Double]?, path: String) throws(GeoIOError) {
+        try positions(cs, z: z, order: cs.indices, path: path)
     }
 
     /// Twice the signed area of a ring (positive when counter-clockwise).
@@ -164,12 +170,12 @@ struct GeoJSONWriter {
         return sum
     }
 
-    private mutating func ring(_ r: [Coordinate], counterClockwise: Bool, path: String) throws(GeoIOError) {
+    private mutating func ring(_ r: [Coordinate], z: [Double]?, counterClockwise: Bool, path: String) throws(GeoIOError) {
         let area = Self.doubleSignedArea(r)
         if (area < 0 && counterClockwise) || (area > 0 && !counterClockwise) {
-            try positions(r.reversed(), path: path)
+            try positions(r, z: z, order: r.indices.reversed(), path: path)
         } else {
-            try positions(r, path: path)
+            try positions(r, z: z, path: path)
         }
     }
 
@@ -177,7 +183,7 @@ struct GeoJSONWriter {
         out.append(UInt8(ascii: "["))
         for (k, r) in p.rings.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            try ring(r, counterClockwise: k == 0, path: path)
+            try ring(r, z: p.z?[k], counterClockwise: k == 0, path: path)
         }
         out.append(UInt8(ascii: "]"))
     }
@@ -198,18 +204,20 @@ struct GeoJSONWriter {
         let at = path + ".coordinates"
         switch g {
         case .point(let p):
-            if let c = p.coordinate { try position(c, path: at) } else { raw("[]") }
+            if let c = p.coordinate { try position(c, z: p.z, path: at) } else { raw("[]") }
         case .lineString(let l):
-            try positions(l.coordinates, path: at)
+            try positions(l.coordinates, z: l.z, path: at)
         case .polygon(let p):
             try polygonRings(p, path: at)
         case .multiPoint(let mp):
-            try positions(mp.points.compactMap(\.coordinate), path: at)
+            let points = mp.points.filter { $0.coordinate != nil }
+            let z: [Double]? = points.contains { $0.z != nil } ? points.map { $0.z ?? .nan } : nil
+            try positions(points.compactMap(\.coordinate), z: z, path: at)
         case .multiLineString(let ml):
             out.append(UInt8(ascii: "["))
             for (k, l) in ml.lineStrings.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                try positions(l.coordinates, path: at)
+                try positions(l.coordinates, z: l.z, path: at)
             }
             out.append(UInt8(ascii: "]"))
         case .multiPolygon(let mp):

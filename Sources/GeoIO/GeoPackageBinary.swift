@@ -139,9 +139,9 @@ public enum GeoPackageBinary {
         return out
     }
 
-    private static func range(_ g: Geometry, _ value: (Coordinate) -> Double?) -> [Double] {
+    private static func range(_ g: Geometry, _ value: (Position) -> Double?) -> [Double] {
         var lo = Double.infinity, hi = -Double.infinity
-        g.forEachCoordinate { c in
+        g.forEachPosition { c in
             if let v = value(c) { lo = min(lo, v); hi = max(hi, v) }
         }
         return lo <= hi ? [lo, hi] : [0, 0]

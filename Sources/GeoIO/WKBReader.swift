@@ -105,7 +105,7 @@ struct WKBReader {
         case .point:
             return (.point(try readPoint(h)), h.srid)
         case .lineString:
-            return (.lineString(LineString(try readLine(h))), h.srid)
+            return (.lineString(try readLine(h)), h.srid)
         case .polygon:
             return (.polygon(try readPolygon(h)), h.srid)
         case .multiPoint:
@@ -162,32 +162,42 @@ struct WKBReader {
         position += size
         let x = double(at: p), y = double(at: p + 8)
         if x.isNaN && y.isNaN { return .empty }
-        return Point(try coordinate(at: p, h))
+        let c = try coordinate(at: p)
+        var q = p + 16
+        var z: Double?, m: Double?
+        if h.hasZ { z = try ordinate(at: q); q += 8 }
+        if h.hasM { m = try ordinate(at: q) }
+        return Point(coordinate: c, z: z, m: m)
     }
 
     @inline(__always)
-    private func coordinate(at p: Int, _ h: Header) throws(GeoIOError) -> Coordinate {
-        var c = Coordinate(x: double(at: p), y: double(at: p + 8))
-        var q = p + 16
-        if h.hasZ { c.z = double(at: q); q += 8 }
-        if h.hasM { c.m = double(at: q) }
+    private func coordinate(at p: Int) throws(GeoIOError) -> Coordinate {
+        let c = Coordinate(x: double(at: p), y: double(at: p + 8))
         guard c.isFinite else { throw .nonFiniteCoordinate(at: at(p)) }
         return c
     }
 
-    /// Reads a count and that many positions.
-    private mutating func readPositions(_ h: Header) throws(GeoIOError) -> [Coordinate] {
+    @inline(__always)
+    private func ordinate(at p: Int) throws(GeoIOError) -> Double {
+        let v = double(at: p)
+        guard v.isFinite else { throw .nonFiniteCoordinate(at: at(p)) }
+        return v
+    }
+
+    /// Reads a count and that many positions: packed 2D coordinates, with z and m arrays when
+    /// the header declares them.
+    private mutating func readPositions(_ h: Header) throws(GeoIOError) -> (coordinates: [Coordinate], z: [Double]?, m: [Double]?) {
         let size = 8 * h.dimensions
         let n = try readCount(elementSize: size, "number of positions")
         // Never build a zero-capacity array in place: that writes the shared empty storage.
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], h.hasZ ? [] : nil, h.hasM ? [] : nil) }
         let start = position
         var failure: GeoIOError?
         let coords = [Coordinate](unsafeUninitializedCapacity: n) { buffer, initialized in
             var p = start
             for i in 0..<n {
                 do throws(GeoIOError) {
-                    buffer.initializeElement(at: i, to: try coordinate(at: p, h))
+                    buffer.initializeElement(at: i, to: try coordinate(at: p))
                 } catch {
                     failure = error
                     return
@@ -197,28 +207,45 @@ struct WKBReader {
             }
         }
         if let failure { throw failure }
+        var z: [Double]?, m: [Double]?
+        if h.hasZ { z = try ordinates(n, from: start + 16, stride: size) }
+        if h.hasM { m = try ordinates(n, from: start + (h.hasZ ? 24 : 16), stride: size) }
         position = start + n * size
-        return coords
+        return (coords, z, m)
     }
 
-    private mutating func readLine(_ h: Header) throws(GeoIOError) -> [Coordinate] {
+    private func ordinates(_ n: Int, from first: Int, stride: Int) throws(GeoIOError) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(n)
+        var p = first
+        for _ in 0..<n {
+            out.append(try ordinate(at: p))
+            p += stride
+        }
+        return out
+    }
+
+    private mutating func readLine(_ h: Header) throws(GeoIOError) -> LineString {
         let countOffset = position
-        let coords = try readPositions(h)
+        let (coords, z, m) = try readPositions(h)
         if coords.count == 1 { throw .tooFewPositions(count: 1, minimum: 2, at: at(countOffset)) }
-        return coords
+        return LineString(coords, z: z, m: m)
     }
 
     private mutating func readPolygon(_ h: Header) throws(GeoIOError) -> Polygon {
         let n = try readCount(elementSize: 4, "number of rings")
         var rings: [[Coordinate]] = []
+        var zs: [[Double]] = [], ms: [[Double]] = []
         rings.reserveCapacity(n)
         for _ in 0..<n {
             let countOffset = position
-            let ring = try readPositions(h)
+            let (ring, z, m) = try readPositions(h)
             if ring.count < 4 { throw .tooFewPositions(count: ring.count, minimum: 4, at: at(countOffset)) }
             if !ring[0].equals2D(ring[ring.count - 1]) { throw .ringNotClosed(at: at(countOffset)) }
             rings.append(ring)
+            if let z { zs.append(z) }
+            if let m { ms.append(m) }
         }
-        return Polygon(rings: rings)
+        return Polygon(rings: rings, z: h.hasZ && n > 0 ? zs : nil, m: h.hasM && n > 0 ? ms : nil)
     }
 }

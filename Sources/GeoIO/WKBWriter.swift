@@ -49,28 +49,35 @@ struct WKBWriter {
         }
     }
 
-    private mutating func position(_ c: Coordinate) {
+    private mutating func position(_ c: Coordinate, z: Double?, m: Double?) {
         append(c.x)
         append(c.y)
-        if hasZ { append(c.z ?? .nan) }
-        if hasM { append(c.m ?? .nan) }
+        if hasZ { append(z ?? .nan) }
+        if hasM { append(m ?? .nan) }
     }
 
-    private mutating func positions(_ cs: [Coordinate]) {
+    private mutating func positions(_ cs: [Coordinate], z: [Double]?, m: [Double]?) {
         append(UInt32(truncatingIfNeeded: cs.count))
-        for c in cs { position(c) }
+        if !hasZ && !hasM {
+            for c in cs {
+                append(c.x)
+                append(c.y)
+            }
+            return
+        }
+        for i in cs.indices { position(cs[i], z: z?[i], m: m?[i]) }
     }
 
     private mutating func point(_ p: Point, topLevel: Bool) {
         header(1, topLevel: topLevel)
-        position(p.coordinate ?? Coordinate(x: .nan, y: .nan, z: .nan, m: .nan))
+        position(p.coordinate ?? Coordinate(x: .nan, y: .nan), z: p.coordinate == nil ? .nan : p.z, m: p.coordinate == nil ? .nan : p.m)
     }
 
     private mutating func polygon(_ p: Polygon, topLevel: Bool) {
         header(3, topLevel: topLevel)
         let rings = p.rings
         append(UInt32(truncatingIfNeeded: rings.count))
-        for r in rings { positions(r) }
+        for (i, r) in rings.enumerated() { positions(r, z: p.z?[i], m: p.m?[i]) }
     }
 
     mutating func write(_ g: Geometry, topLevel: Bool) {
@@ -79,7 +86,7 @@ struct WKBWriter {
             point(p, topLevel: topLevel)
         case .lineString(let l):
             header(2, topLevel: topLevel)
-            positions(l.coordinates)
+            positions(l.coordinates, z: l.z, m: l.m)
         case .polygon(let p):
             polygon(p, topLevel: topLevel)
         case .multiPoint(let mp):
@@ -91,7 +98,7 @@ struct WKBWriter {
             append(UInt32(truncatingIfNeeded: ml.lineStrings.count))
             for l in ml.lineStrings {
                 header(2, topLevel: false)
-                positions(l.coordinates)
+                positions(l.coordinates, z: l.z, m: l.m)
             }
         case .multiPolygon(let mp):
             header(6, topLevel: topLevel)

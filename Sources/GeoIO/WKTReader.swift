@@ -136,9 +136,9 @@ struct WKTReader {
             try expect(UInt8(ascii: "("))
             let c = try position(&dims)
             try expect(UInt8(ascii: ")"))
-            return .point(Point(c))
+            return .point(Point(position: c))
         case .lineString:
-            return .lineString(LineString(isEmpty ? [] : try positions(&dims, minimum: 2)))
+            return .lineString(LineString(positions: isEmpty ? [] : try positions(&dims, minimum: 2)))
         case .polygon:
             return .polygon(isEmpty ? .empty : try polygon(&dims))
         case .multiPoint:
@@ -149,15 +149,15 @@ struct WKTReader {
                     r.i += 1
                     let c = try r.position(&dims)
                     try r.expect(UInt8(ascii: ")"))
-                    return Point(c)
+                    return Point(position: c)
                 }
-                return Point(try r.position(&dims))
+                return Point(position: try r.position(&dims))
             }
             return .multiPoint(MultiPoint(points))
         case .multiLineString:
             if isEmpty { return .multiLineString(MultiLineString([])) }
             let lines = try list { (r) throws(GeoIOError) -> LineString in
-                LineString(r.empty() ? [] : try r.positions(&dims, minimum: 2))
+                LineString(positions: r.empty() ? [] : try r.positions(&dims, minimum: 2))
             }
             return .multiLineString(MultiLineString(lines))
         case .multiPolygon:
@@ -205,7 +205,7 @@ struct WKTReader {
         return n.value
     }
 
-    private mutating func position(_ dims: inout Dimensions) throws(GeoIOError) -> Coordinate {
+    private mutating func position(_ dims: inout Dimensions) throws(GeoIOError) -> Position {
         skipWhitespace()
         let start = i
         var values = (try number(), try number(), 0.0, 0.0)
@@ -219,13 +219,13 @@ struct WKTReader {
         let hasZ = dims.hasZ ?? false, hasM = dims.hasM ?? false
         let expected = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0)
         guard count == expected else { throw .syntax(expected: "\(expected) numbers per position", at: location(start)) }
-        var c = Coordinate(x: values.0, y: values.1)
+        var c = Position(x: values.0, y: values.1)
         if hasZ { c.z = values.2 }
         if hasM { c.m = hasZ ? values.3 : values.2 }
         return c
     }
 
-    private mutating func positions(_ dims: inout Dimensions, minimum: Int) throws(GeoIOError) -> [Coordinate] {
+    private mutating func positions(_ dims: inout Dimensions, minimum: Int) throws(GeoIOError) -> [Position] {
         skipWhitespace()
         let start = i
         let coords = try list { (r) throws(GeoIOError) in try r.position(&dims) }
@@ -236,13 +236,13 @@ struct WKTReader {
     }
 
     private mutating func polygon(_ dims: inout Dimensions) throws(GeoIOError) -> Polygon {
-        let rings = try list { (r) throws(GeoIOError) -> [Coordinate] in
+        let rings = try list { (r) throws(GeoIOError) -> [Position] in
             r.skipWhitespace()
             let start = r.i
             let ring = try r.positions(&dims, minimum: 4)
-            if !ring[0].equals2D(ring[ring.count - 1]) { throw .ringNotClosed(at: r.location(start)) }
+            if !ring[0].coordinate.equals2D(ring[ring.count - 1].coordinate) { throw .ringNotClosed(at: r.location(start)) }
             return ring
         }
-        return Polygon(rings: rings)
+        return Polygon(positionRings: rings)
     }
 }

@@ -55,7 +55,7 @@ struct WKTWriter {
         return integer < 0 ? "-" + digits : digits
     }
 
-    private mutating func position(_ c: Coordinate) {
+    private mutating func position(_ c: Position) {
         number(c.x)
         text += " "
         number(c.y)
@@ -69,7 +69,7 @@ struct WKTWriter {
         }
     }
 
-    private mutating func positions(_ cs: [Coordinate]) {
+    private mutating func positions(_ cs: [Position]) {
         guard !cs.isEmpty else {
             text += "EMPTY"
             return
@@ -89,7 +89,7 @@ struct WKTWriter {
             return
         }
         text += "("
-        for (k, r) in rings.enumerated() {
+        for (k, r) in p.positionRings.enumerated() {
             if k > 0 { text += ", " }
             positions(r)
         }
@@ -113,7 +113,7 @@ struct WKTWriter {
         text += g.kind.rawValue.uppercased() + tag + " "
         switch g {
         case .point(let p):
-            if let c = p.coordinate {
+            if let c = p.position {
                 text += "("
                 position(c)
                 text += ")"
@@ -121,15 +121,15 @@ struct WKTWriter {
                 text += "EMPTY"
             }
         case .lineString(let l):
-            positions(l.coordinates)
+            positions(l.positions)
         case .polygon(let p):
             polygonBody(p)
         case .multiPoint(let mp):
             list(mp.points) { w, p in
-                if let c = p.coordinate { w.positions([c]) } else { w.text += "EMPTY" }
+                if let c = p.position { w.positions([c]) } else { w.text += "EMPTY" }
             }
         case .multiLineString(let ml):
-            list(ml.lineStrings) { w, l in w.positions(l.coordinates) }
+            list(ml.lineStrings) { w, l in w.positions(l.positions) }
         case .multiPolygon(let mp):
             list(mp.polygons) { w, p in w.polygonBody(p) }
         case .geometryCollection(let gc):

@@ -52,7 +52,7 @@ public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func text(_ c: Coordinate) -> String {
-        "x \(c.x), y \(c.y)" + (c.z.map { ", z \($0)" } ?? "")
+        "x \(c.x), y \(c.y)"
     }
 
     private static func text(_ c: Coordinate, _ index: Int?) -> String {

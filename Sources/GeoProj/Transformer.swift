@@ -98,10 +98,18 @@ public final class Transformer {
         }
     }
 
-    /// Transforms one coordinate. `z`, when present, is transformed too; `m` is copied.
+    /// Transforms one 2D coordinate.
     /// - Throws: ``ProjError/outsideAreaOfUse(crs:point:index:)`` or
     ///   ``ProjError/transformFailed(from:to:point:index:message:)``, naming the point.
     public func transform(_ coordinate: Coordinate, direction: Direction = .forward) throws(ProjError) -> Coordinate {
+        try transform(Position(coordinate), direction: direction).coordinate
+    }
+
+    /// Transforms one position. `z`, when present, is transformed too; `m` is copied.
+    /// - Throws: ``ProjError/outsideAreaOfUse(crs:point:index:)`` or
+    ///   ``ProjError/transformFailed(from:to:point:index:message:)``, naming the point.
+    public func transform(_ position: Position, direction: Direction = .forward) throws(ProjError) -> Position {
+        let coordinate = position.coordinate
         let role = roles(direction)
         guard coordinate.x.isFinite, coordinate.y.isFinite else {
             throw .invalidCoordinate(point: coordinate, reason: "x and y must be finite numbers")
@@ -110,7 +118,7 @@ public final class Transformer {
             throw .outsideAreaOfUse(crs: role.input.description, point: coordinate, index: nil)
         }
         proj_errno_reset(operation)
-        let out = proj_trans(operation, role.pj, proj_coord(coordinate.x, coordinate.y, coordinate.z ?? 0, 0))
+        let out = proj_trans(operation, role.pj, proj_coord(coordinate.x, coordinate.y, position.z ?? 0, 0))
         let x = out.xyzt.x, y = out.xyzt.y, z = out.xyzt.z
         guard x.isFinite, y.isFinite else {  // PROJ marks a failed point with HUGE_VAL (+infinity)
             throw .transformFailed(from: role.input.description, to: role.output.description, point: coordinate,
@@ -119,7 +127,7 @@ public final class Transformer {
         if let area = role.outputArea, !area.contains(x, y) {
             throw .outsideAreaOfUse(crs: role.output.description, point: coordinate, index: nil)
         }
-        return Coordinate(x: x, y: y, z: coordinate.z == nil ? nil : z, m: coordinate.m)
+        return Position(x: x, y: y, z: position.z == nil ? nil : z, m: position.m)
     }
 
     /// Transforms a box by transforming its edges densified with `densifyPoints` extra points

@@ -46,35 +46,55 @@ extension Transformer {
         }
     }
 
-    /// Transforms coordinates in place. `z`, where present, is transformed too; `m` is copied.
-    /// The coordinates are gathered into flat x/y(/z) buffers, transformed in one PROJ call and
-    /// written back only when every point succeeded; on error the array is unchanged.
+    /// Transforms 2D coordinates in place, in one PROJ call; on error the array is unchanged.
     public func transform(_ coordinates: inout [Coordinate], direction: Direction = .forward) throws(ProjError) {
         var xs = coordinates.map(\.x)
         var ys = coordinates.map(\.y)
-        let hasZ = coordinates.contains { $0.z != nil }
-        if hasZ {
-            let role = roles(direction)
-            var zs = coordinates.map { $0.z ?? 0 }
-            try check(xs, ys, role)
-            run(&xs, &ys, &zs, role.pj)
-            try checkOutput(xs, ys, original: coordinates, role)
-            for i in coordinates.indices {
-                coordinates[i].x = xs[i]
-                coordinates[i].y = ys[i]
-                if coordinates[i].z != nil { coordinates[i].z = zs[i] }
-            }
-        } else {
-            try transform(x: &xs, y: &ys, direction: direction)
-            for i in coordinates.indices {
-                coordinates[i].x = xs[i]
-                coordinates[i].y = ys[i]
-            }
+        try transform(x: &xs, y: &ys, direction: direction)
+        for i in coordinates.indices {
+            coordinates[i].x = xs[i]
+            coordinates[i].y = ys[i]
         }
     }
 
-    /// The geometry with every vertex transformed in one batch; empty parts stay empty.
+    /// Transforms positions in place: `z`, where present (not nil, not NaN), is transformed too;
+    /// `m` is copied. One PROJ call; written back only when every point succeeded.
+    public func transform(_ positions: inout [Position], direction: Direction = .forward) throws(ProjError) {
+        var xs = positions.map(\.x)
+        var ys = positions.map(\.y)
+        guard positions.contains(where: { $0.z != nil }) else {
+            try transform(x: &xs, y: &ys, direction: direction)
+            for i in positions.indices {
+                positions[i].x = xs[i]
+                positions[i].y = ys[i]
+            }
+            return
+        }
+        let role = roles(direction)
+        var zs = positions.map { p in p.z.map { $0.isNaN ? 0 : $0 } ?? 0 }
+        try check(xs, ys, role)
+        run(&xs, &ys, &zs, role.pj)
+        try checkOutput(xs, ys, original: positions.map(\.coordinate), role)
+        for i in positions.indices {
+            positions[i].x = xs[i]
+            positions[i].y = ys[i]
+            if let z = positions[i].z, !z.isNaN { positions[i].z = zs[i] }
+        }
+    }
+
+    /// The geometry with every vertex transformed in one batch (heights too); empty parts stay empty.
     public func transform(_ geometry: Geometry, direction: Direction = .forward) throws(ProjError) -> Geometry {
+        if geometry.hasZ {
+            var vertices: [Position] = []
+            vertices.reserveCapacity(geometry.coordinateCount)
+            geometry.forEachPosition { vertices.append($0) }
+            try transform(&vertices, direction: direction)
+            var next = 0
+            return geometry.mapPositions { _ in
+                defer { next += 1 }
+                return vertices[next]
+            }
+        }
         var vertices: [Coordinate] = []
         vertices.reserveCapacity(geometry.coordinateCount)
         geometry.forEachCoordinate { vertices.append($0) }

@@ -53,7 +53,7 @@ enum PlanarFixtures {
         case "Polygon": return polygon(c).map { .polygon($0) }
         case "MultiPoint": return ring(c).map { .multiPoint(MultiPoint(coordinates: $0)) }
         case "MultiLineString":
-            return (c as? [Any]).map { .multiLineString(MultiLineString($0.compactMap(ring).map(LineString.init))) }
+            return (c as? [Any]).map { .multiLineString(MultiLineString($0.compactMap(ring).map { LineString($0) })) }
         case "MultiPolygon":
             return (c as? [Any]).map { .multiPolygon(MultiPolygon($0.compactMap(polygon))) }
         default: return nil

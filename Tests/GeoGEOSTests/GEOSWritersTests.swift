@@ -27,7 +27,7 @@ import Testing
         let point = try engine.handle(.point(Point(x: 1, y: 2)))
         #expect(try point.wkb() == [0x01, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xF0, 0x3F, 0, 0, 0, 0, 0, 0, 0, 0x40])
         #expect(try point.wkb(byteOrder: .bigEndian) == [0x00, 0, 0, 0, 0x01, 0x3F, 0xF0, 0, 0, 0, 0, 0, 0, 0x40, 0, 0, 0, 0, 0, 0, 0])
-        let pointZ = try engine.handle(.point(Point(Coordinate(x: 1, y: 2, z: 3, m: 4))))
+        let pointZ = try engine.handle(.point(Point(position: Position(x: 1, y: 2, z: 3, m: 4))))
         let bytes = try pointZ.wkb()
         #expect(bytes.count == 1 + 4 + 24, "X, Y and Z; M is not written")
         #expect(Array(bytes[1..<5]) == [0xE9, 0x03, 0, 0], "ISO type 1001, Point Z")

@@ -6,20 +6,20 @@ import Testing
 struct GeoJSONTests {
     /// Geometries whose rings already follow the right-hand rule, so that encode/decode is identity.
     static func rightHanded(z: Bool) -> [Geometry] {
-        func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y, z: z ? x - y : nil) }
+        func c(_ x: Double, _ y: Double) -> Position { Position(x: x, y: y, z: z ? x - y : nil) }
         let exterior = [c(0, 0), c(10, 0), c(10, 10), c(0, 10), c(0, 0)]
         let hole = [c(2, 2), c(2, 4), c(4, 4), c(4, 2), c(2, 2)]
-        let polygon = Polygon(exterior: exterior, holes: [hole])
-        let line = LineString([c(127.0276, 37.4979), c(-0.1, 1e-300), c(1.7976931348623157e308, .leastNonzeroMagnitude)])
+        let polygon = Polygon(positionRings: [exterior, hole])
+        let line = LineString(positions: [c(127.0276, 37.4979), c(-0.1, 1e-300), c(1.7976931348623157e308, .leastNonzeroMagnitude)])
         return [
-            .point(Point(c(127.0276, 37.4979))),
+            .point(Point(position: c(127.0276, 37.4979))),
             .point(.empty),
             .lineString(line),
             .polygon(polygon),
-            .multiPoint(MultiPoint([Point(c(1, 2)), Point(c(3, 4))])),
-            .multiLineString(MultiLineString([line, LineString([c(0, 0), c(1, 1)])])),
-            .multiPolygon(MultiPolygon([polygon, Polygon(exterior: [c(20, 20), c(21, 20), c(21, 21), c(20, 20)])])),
-            .geometryCollection(GeometryCollection([.point(Point(c(1, 2))), .geometryCollection(GeometryCollection([.polygon(polygon)]))])),
+            .multiPoint(MultiPoint([Point(position: c(1, 2)), Point(position: c(3, 4))])),
+            .multiLineString(MultiLineString([line, LineString(positions: [c(0, 0), c(1, 1)])])),
+            .multiPolygon(MultiPolygon([polygon, Polygon(positionRings: [[c(20, 20), c(21, 20), c(21, 21), c(20, 20)]])])),
+            .geometryCollection(GeometryCollection([.point(Point(position: c(1, 2))), .geometryCollection(GeometryCollection([.polygon(polygon)]))])),
             .lineString(LineString([])), .polygon(.empty), .multiPoint(MultiPoint([])),
             .multiPolygon(MultiPolygon([])), .geometryCollection(GeometryCollection([])),
         ]
@@ -154,7 +154,7 @@ struct GeoJSONTests {
         let bom = try GeoJSON.decode([0xEF, 0xBB, 0xBF] + Array(#"{"type":"Point","coordinates":[1,2]}"#.utf8))
         #expect(bom == .geometry(.point(Point(x: 1, y: 2))))
         let extra = try GeoJSON.decode("{\"type\":\"Point\",\"coordinates\":[1,2,3,4]}")
-        #expect(extra == .geometry(.point(Point(Coordinate(x: 1, y: 2, z: 3)))))
+        #expect(extra == .geometry(.point(Point(position: Position(x: 1, y: 2, z: 3)))))
     }
 
     @Test func errorsNameTheJSONPath() {

@@ -20,7 +20,7 @@ import Testing
 
     @Test(arguments: GeoPackageBinary.EnvelopeKind.allCases)
     func everyEnvelopeKind(kind: GeoPackageBinary.EnvelopeKind) throws {
-        let z = Geometry.lineString(LineString([Coordinate(x: 1, y: 2, z: 5, m: 7), Coordinate(x: 3, y: 4, z: 6, m: 8)]))
+        let z = Geometry.lineString(LineString(positions: [Position(x: 1, y: 2, z: 5, m: 7), Position(x: 3, y: 4, z: 6, m: 8)]))
         let blob = GeoPackageBinary.encode(z, srsID: 4326, envelope: kind)
         let (g, h) = try GeoPackageBinary.decode(blob)
         #expect(g == z)

@@ -27,7 +27,7 @@ import Testing
             name: "sensors", geometryTypeName: "POINT", spatialReference: utmk,
             columns: [GeoPackageColumn(name: "label", declaredType: "TEXT")],
             features: [
-                GeoPackageFeature(fid: 1, geometry: .point(Point(Coordinate(x: 960_000, y: 1_840_000, z: 42.5))), values: [.text("a")]),
+                GeoPackageFeature(fid: 1, geometry: .point(Point(position: Position(x: 960_000, y: 1_840_000, z: 42.5))), values: [.text("a")]),
                 GeoPackageFeature(fid: 2, geometry: .point(.empty), values: [.text("empty")]),
             ])
         return [districts, points]

@@ -4,25 +4,25 @@ import Testing
 
 /// One geometry of every type, in 2D, Z, M and ZM.
 enum SampleGeometries {
-    static func coordinate(_ x: Double, _ y: Double, z: Bool, m: Bool) -> Coordinate {
-        Coordinate(x: x, y: y, z: z ? y - 1 : nil, m: m ? x / 2 : nil)
+    static func coordinate(_ x: Double, _ y: Double, z: Bool, m: Bool) -> Position {
+        Position(x: x, y: y, z: z ? y - 1 : nil, m: m ? x / 2 : nil)
     }
 
     static func all(z: Bool, m: Bool) -> [Geometry] {
-        func c(_ x: Double, _ y: Double) -> Coordinate { coordinate(x, y, z: z, m: m) }
+        func c(_ x: Double, _ y: Double) -> Position { coordinate(x, y, z: z, m: m) }
         let ring = [c(0, 0), c(10, 0), c(10, 10), c(0, 10), c(0, 0)]
         let hole = [c(2, 2), c(2, 4), c(4, 4), c(4, 2), c(2, 2)]
-        let polygon = Polygon(exterior: ring, holes: [hole])
-        let line = LineString([c(127.0276, 37.4979), c(-0.1, 1e-300), c(1.7976931348623157e308, .leastNonzeroMagnitude)])
+        let polygon = Polygon(positionRings: [ring, hole])
+        let line = LineString(positions: [c(127.0276, 37.4979), c(-0.1, 1e-300), c(1.7976931348623157e308, .leastNonzeroMagnitude)])
         return [
-            .point(Point(c(127.0276, 37.4979))),
+            .point(Point(position: c(127.0276, 37.4979))),
             .lineString(line),
             .polygon(polygon),
-            .multiPoint(MultiPoint([Point(c(1, 2)), Point(c(3, 4))])),
-            .multiLineString(MultiLineString([line, LineString([c(0, 0), c(1, 1)])])),
-            .multiPolygon(MultiPolygon([polygon, Polygon(exterior: [c(20, 20), c(21, 20), c(21, 21), c(20, 20)])])),
+            .multiPoint(MultiPoint([Point(position: c(1, 2)), Point(position: c(3, 4))])),
+            .multiLineString(MultiLineString([line, LineString(positions: [c(0, 0), c(1, 1)])])),
+            .multiPolygon(MultiPolygon([polygon, Polygon(positionRings: [[c(20, 20), c(21, 20), c(21, 21), c(20, 20)]])])),
             .geometryCollection(GeometryCollection([
-                .point(Point(c(1, 2))), .lineString(line),
+                .point(Point(position: c(1, 2))), .lineString(line),
                 .geometryCollection(GeometryCollection([.polygon(polygon)])),
             ])),
         ]

@@ -47,16 +47,16 @@ import Testing
         let geometry = Geometry.geometryCollection(GeometryCollection([
             .polygon(Polygon(exterior: ring, holes: [hole])),
             .point(.empty),
-            .lineString(LineString([Coordinate(x: 127.3, y: 36.5, z: 40), Coordinate(127.4, 36.6)])),
+            .lineString(LineString([Coordinate(127.3, 36.5), Coordinate(127.4, 36.6)], z: [40, 41])),
         ]))
         let out = try t.transform(geometry)
-        let expected = try geometry.mapCoordinates { try t.transform($0) }
+        let expected = try geometry.mapPositions { try t.transform($0) }
         #expect(out == expected)
         guard case .geometryCollection(let members) = out, case .lineString(let line) = members.geometries[2] else {
             Issue.record("shape changed")
             return
         }
-        #expect(line.coordinates[0].z == 40 && line.coordinates[1].z == nil)
+        #expect(line.z == [40, 41])
     }
 
     @Test func featureCollectionsNameTheFailingFeature() throws {

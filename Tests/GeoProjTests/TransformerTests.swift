@@ -81,9 +81,10 @@ import Testing
 
     @Test func zIsTransformedAndMIsKept() throws {
         let t = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5179))
-        let out = try t.transform(Coordinate(x: 127, y: 37, z: 12.5, m: 3))
+        let out = try t.transform(Position(x: 127, y: 37, z: 12.5, m: 3))
         #expect(out.z == 12.5)
         #expect(out.m == 3)
-        #expect(try t.transform(Coordinate(127, 37)).z == nil)
+        #expect(try t.transform(Position(x: 127, y: 37)).z == nil)
+        #expect(out.coordinate == (try t.transform(Coordinate(127, 37))))
     }
 }

@@ -17,6 +17,9 @@ let package = Package(
         .library(name: "GeoRender", targets: ["GeoRender"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
+        // Fixed-seed data sets and in-process peers for `geotwin bench`, Benchmarks/ and the tests;
+        // not part of the GeoTwin umbrella and not a dependency of any library above.
+        .library(name: "GeoBenchSupport", targets: ["GeoBenchSupport"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -38,9 +41,10 @@ let package = Package(
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity"]),
+        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "CGEOS"]),
         .executableTarget(
             name: "geotwin",
-            dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GeoTwin", "GeoBenchSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
@@ -50,8 +54,9 @@ let package = Package(
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
-        .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO", "GeoIndex"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex", "GeoBenchSupport"]),
+        .testTarget(name: "GeoBenchSupportTests", dependencies: ["GeoBenchSupport"]),
+        .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO", "GeoIndex", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),

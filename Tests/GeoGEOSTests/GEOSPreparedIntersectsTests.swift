@@ -1,6 +1,7 @@
 import GeoCore
 import GeoGEOS
 import GeoIndex
+import GeoBenchSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import GeoCore
 import GeoGEOS
 import GeoIndex
+import GeoIndexGEOS
 import GeoBenchSupport
 import Foundation
 import Testing

@@ -31,8 +31,11 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     Benchmark("transform 1M 4326->5179 GeoTwin Transformer.transform(x:y:)", configuration: configuration) { benchmark in
-        guard let transformer = try? Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5179)) else {
-            fatalError("EPSG:4326 -> EPSG:5179 is not available")
+        let transformer: Transformer
+        do {
+            transformer = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5179))
+        } catch {
+            fatalError("EPSG:4326 -> EPSG:5179 is not available: \(error)")
         }
         var xs = input.x, ys = input.y
         xs.withUnsafeMutableBufferPointer { _ in }  // materialise the copies before timing

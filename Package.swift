@@ -13,11 +13,15 @@ let package = Package(
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "GeoIndex", targets: ["GeoIndex"]),
         .library(name: "GeoGEOS", targets: ["GeoGEOS"]),
+        .library(name: "GeoIndexGEOS", targets: ["GeoIndexGEOS"]),
         .library(name: "GeoProj", targets: ["GeoProj"]),
         .library(name: "GeoRender", targets: ["GeoRender"]),
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
         .library(name: "GeoWorkflows", targets: ["GeoWorkflows"]),
+        // Fixed-seed data sets and in-process peers for `geotwin bench`, Benchmarks/ and the tests;
+        // not part of the GeoTwin umbrella and not a dependency of any library above.
+        .library(name: "GeoBenchSupport", targets: ["GeoBenchSupport"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -33,16 +37,19 @@ let package = Package(
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore"]),
-        .target(name: "GeoGEOS", dependencies: ["GeoCore", "GeoIndex", "CGEOS"]),
+        .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
+        // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.
+        .target(name: "GeoIndexGEOS", dependencies: ["GeoCore", "GeoIndex", "GeoGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
         .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoIndexGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows"]),
+        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "CGEOS"]),
         .executableTarget(
             name: "geotwin",
-            dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GeoTwin", "GeoBenchSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),
@@ -52,8 +59,9 @@ let package = Package(
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex"]),
-        .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO", "GeoIndex"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex", "GeoBenchSupport"]),
+        .testTarget(name: "GeoBenchSupportTests", dependencies: ["GeoBenchSupport"]),
+        .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO", "GeoIndex", "GeoIndexGEOS", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoProjTests", dependencies: ["GeoProj", "GeoGEOS"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),

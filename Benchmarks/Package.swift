@@ -30,6 +30,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "GeoProj", package: "GeoTwin"),
+                .product(name: "GeoBenchSupport", package: "GeoTwin"),
                 "BenchCPROJ",
             ],
             path: "Benchmarks/TransformBenchmark",
@@ -50,7 +51,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "GeoIndex", package: "GeoTwin"),
-                .product(name: "GeoGEOS", package: "GeoTwin"),
+                .product(name: "GeoBenchSupport", package: "GeoTwin"),
             ],
             path: "Benchmarks/RTreeBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

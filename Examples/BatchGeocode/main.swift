@@ -32,9 +32,8 @@ do {
     print("lat,lon,code,name")
     for (i, r) in regions.enumerated() { print("\(lats[i]),\(lons[i]),\(r?.code ?? ""),\(r?.name ?? "")") }
     if CommandLine.arguments.count < 2 {
-        var rng = SplitMix64(seed: 42)
         let n = 100_000
-        let la = (0..<n).map { _ in 33.0 + 5.6 * rng.nextUnit() }, lo = (0..<n).map { _ in 124.6 + 7.0 * rng.nextUnit() }
+        let la = (0..<n).map { _ in Double.random(in: 33.0..<38.6) }, lo = (0..<n).map { _ in Double.random(in: 124.6..<131.6) }
         let start = Date()
         let codes = try atlas.locateCodes(latitudes: la, longitudes: lo)
         let s = Date().timeIntervalSince(start)

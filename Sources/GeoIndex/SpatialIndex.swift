@@ -17,8 +17,8 @@ extension Geometry: Locatable {
 }
 
 /// An exact intersection test applied to the candidates an index finds by box. A predicate is
-/// prepared once per query geometry (GEOS prepared geometries fit here), then run on each
-/// candidate.
+/// prepared once per query geometry, then run on each candidate. GeoIndexGEOS's
+/// `GEOSPreparedIntersects` (in the GeoTwin umbrella) uses GEOS prepared geometries.
 public protocol IntersectionPredicate {
     /// The query geometry in whatever form makes repeated tests fast.
     associatedtype Prepared

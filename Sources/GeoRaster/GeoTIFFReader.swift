@@ -2,24 +2,18 @@ import Foundation
 internal import CTIFF
 import GeoCore
 
-private let geoTIFFTagsRegistered: Bool = {
-    geotwin_tiff_register_geotiff_tags()
-    return true
-}()
-
 /// An open libtiff handle with the first error message libtiff reported on it.
 final class TIFFHandle {
     let pointer: OpaquePointer
-    var errors: UnsafeMutablePointer<geotwin_tiff_errors>
+    let errors: TIFFErrorBuffer
     let path: String
 
     init(path: String, mode: String) throws(RasterError) {
         _ = geoTIFFTagsRegistered
-        errors = .allocate(capacity: 1)
-        errors.initialize(to: geotwin_tiff_errors())
+        errors = .allocate()
         self.path = path
-        guard let t = geotwin_tiff_open(path, mode, errors) else {
-            let msg = Self.message(errors)
+        guard let t = tiffOpen(path, mode, errors: errors) else {
+            let msg = errors.message
             errors.deallocate()
             throw .io(path: path, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
         }
@@ -31,48 +25,21 @@ final class TIFFHandle {
         errors.deallocate()
     }
 
-    static func message(_ e: UnsafeMutablePointer<geotwin_tiff_errors>) -> String {
-        withUnsafeBytes(of: &e.pointee.message) { raw in
-            let bytes = raw.prefix { $0 != 0 }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
     /// The first libtiff error, or `fallback`.
     func lastError(_ fallback: String) -> String {
-        let m = Self.message(errors)
+        let m = errors.message
         return m.isEmpty ? fallback : m
     }
 
-    func u16(_ tag: UInt32, default d: UInt16) -> UInt16 {
-        var v: UInt16 = 0
-        return geotwin_tiff_get_u16(pointer, tag, &v) == 1 ? v : d
-    }
+    func u16(_ tag: UInt32, default d: UInt16) -> UInt16 { TIFFTags.u16(pointer, tag) ?? d }
 
-    func u32(_ tag: UInt32) -> UInt32? {
-        var v: UInt32 = 0
-        return geotwin_tiff_get_u32(pointer, tag, &v) == 1 ? v : nil
-    }
+    func u32(_ tag: UInt32) -> UInt32? { TIFFTags.u32(pointer, tag) }
 
-    func doubles(_ tag: UInt32) -> [Double]? {
-        var n: UInt16 = 0
-        var p: UnsafeMutablePointer<Double>?
-        guard geotwin_tiff_get_doubles(pointer, tag, &n, &p) == 1, let p else { return nil }
-        return Array(UnsafeBufferPointer(start: p, count: Int(n)))
-    }
+    func doubles(_ tag: UInt32) -> [Double]? { TIFFTags.array(pointer, tag, of: Double.self) }
 
-    func shorts(_ tag: UInt32) -> [UInt16]? {
-        var n: UInt16 = 0
-        var p: UnsafeMutablePointer<UInt16>?
-        guard geotwin_tiff_get_shorts(pointer, tag, &n, &p) == 1, let p else { return nil }
-        return Array(UnsafeBufferPointer(start: p, count: Int(n)))
-    }
+    func shorts(_ tag: UInt32) -> [UInt16]? { TIFFTags.array(pointer, tag, of: UInt16.self) }
 
-    func ascii(_ tag: UInt32) -> String? {
-        var p: UnsafeMutablePointer<CChar>?
-        guard geotwin_tiff_get_ascii(pointer, tag, &p) == 1, let p else { return nil }
-        return String(cString: p)
-    }
+    func ascii(_ tag: UInt32) -> String? { TIFFTags.ascii(pointer, tag) }
 }
 
 /// GeoTIFF reading and writing through libtiff: one band, strips or tiles, uncompressed or

@@ -65,24 +65,24 @@ extension GeoTIFF {
         case .floatingPoint: SAMPLEFORMAT_IEEEFP
         }
         var ok = true
-        ok = ok && geotwin_tiff_set_u32(p, UInt32(TIFFTAG_IMAGEWIDTH), UInt32(w)) == 1
-        ok = ok && geotwin_tiff_set_u32(p, UInt32(TIFFTAG_IMAGELENGTH), UInt32(h)) == 1
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_BITSPERSAMPLE), UInt16(E.bitsPerSample)) == 1
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_SAMPLEFORMAT), UInt16(format)) == 1
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_SAMPLESPERPIXEL), 1) == 1
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_PLANARCONFIG), UInt16(PLANARCONFIG_CONTIG)) == 1
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_PHOTOMETRIC), UInt16(PHOTOMETRIC_MINISBLACK)) == 1
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_IMAGEWIDTH), u32: UInt32(w))
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_IMAGELENGTH), u32: UInt32(h))
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_BITSPERSAMPLE), u16: UInt16(E.bitsPerSample))
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_SAMPLEFORMAT), u16: UInt16(format))
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_SAMPLESPERPIXEL), u16: 1)
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_PLANARCONFIG), u16: UInt16(PLANARCONFIG_CONTIG))
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_PHOTOMETRIC), u16: UInt16(PHOTOMETRIC_MINISBLACK))
         let compression = options.compression == .deflate ? COMPRESSION_ADOBE_DEFLATE : COMPRESSION_NONE
-        ok = ok && geotwin_tiff_set_u16(p, UInt32(TIFFTAG_COMPRESSION), UInt16(compression)) == 1
+        ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_COMPRESSION), u16: UInt16(compression))
         var tileSize = 0, rowsPerStrip = 0
         switch options.layout {
         case .strips(let rps):
             rowsPerStrip = max(1, min(rps, h))
-            ok = ok && geotwin_tiff_set_u32(p, UInt32(TIFFTAG_ROWSPERSTRIP), UInt32(rowsPerStrip)) == 1
+            ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_ROWSPERSTRIP), u32: UInt32(rowsPerStrip))
         case .tiles(let size):
             tileSize = max(16, (size + 15) / 16 * 16)
-            ok = ok && geotwin_tiff_set_u32(p, UInt32(TIFFTAG_TILEWIDTH), UInt32(tileSize)) == 1
-            ok = ok && geotwin_tiff_set_u32(p, UInt32(TIFFTAG_TILELENGTH), UInt32(tileSize)) == 1
+            ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_TILEWIDTH), u32: UInt32(tileSize))
+            ok = ok && TIFFTags.set(p, UInt32(TIFFTAG_TILELENGTH), u32: UInt32(tileSize))
         }
         ok = ok && writeGeoTags(raster, p, options.rasterType)
         guard ok else { throw .io(path: path, reason: t.lastError("cannot set TIFF tags")) }
@@ -137,20 +137,20 @@ extension GeoTIFF {
             let o = gt.world(col: tieCell, row: tieCell)
             let scale = [gt.pixelWidth, -gt.pixelHeight, 0]
             let tie = [0, 0, 0, o.x, o.y, 0]
-            ok = ok && geotwin_tiff_set_doubles(p, GeoTIFF.tagPixelScale, 3, scale) == 1
-            ok = ok && geotwin_tiff_set_doubles(p, GeoTIFF.tagTiepoint, 6, tie) == 1
+            ok = ok && TIFFTags.set(p, GeoTIFF.tagPixelScale, doubles: scale)
+            ok = ok && TIFFTags.set(p, GeoTIFF.tagTiepoint, doubles: tie)
         } else {
             let o = gt.world(col: tieCell, row: tieCell)
             let m: [Double] = [gt.pixelWidth, gt.rowRotation, 0, o.x,
                                gt.colRotation, gt.pixelHeight, 0, o.y,
                                0, 0, 0, 0,
                                0, 0, 0, 1]
-            ok = ok && geotwin_tiff_set_doubles(p, GeoTIFF.tagTransformation, 16, m) == 1
+            ok = ok && TIFFTags.set(p, GeoTIFF.tagTransformation, doubles: m)
         }
         let keys = GeoKeys.directory(epsg: raster.crs?.epsgCode, rasterType: rasterType)
-        ok = ok && geotwin_tiff_set_shorts(p, GeoTIFF.tagGeoKeys, UInt16(keys.count), keys) == 1
+        ok = ok && TIFFTags.set(p, GeoTIFF.tagGeoKeys, shorts: keys)
         if let nd = raster.nodata {
-            ok = ok && geotwin_tiff_set_ascii(p, GeoTIFF.tagNodata, RasterText.number(nd.doubleValue)) == 1
+            ok = ok && TIFFTags.set(p, GeoTIFF.tagNodata, ascii: RasterText.number(nd.doubleValue))
         }
         return ok
     }

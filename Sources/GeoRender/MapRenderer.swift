@@ -72,9 +72,58 @@ public enum MapRenderer {
         var withoutGeometry: Int
     }
 
-    /// Writes the whole document to `w`.
+    /// Writes the whole document to `w`: prepare the layers, fit the frame, grid the main map,
+    /// then write the document in painting order (page, layers, symbols, graticule, inset
+    /// outlines, labels, insets, neatline, furniture, titles).
     static func write(_ map: Map, to w: SVGWriter) throws(RenderError) -> RenderSummary {
         guard (0...6).contains(map.decimals) else { throw .invalidOption("decimals must be 0...6, got \(map.decimals)") }
+        var prepared = try prepareLayers(map)
+        let extent = map.extent ?? mainMapBounds(prepared)
+        let layout = try MapLayout.make(map, extent: extent)
+        let frame = layout.frame
+        let transform = ScreenTransform.fitting(extent, into: frame)
+        if let transform { resample(&prepared, projection: map.projection, transform: transform) }
+        let grids = prepared.map { p -> PartGeometry<Int64> in
+            guard let transform, p.layer.showInMainMap else { return PartGeometry<Int64>() }
+            return grid(p, transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals)
+        }
+        let anchors = prepared.indices.map { anchorsIfNeeded(prepared[$0], grid: grids[$0], decimals: map.decimals) }
+        var summary = RenderSummary(bytes: 0, width: layout.width, height: layout.height,
+                                    featuresDrawn: grids.reduce(0) { total, g in total + Set(g.partFeature).count },
+                                    featuresWithoutGeometry: prepared.reduce(0) { $0 + $1.withoutGeometry },
+                                    vertices: grids.reduce(0) { $0 + $1.coordinates.count / 2 },
+                                    labelsPlaced: 0, labelsDropped: 0, isEmpty: transform == nil)
+
+        writeHeader(map, layout: layout, extent: extent, transform: transform, to: w)
+        writeDefinitions(map, layout: layout, to: w)
+        if map.styleMode == .css { writeStyle(prepared, to: w) }
+        writeBackground(map, layout: layout, to: w)
+        for (k, p) in prepared.enumerated() where p.layer.showInMainMap {
+            try writeLayer(p, id: p.id, grid: grids[k], map: map, clipID: "frame-clip", to: w)
+        }
+        for (k, p) in prepared.enumerated() where p.layer.showInMainMap {
+            writeSymbols(p, id: p.id, anchors: anchors[k], map: map, clipID: "frame-clip", to: w)
+        }
+        if let transform {
+            writeGraticule(map, frame: frame, transform: transform, to: w)
+            writeInsetOutlines(map.insets, transform: transform, to: w)
+        }
+        let furniture = Furniture.place(map, legends: prepared.filter(\.layer.showInMainMap).compactMap(\.theme.legend),
+                                        frame: frame, transform: transform)
+        (summary.labelsPlaced, summary.labelsDropped) = writeLabels(prepared, anchors: anchors, obstacles: furniture.obstacles,
+                                                                    frame: frame, to: w)
+        if let transform { try writeInsets(map, prepared: prepared, mainTransform: transform, to: w) }
+        writeNeatline(frame, to: w)
+        furniture.write(to: w)
+        if transform == nil { writeEmptyNote(frame, to: w) }
+        writeTitles(map, layout: layout, to: w)
+        w.raw("</svg>\n")
+        summary.bytes = w.byteCount
+        return summary
+    }
+
+    /// Projects every layer, gives it a unique XML id and resolves its theme.
+    static func prepareLayers(_ map: Map) throws(RenderError) -> [PreparedLayer] {
         var usedIDs = Set<String>()
         var prepared: [PreparedLayer] = []
         for layer in map.layers {
@@ -87,123 +136,127 @@ public enum MapRenderer {
             prepared.append(PreparedLayer(layer: layer, id: id, projected: stage.projected, source: stage.source, theme: theme,
                                           withoutGeometry: drawable.filter { !$0 }.count))
         }
-        var dataBounds = BoundingBox.empty
+        return prepared
+    }
+
+    /// The projected bounds of the layers shown in the main map (empty when none has geometry).
+    static func mainMapBounds(_ prepared: [PreparedLayer]) -> BoundingBox {
+        var bounds = BoundingBox.empty
         for p in prepared where p.layer.showInMainMap {
             var i = 0
             let c = p.projected.coordinates
             while i + 1 < c.count {
-                dataBounds.expand(toInclude: Coordinate(c[i], c[i + 1]))
+                bounds.expand(toInclude: Coordinate(c[i], c[i + 1]))
                 i += 2
             }
         }
-        let extent = map.extent ?? dataBounds
-        let layout = try MapLayout.make(map, extent: extent)
-        let frame = layout.frame
-        let transform = ScreenTransform.fitting(extent, into: frame)
-        if let transform, !map.projection.isAffine {
-            let stage = ProjectionStage(projection: map.projection)
-            for k in prepared.indices {
-                prepared[k].projected = stage.resample(.init(projected: prepared[k].projected, source: prepared[k].source),
-                                                       tolerance: 0.5 / transform.scale)
-                prepared[k].source = []
-            }
-        }
-        let grids = prepared.map { p -> PartGeometry<Int64> in
-            guard let transform, p.layer.showInMainMap else { return PartGeometry<Int64>() }
-            return grid(p, transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals)
-        }
-        var summary = RenderSummary(bytes: 0, width: layout.width, height: layout.height, featuresDrawn: 0,
-                                    featuresWithoutGeometry: prepared.reduce(0) { $0 + $1.withoutGeometry },
-                                    vertices: grids.reduce(0) { $0 + $1.coordinates.count / 2 },
-                                    labelsPlaced: 0, labelsDropped: 0, isEmpty: transform == nil)
-        summary.featuresDrawn = grids.reduce(0) { total, g in total + Set(g.partFeature).count }
+        return bounds
+    }
 
-        writeHeader(map, layout: layout, extent: extent, transform: transform, to: w)
-        writeDefinitions(map, layout: layout, to: w)
-        if map.styleMode == .css { writeStyle(prepared, to: w) }
-        if let bg = map.background {
-            w.raw("<rect id=\"background\" x=\"0\" y=\"0\"")
-            w.attribute("width", layout.width, decimals: 2)
-            w.attribute("height", layout.height, decimals: 2)
-            w.attribute("fill", bg.hex)
-            w.raw("/>\n")
+    /// Under a non-affine projection, densifies every layer so that straight screen segments
+    /// stay within half a pixel of the true curve, then drops the source coordinates.
+    static func resample(_ prepared: inout [PreparedLayer], projection: any MapProjection, transform: ScreenTransform) {
+        guard !projection.isAffine else { return }
+        let stage = ProjectionStage(projection: projection)
+        for k in prepared.indices {
+            prepared[k].projected = stage.resample(.init(projected: prepared[k].projected, source: prepared[k].source),
+                                                   tolerance: 0.5 / transform.scale)
+            prepared[k].source = []
         }
-        var anchors: [[FeatureAnchors.Anchor?]] = []
-        for (k, p) in prepared.enumerated() {
-            if p.layer.showInMainMap { try writeLayer(p, id: p.id, grid: grids[k], map: map, clipID: "frame-clip", to: w) }
-            let needsAnchors = p.layer.labels != nil || { if case .proportionalSymbols = p.layer.thematic { true } else { false } }()
-            anchors.append(needsAnchors ? FeatureAnchors.compute(grids[k], featureCount: p.layer.features.features.count, decimals: map.decimals)
-                                        : Array(repeating: nil, count: p.layer.features.features.count))
-        }
-        for (k, p) in prepared.enumerated() where p.layer.showInMainMap {
-            writeSymbols(p, id: p.id, anchors: anchors[k], map: map, clipID: "frame-clip", to: w)
-        }
-        if let transform, let step = map.graticuleStep {
-            let lines = Graticule.lines(frame: frame, transform: transform, projection: map.projection, step: step)
-            let g = GridStage(transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals).run(lines)
-            if g.partCount > 0 {
-                w.raw("<g id=\"graticule\" clip-path=\"url(#frame-clip)\" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.5\" stroke-dasharray=\"2 2\"><path d=\"")
-                SVGPathEncoder(decimals: map.decimals).write(g, parts: 0..<g.partCount, to: w)
-                w.raw("\"/></g>\n")
-            }
-        }
-        if let transform { writeInsetOutlines(map.insets, transform: transform, to: w) }
+    }
 
-        // Furniture boxes first (labels avoid them), drawn after the labels.
-        let legends = prepared.filter(\.layer.showInMainMap).compactMap(\.theme.legend)
-        let legendWriter = LegendWriter(legends: legends)
-        var obstacles: [BoundingBox] = []
-        var legendOrigin: (Double, Double)?
-        if !legends.isEmpty {
-            let (lw, lh) = legendWriter.size()
-            let inset = 10.0
-            let x = map.legendCorner == .topLeft || map.legendCorner == .bottomLeft ? frame.minX + inset : frame.maxX - inset - lw
-            let y = map.legendCorner == .topLeft || map.legendCorner == .topRight ? frame.minY + inset : frame.maxY - inset - lh
-            legendOrigin = (x, y)
-            obstacles.append(BoundingBox(minX: x, minY: y, maxX: x + lw, maxY: y + lh))
-        }
-        var scaleBar: (ScaleBar, Double, Double)?
-        if map.scaleBar, let transform,
-           let bar = ScaleBar.measure(frame: frame, transform: transform, projection: map.projection,
-                                      maximumPixels: Swift.min(200, frame.width / 4)) {
-            let x = map.legendCorner == .bottomLeft ? frame.maxX - 24 - bar.pixels : frame.minX + 14
-            scaleBar = (bar, x, frame.maxY - 12)
-            obstacles.append(BoundingBox(minX: x - 12, minY: frame.maxY - 36, maxX: x + bar.pixels + 30, maxY: frame.maxY))
-        }
-        var arrow: (NorthArrow, Double, Double)?
-        if map.northArrow, let transform {
-            let a = NorthArrow.measure(frame: frame, transform: transform, projection: map.projection)
-            let x = map.legendCorner == .topRight ? frame.minX + 26 : frame.maxX - 26
-            arrow = (a, x, frame.minY + 46)
-            obstacles.append(BoundingBox(minX: x - 18, minY: frame.minY, maxX: x + 18, maxY: frame.minY + 64))
-        }
-        for inset in map.insets { obstacles.append(inset.frame) }
+    /// The label and symbol anchors of a layer that has labels or proportional symbols; `nil`
+    /// for every feature otherwise.
+    static func anchorsIfNeeded(_ p: PreparedLayer, grid: PartGeometry<Int64>, decimals: Int) -> [FeatureAnchors.Anchor?] {
+        let featureCount = p.layer.features.features.count
+        let hasSymbols = if case .proportionalSymbols = p.layer.thematic { true } else { false }
+        guard p.layer.labels != nil || hasSymbols else { return Array(repeating: nil, count: featureCount) }
+        return FeatureAnchors.compute(grid, featureCount: featureCount, decimals: decimals)
+    }
 
-        let (placed, dropped) = writeLabels(prepared, anchors: anchors, obstacles: obstacles, frame: frame, to: w)
-        summary.labelsPlaced = placed
-        summary.labelsDropped = dropped
+    /// The page background, when the map has one.
+    static func writeBackground(_ map: Map, layout: MapLayout, to w: SVGWriter) {
+        guard let bg = map.background else { return }
+        w.raw("<rect id=\"background\" x=\"0\" y=\"0\"")
+        w.attribute("width", layout.width, decimals: 2)
+        w.attribute("height", layout.height, decimals: 2)
+        w.attribute("fill", bg.hex)
+        w.raw("/>\n")
+    }
 
-        if let transform { try writeInsets(map, prepared: prepared, mainTransform: transform, to: w) }
+    /// The dashed graticule clipped to the frame, when the map asks for one and a line crosses it.
+    static func writeGraticule(_ map: Map, frame: BoundingBox, transform: ScreenTransform, to w: SVGWriter) {
+        guard let step = map.graticuleStep else { return }
+        let lines = Graticule.lines(frame: frame, transform: transform, projection: map.projection, step: step)
+        let g = GridStage(transform: transform, clip: frame.expanded(by: 4), decimals: map.decimals).run(lines)
+        guard g.partCount > 0 else { return }
+        w.raw("<g id=\"graticule\" clip-path=\"url(#frame-clip)\" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.5\" stroke-dasharray=\"2 2\"><path d=\"")
+        SVGPathEncoder(decimals: map.decimals).write(g, parts: 0..<g.partCount, to: w)
+        w.raw("\"/></g>\n")
+    }
 
+    /// The thin grey border of the map frame.
+    static func writeNeatline(_ frame: BoundingBox, to w: SVGWriter) {
         w.raw("<rect id=\"neatline\"")
         w.attribute("x", frame.minX, decimals: 2)
         w.attribute("y", frame.minY, decimals: 2)
         w.attribute("width", frame.width, decimals: 2)
         w.attribute("height", frame.height, decimals: 2)
         w.raw(" fill=\"none\" stroke=\"#999999\" stroke-width=\"0.75\"/>\n")
-        if let origin = legendOrigin { legendWriter.write(to: w, x: origin.0, y: origin.1) }
-        if let (bar, x, y) = scaleBar { _ = bar.write(to: w, x: x, y: y) }
-        if let (a, x, y) = arrow { _ = a.write(to: w, x: x, y: y) }
-        if transform == nil {
-            w.raw("<text id=\"empty-note\"")
-            w.attribute("x", frame.center.x, decimals: 2)
-            w.attribute("y", frame.center.y, decimals: 2)
-            w.raw(" text-anchor=\"middle\" font-size=\"16\" fill=\"#666666\">No data to draw</text>\n")
+    }
+
+    /// The "No data to draw" note in the middle of an empty frame.
+    static func writeEmptyNote(_ frame: BoundingBox, to w: SVGWriter) {
+        w.raw("<text id=\"empty-note\"")
+        w.attribute("x", frame.center.x, decimals: 2)
+        w.attribute("y", frame.center.y, decimals: 2)
+        w.raw(" text-anchor=\"middle\" font-size=\"16\" fill=\"#666666\">No data to draw</text>\n")
+    }
+
+    /// The legend, scale bar and north arrow: placed before the labels (their boxes, and the
+    /// inset frames, are obstacles labels avoid) and written after them, over the map.
+    struct Furniture {
+        var legendWriter: LegendWriter
+        var legendOrigin: (x: Double, y: Double)?
+        var scaleBar: (bar: ScaleBar, x: Double, y: Double)?
+        var northArrow: (arrow: NorthArrow, x: Double, y: Double)?
+        /// The boxes labels must avoid: legend, scale bar, north arrow, then inset frames.
+        var obstacles: [BoundingBox] = []
+
+        /// Places the furniture in the frame's corners, away from the legend's corner.
+        static func place(_ map: Map, legends: [LegendContent], frame: BoundingBox, transform: ScreenTransform?) -> Furniture {
+            var f = Furniture(legendWriter: LegendWriter(legends: legends))
+            if !legends.isEmpty {
+                let (lw, lh) = f.legendWriter.size()
+                let inset = 10.0
+                let x = map.legendCorner == .topLeft || map.legendCorner == .bottomLeft ? frame.minX + inset : frame.maxX - inset - lw
+                let y = map.legendCorner == .topLeft || map.legendCorner == .topRight ? frame.minY + inset : frame.maxY - inset - lh
+                f.legendOrigin = (x, y)
+                f.obstacles.append(BoundingBox(minX: x, minY: y, maxX: x + lw, maxY: y + lh))
+            }
+            if map.scaleBar, let transform,
+               let bar = ScaleBar.measure(frame: frame, transform: transform, projection: map.projection,
+                                          maximumPixels: Swift.min(200, frame.width / 4)) {
+                let x = map.legendCorner == .bottomLeft ? frame.maxX - 24 - bar.pixels : frame.minX + 14
+                f.scaleBar = (bar, x, frame.maxY - 12)
+                f.obstacles.append(BoundingBox(minX: x - 12, minY: frame.maxY - 36, maxX: x + bar.pixels + 30, maxY: frame.maxY))
+            }
+            if map.northArrow, let transform {
+                let a = NorthArrow.measure(frame: frame, transform: transform, projection: map.projection)
+                let x = map.legendCorner == .topRight ? frame.minX + 26 : frame.maxX - 26
+                f.northArrow = (a, x, frame.minY + 46)
+                f.obstacles.append(BoundingBox(minX: x - 18, minY: frame.minY, maxX: x + 18, maxY: frame.minY + 64))
+            }
+            for inset in map.insets { f.obstacles.append(inset.frame) }
+            return f
         }
-        writeTitles(map, layout: layout, to: w)
-        w.raw("</svg>\n")
-        summary.bytes = w.byteCount
-        return summary
+
+        /// Writes the legend, scale bar and north arrow that were placed.
+        func write(to w: SVGWriter) {
+            if let origin = legendOrigin { legendWriter.write(to: w, x: origin.x, y: origin.y) }
+            if let (bar, x, y) = scaleBar { _ = bar.write(to: w, x: x, y: y) }
+            if let (arrow, x, y) = northArrow { _ = arrow.write(to: w, x: x, y: y) }
+        }
     }
 
     /// Grid stage plus shared-border simplification of one prepared layer.

@@ -20,12 +20,12 @@ public enum Palette: Hashable, Sendable {
     case custom([Color])
 
     /// The ColorBrewer scheme names GeoRender ships, sorted.
-    public static var colorBrewerNames: [String] { PaletteTables.colorBrewer.keys.sorted() }
+    public static var colorBrewerNames: [String] { ParsedPalettes.colorBrewerNames }
 
     /// The kind of the palette (viridis and cividis are sequential; custom is qualitative).
     public var kind: PaletteKind {
         switch self {
-        case .colorBrewer(let name): PaletteTables.colorBrewer[name]?.0 ?? .sequential
+        case .colorBrewer(let name): ParsedPalettes.colorBrewer[name]?.kind ?? .sequential
         case .viridis, .cividis: .sequential
         case .custom: .qualitative
         }
@@ -44,12 +44,12 @@ public enum Palette: Hashable, Sendable {
         guard count >= 1, count <= 256 else { throw .invalidOption("palette needs 1...256 classes, got \(count)") }
         switch self {
         case .colorBrewer(let name):
-            guard let (kind, tables) = PaletteTables.colorBrewer[name] else {
+            guard let (kind, tables) = ParsedPalettes.colorBrewer[name] else {
                 throw .invalidOption("unknown ColorBrewer scheme '\(name)' (known: \(Self.colorBrewerNames.joined(separator: ", ")))")
             }
             let maxClasses = tables.keys.max() ?? 3
-            if let table = tables[count] { return table.compactMap(Color.init(hex:)) }
-            let three = (tables[3] ?? []).compactMap(Color.init(hex:))
+            if let table = tables[count] { return table }
+            let three = tables[3] ?? []
             if count < 3 {
                 if kind == .qualitative { return Array(three.prefix(count)) }
                 return count == 1 ? [three[1]] : [three[0], three[2]]
@@ -57,9 +57,9 @@ public enum Palette: Hashable, Sendable {
             if kind == .qualitative {
                 throw .invalidOption("'\(name)' has \(maxClasses) colours, \(count) categories asked")
             }
-            return Self.interpolate((tables[maxClasses] ?? []).compactMap(Color.init(hex:)), count)
-        case .viridis: return Self.sample(PaletteTables.viridis, count)
-        case .cividis: return Self.sample(PaletteTables.cividis, count)
+            return Self.interpolate(tables[maxClasses] ?? [], count)
+        case .viridis: return Self.sample(ParsedPalettes.viridis, count)
+        case .cividis: return Self.sample(ParsedPalettes.cividis, count)
         case .custom(let list):
             guard list.count >= count else {
                 throw .invalidOption("custom palette has \(list.count) colours, \(count) classes asked")
@@ -74,10 +74,10 @@ public enum Palette: Hashable, Sendable {
         let ramp: [Color]
         switch self {
         case .colorBrewer(let name):
-            let tables = PaletteTables.colorBrewer[name]?.1 ?? [:]
-            ramp = (tables[tables.keys.max() ?? 3] ?? []).compactMap(Color.init(hex:))
-        case .viridis: ramp = PaletteTables.viridis.compactMap(Color.init(hex:))
-        case .cividis: ramp = PaletteTables.cividis.compactMap(Color.init(hex:))
+            let tables = ParsedPalettes.colorBrewer[name]?.tables ?? [:]
+            ramp = tables[tables.keys.max() ?? 3] ?? []
+        case .viridis: ramp = ParsedPalettes.viridis
+        case .cividis: ramp = ParsedPalettes.cividis
         case .custom(let list): ramp = list
         }
         guard let first = ramp.first else { return .black }
@@ -87,8 +87,7 @@ public enum Palette: Hashable, Sendable {
         return ramp[i].mixed(with: ramp[i + 1], u - Double(i))
     }
 
-    private static func sample(_ table: [String], _ count: Int) -> [Color] {
-        let colors = table.compactMap(Color.init(hex:))
+    private static func sample(_ colors: [Color], _ count: Int) -> [Color] {
         if count == 1 { return [colors[colors.count / 2]] }
         return (0..<count).map { colors[Int((Double($0) * Double(colors.count - 1) / Double(count - 1)).rounded())] }
     }
@@ -101,4 +100,19 @@ public enum Palette: Hashable, Sendable {
             return ramp[i].mixed(with: ramp[i + 1], u - Double(i))
         }
     }
+}
+
+/// ``PaletteTables`` parsed into colours once, on first use, and shared by every palette call.
+enum ParsedPalettes {
+    /// Scheme name -> kind and class count -> colours.
+    static let colorBrewer: [String: (kind: PaletteKind, tables: [Int: [Color]])] =
+        PaletteTables.colorBrewer.mapValues { kind, tables in (kind, tables.mapValues(parse)) }
+    /// The ColorBrewer scheme names, sorted.
+    static let colorBrewerNames: [String] = colorBrewer.keys.sorted()
+    /// The 256 viridis colours.
+    static let viridis = parse(PaletteTables.viridis)
+    /// The 256 cividis colours.
+    static let cividis = parse(PaletteTables.cividis)
+
+    private static func parse(_ table: [String]) -> [Color] { table.compactMap(Color.init(hex:)) }
 }

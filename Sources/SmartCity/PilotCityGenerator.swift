@@ -40,7 +40,7 @@ enum PilotCityGenerator {
     }
 
     static func generate(site: PilotSite, plan: PilotCityPlan) throws(PilotCityError) -> [TwinLayerKind: TwinLayer] {
-        var rng = SplitMix64(seed: seed(plan.id.rawValue))
+        var rng = PilotCityRandom(seed: seed(plan.id.rawValue))
         let inside = FootprintTest(site.footprint)
         let box = site.footprint.boundingBox
         let side = 110 + 20 * rng.nextUnit()
@@ -168,7 +168,7 @@ enum PilotCityGenerator {
 
     /// The crossing nearest to each node of a lattice of `spacing` metres (offset drawn from the
     /// seed), without duplicates, in lattice order.
-    private static func hubSites(_ crossings: [Coordinate], box: BoundingBox, spacing: Double, rng: inout SplitMix64) -> [Coordinate] {
+    private static func hubSites(_ crossings: [Coordinate], box: BoundingBox, spacing: Double, rng: inout PilotCityRandom) -> [Coordinate] {
         var out: [Coordinate] = []
         guard let tree = try? PackedRTree(boxes: crossings.map { BoundingBox(minX: $0.x, minY: $0.y, maxX: $0.x, maxY: $0.y) }) else { return out }
         var used: Set<Int> = []

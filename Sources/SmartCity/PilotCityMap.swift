@@ -1,4 +1,4 @@
-public import GeoCore
+internal import GeoCore
 public import GeoRender
 
 /// What a pilot city map can show.

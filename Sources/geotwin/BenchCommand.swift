@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoBenchSupport
 import GeoTwin
 
 /// `geotwin bench`: speed measurements of GeoTwin against in-process peers, printed as JSON.
@@ -49,26 +50,26 @@ struct RTreeBenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let data = RTreeBenchData(count: count, seed: seed)
+        let data = RTreeSuiteData(count: count, seed: seed)
         var out = "{\"n\":\(count),\"runs\":\(runs),\"clock\":\"\(cpuTime ? "thread-cpu" : "wall")\""
         for storage in [BoxStorage.float64, .float32] {
             let m = try measureGeoTwin(data, storage: storage)
             out += ",\"\(storage == .float64 ? "geotwin" : "geotwin_float32")\":" + m.json
         }
         if dynamic {
-            out += ",\"geotwin_rtree\":" + measureDynamic(data).json
+            out += ",\"geotwin_rtree\":" + (try measureDynamic(data)).json
         }
         if !noGeos {
-            out += ",\"geos\":" + measureGEOS(data).json
+            out += ",\"geos\":" + (try measureGEOS(data)).json
         }
         print(out + "}")
     }
 
-    private func measureGeoTwin(_ data: RTreeBenchData, storage: BoxStorage) throws -> BenchFigures {
+    private func measureGeoTwin(_ data: RTreeSuiteData, storage: BoxStorage) throws -> BenchFigures {
         var f = BenchFigures()
         var tree = try PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: storage)
-        f["build_ms"] = median(runs) {
-            tree = (try? PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: storage)) ?? tree
+        f["build_ms"] = try median(runs) {
+            tree = try PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: storage)
         }
         var buffer = [Int]()
         var near = [Neighbor]()
@@ -96,20 +97,17 @@ struct RTreeBenchCommand: ParsableCommand {
         return f
     }
 
-    private func measureDynamic(_ data: RTreeBenchData) -> BenchFigures {
+    private func measureDynamic(_ data: RTreeSuiteData) throws -> BenchFigures {
         var f = BenchFigures()
-        let items = (0..<count).map {
-            (id: $0, box: BoundingBox(minX: data.boxes[4 * $0], minY: data.boxes[4 * $0 + 1],
-                                      maxX: data.boxes[4 * $0 + 2], maxY: data.boxes[4 * $0 + 3]))
-        }
+        let items = data.items
         var tree = RTree()
-        f["bulk_load_ms"] = median(runs) {
+        f["bulk_load_ms"] = try median(runs) {
             tree = RTree()
-            try? tree.bulkLoad(items)
+            try tree.bulkLoad(items)
         }
-        f["insert_ms"] = median(runs) {
+        f["insert_ms"] = try median(runs) {
             var t = RTree()
-            for item in items { try? t.insert(id: item.id, box: item.box) }
+            for item in items { try t.insert(id: item.id, box: item.box) }
         }
         var buffer = [Int]()
         var hits = 0
@@ -129,15 +127,15 @@ struct RTreeBenchCommand: ParsableCommand {
         return f
     }
 
-    private func measureGEOS(_ data: RTreeBenchData) -> BenchFigures {
+    private func measureGEOS(_ data: RTreeSuiteData) throws -> BenchFigures {
         var f = BenchFigures()
         var peer = GEOSSTRtreePeer()
-        f["geometry_ms"] = median(runs) {
+        f["geometry_ms"] = try median(runs) {
             peer = GEOSSTRtreePeer()
-            _ = peer.makeGeometries(flatBoxes: data.boxes)
+            try peer.makeGeometries(flatBoxes: data.boxes)
         }
-        f["build_ms"] = median(runs) { _ = peer.build() }
-        peer.setQueryWindows(data.windows1pct)
+        f["build_ms"] = try median(runs) { try peer.build() }
+        try peer.setQueryWindows(data.windows1pct)
         var buffer = [Int]()
         var hits = 0
         f["search_1pct_ms"] = median(runs) {
@@ -145,13 +143,13 @@ struct RTreeBenchCommand: ParsableCommand {
             for q in 0..<peer.queryWindowCount { peer.search(window: q, into: &buffer); hits += buffer.count }
         }
         f.counts["hits_1pct"] = hits
-        peer.setQueryWindows(data.windows001pct)
+        try peer.setQueryWindows(data.windows001pct)
         f["search_001pct_ms"] = median(runs) {
             hits = 0
             for q in 0..<peer.queryWindowCount { peer.search(window: q, into: &buffer); hits += buffer.count }
         }
         f.counts["hits_001pct"] = hits
-        peer.setQueryPoints(data.points1)
+        try peer.setQueryPoints(data.points1)
         f["knn1_ms"] = median(runs) {
             hits = 0
             for q in 0..<peer.queryPointCount where peer.nearest(point: q) != nil { hits += 1 }
@@ -159,17 +157,20 @@ struct RTreeBenchCommand: ParsableCommand {
         return f
     }
 
-    /// Runs `body` `runs` times and returns the median wall time in milliseconds.
-    private func median(_ runs: Int, _ body: () -> Void) -> Double {
+    /// Runs `body` `runs` times and returns the median time in milliseconds (wall or thread CPU
+    /// time, see `--cpu-time`); the first error `body` throws ends the measure.
+    private func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()
         var times = [Double]()
         for _ in 0..<runs {
             if cpuTime {
                 let start = threadCPUMilliseconds()
-                body()
+                try body()
                 times.append(threadCPUMilliseconds() - start)
             } else {
-                let d = clock.measure(body)
+                let start = clock.now
+                try body()
+                let d = start.duration(to: clock.now)
                 times.append(Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
             }
         }
@@ -183,36 +184,6 @@ private func threadCPUMilliseconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) * 1e-6
-}
-
-/// The data of the `rtree` suite: flatbush's benchmark boxes and the query sets.
-struct RTreeBenchData {
-    let boxes: [Double]
-    /// 1,000 windows of 10 x 10 (1% of the area).
-    let windows1pct: [BoundingBox]
-    /// 10,000 windows of 1 x 1 (0.01% of the area).
-    let windows001pct: [BoundingBox]
-    /// 10,000 points for single nearest neighbours.
-    let points1: [Coordinate]
-    /// 1,000 points for 100 nearest neighbours.
-    let points100: [Coordinate]
-
-    init(count: Int, seed: UInt64) {
-        boxes = SyntheticBoxes.uniform(count: count, seed: seed)
-        windows1pct = Self.windows(1_000, side: 10, seed: seed &+ 1)
-        windows001pct = Self.windows(10_000, side: 1, seed: seed &+ 2)
-        var rng = SplitMix64(seed: seed &+ 3)
-        points1 = (0..<10_000).map { _ in Coordinate(rng.nextUnit() * 100, rng.nextUnit() * 100) }
-        points100 = Array(points1.prefix(1_000))
-    }
-
-    static func windows(_ n: Int, side: Double, seed: UInt64) -> [BoundingBox] {
-        var rng = SplitMix64(seed: seed)
-        return (0..<n).map { _ in
-            let x = rng.nextUnit() * (100 - side), y = rng.nextUnit() * (100 - side)
-            return BoundingBox(minX: x, minY: y, maxX: x + side, maxY: y + side)
-        }
-    }
 }
 
 /// Measures in milliseconds and counts, printed as a JSON object with keys in insertion order.

@@ -1,6 +1,8 @@
 import GeoCore
 import GeoGEOS
 import GeoIndex
+import GeoIndexGEOS
+import GeoBenchSupport
 import Foundation
 import Testing
 

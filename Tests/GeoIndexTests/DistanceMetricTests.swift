@@ -1,5 +1,6 @@
 import GeoCore
 import GeoIndex
+import GeoBenchSupport
 import Testing
 
 struct DistanceMetricTests {

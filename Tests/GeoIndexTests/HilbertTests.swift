@@ -1,4 +1,5 @@
 @testable import GeoIndex
+import GeoBenchSupport
 import Testing
 
 struct HilbertTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import GeoIndex
+import GeoBenchSupport
 
 struct PackedIndicesTests {
     @Test(arguments: [0, 1, 2, 3, 4, 5, 17, 1000, 4096, 4097, 70_001])

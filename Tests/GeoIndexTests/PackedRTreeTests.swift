@@ -1,5 +1,6 @@
 import GeoCore
 @testable import GeoIndex
+import GeoBenchSupport
 import Testing
 
 struct PackedRTreeTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 @testable import GeoIndex
+import GeoBenchSupport
 import Testing
 
 struct SpatialIndexTests {

@@ -1,5 +1,6 @@
 import GeoCore
 import GeoIndex
+import GeoBenchSupport
 
 /// Random data sets for the index tests: uniform, clustered, with duplicates and degenerate boxes.
 enum TestData {

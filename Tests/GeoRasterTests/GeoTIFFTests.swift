@@ -85,6 +85,18 @@ func temporaryPath(_ name: String) -> String {
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: bad) }
     }
 
+    @Test func libtiffsFirstErrorMessageReachesTheError() {
+        let garbage = temporaryPath("garbage-message.tif")
+        _ = FileManager.default.createFile(atPath: garbage, contents: Data("not a tiff at all".utf8))
+        do {
+            _ = try GeoTIFF.read(path: garbage)
+            Issue.record("a text file read as TIFF")
+        } catch {
+            guard case .io(_, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(reason.localizedCaseInsensitiveContains("magic"), "\(reason)")
+        }
+    }
+
     @Test func writeFailureLeavesNoFile() throws {
         let r = Raster<Float>(grid: grid, fill: 3)
         let path = "/nonexistent-dir-geotwin/x.tif"

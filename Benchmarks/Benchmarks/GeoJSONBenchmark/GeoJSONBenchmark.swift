@@ -14,8 +14,11 @@ let benchmarks: @Sendable () -> Void = {
     let dataURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("data/sigungu.geojson")
-    guard let data = try? Data(contentsOf: dataURL) else {
-        fatalError("missing \(dataURL.path): run python3 Benchmarks/data/make_sigungu_geojson.py")
+    let data: Data
+    do {
+        data = try Data(contentsOf: dataURL)
+    } catch {
+        fatalError("cannot read \(dataURL.path) (\(error)): run python3 Benchmarks/data/make_sigungu_geojson.py")
     }
     let bytes = [UInt8](data)
     let cString = bytes.map { CChar(bitPattern: $0) } + [0]

@@ -3,31 +3,18 @@
 // `proj_trans_generic` call in the same process, on copies of the same input buffers.
 import Benchmark
 import BenchCPROJ
+import GeoBenchSupport
 import GeoProj
-
-/// SplitMix64: a small fixed-seed generator so every run transforms the same points.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-}
 
 /// Longitudes and latitudes uniform in South Korea's box, 124.6-131.9 E, 33.1-38.6 N.
 func koreanPoints(_ count: Int, seed: UInt64 = 20_190_701) -> (x: [Double], y: [Double]) {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     var xs = [Double](), ys = [Double]()
     xs.reserveCapacity(count)
     ys.reserveCapacity(count)
     for _ in 0..<count {
-        xs.append(124.6 + random.unit() * (131.9 - 124.6))
-        ys.append(33.1 + random.unit() * (38.6 - 33.1))
+        xs.append(124.6 + random.nextUnit() * (131.9 - 124.6))
+        ys.append(33.1 + random.nextUnit() * (38.6 - 33.1))
     }
     return (xs, ys)
 }
@@ -44,8 +31,11 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     Benchmark("transform 1M 4326->5179 GeoTwin Transformer.transform(x:y:)", configuration: configuration) { benchmark in
-        guard let transformer = try? Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5179)) else {
-            fatalError("EPSG:4326 -> EPSG:5179 is not available")
+        let transformer: Transformer
+        do {
+            transformer = try Transformer(from: CRS(epsg: 4326), to: CRS(epsg: 5179))
+        } catch {
+            fatalError("EPSG:4326 -> EPSG:5179 is not available: \(error)")
         }
         var xs = input.x, ys = input.y
         xs.withUnsafeMutableBufferPointer { _ in }  // materialise the copies before timing

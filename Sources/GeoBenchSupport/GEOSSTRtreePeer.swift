@@ -8,6 +8,8 @@ public import GeoCore
 /// (timed apart), ``build()`` inserts them into a tree of node capacity 10 and forces GEOS to
 /// pack it, then queries run against prepared query geometries. Items are reported by their
 /// index in the input. The object owns its own GEOS context and is used by one thread at a time.
+///
+/// Benchmark support only: not part of the GeoTwin library products.
 public final class GEOSSTRtreePeer {
     private let handle: GEOSContextHandle_t
     private var tree: OpaquePointer?
@@ -45,8 +47,9 @@ public final class GEOSSTRtreePeer {
     }
 
     /// Creates one GEOS rectangle polygon per box of the flat array `[minX, minY, maxX, maxY, ...]`,
-    /// replacing any earlier items. Returns `false` when GEOS fails to create a geometry.
-    public func makeGeometries(flatBoxes: [Double]) -> Bool {
+    /// replacing any earlier items.
+    /// - Throws: ``BenchPeerError`` when GEOS fails to create a geometry.
+    public func makeGeometries(flatBoxes: [Double]) throws(BenchPeerError) {
         destroyTree()
         for g in geometries { GEOSGeom_destroy_r(handle, g) }
         geometries.removeAll(keepingCapacity: true)
@@ -58,44 +61,59 @@ public final class GEOSSTRtreePeer {
         geometries.reserveCapacity(n)
         for i in 0..<n {
             guard let g = GEOSGeom_createRectangle_r(handle, flatBoxes[4 * i], flatBoxes[4 * i + 1],
-                                                      flatBoxes[4 * i + 2], flatBoxes[4 * i + 3]) else { return false }
+                                                      flatBoxes[4 * i + 2], flatBoxes[4 * i + 3]) else {
+                throw BenchPeerError("GEOS could not create the rectangle of box \(i)")
+            }
             geometries.append(g)
         }
-        return true
     }
 
     /// Inserts every geometry into a new STRtree and packs it. GEOS 3.11 has no explicit build
     /// call: the tree packs itself on the first query, so this runs one query far from the data.
-    /// Returns `false` when GEOS fails.
-    public func build() -> Bool {
+    /// - Throws: ``BenchPeerError`` when GEOS fails to create the tree or the probe point.
+    public func build() throws(BenchPeerError) {
         destroyTree()
-        guard let t = GEOSSTRtree_create_r(handle, nodeCapacity) else { return false }
+        guard let t = GEOSSTRtree_create_r(handle, nodeCapacity) else { throw BenchPeerError("GEOS could not create an STRtree") }
         tree = t
         for (i, g) in geometries.enumerated() {
             GEOSSTRtree_insert_r(handle, t, g, UnsafeMutableRawPointer(bitPattern: i + 1))
         }
-        guard let probe = GEOSGeom_createPointFromXY_r(handle, -1e300, -1e300) else { return false }
+        guard let probe = GEOSGeom_createPointFromXY_r(handle, -1e300, -1e300) else {
+            throw BenchPeerError("GEOS could not create the probe point")
+        }
         var sink = [Int]()
         withUnsafeMutablePointer(to: &sink) { p in
             GEOSSTRtree_query_r(handle, t, probe, collectItem, p)
         }
         GEOSGeom_destroy_r(handle, probe)
-        return true
     }
 
     /// Creates the GEOS rectangles of the query windows (kept apart from the query timing).
-    public func setQueryWindows(_ windows: [BoundingBox]) {
+    /// - Throws: ``BenchPeerError`` when GEOS fails to create a window.
+    public func setQueryWindows(_ windows: [BoundingBox]) throws(BenchPeerError) {
         for g in queryGeometries { GEOSGeom_destroy_r(handle, g) }
-        queryGeometries = windows.compactMap {
-            GEOSGeom_createRectangle_r(handle, $0.minX, $0.minY, $0.maxX, $0.maxY)
+        queryGeometries.removeAll(keepingCapacity: true)
+        for (i, w) in windows.enumerated() {
+            guard let g = GEOSGeom_createRectangle_r(handle, w.minX, w.minY, w.maxX, w.maxY) else {
+                throw BenchPeerError("GEOS could not create query window \(i)")
+            }
+            queryGeometries.append(g)
         }
     }
 
     /// Creates the GEOS points of the nearest-neighbour queries.
-    public func setQueryPoints(_ points: [Coordinate]) {
+    /// - Throws: ``BenchPeerError`` when GEOS fails to create a point.
+    public func setQueryPoints(_ points: [Coordinate]) throws(BenchPeerError) {
         for g in queryPoints { GEOSGeom_destroy_r(handle, g) }
-        queryPoints = points.compactMap { GEOSGeom_createPointFromXY_r(handle, $0.x, $0.y) }
+        queryPoints.removeAll(keepingCapacity: true)
         queryCoordinates = points
+        for (i, p) in points.enumerated() {
+            guard let g = GEOSGeom_createPointFromXY_r(handle, p.x, p.y) else {
+                queryCoordinates = Array(points.prefix(i))
+                throw BenchPeerError("GEOS could not create query point \(i)")
+            }
+            queryPoints.append(g)
+        }
     }
 
     /// The number of query windows set by ``setQueryWindows(_:)``.
@@ -130,6 +148,15 @@ public final class GEOSSTRtreePeer {
         guard let found else { return nil }
         return Int(bitPattern: found) - 1
     }
+}
+
+/// A GEOS failure in a benchmark peer.
+public struct BenchPeerError: Error, CustomStringConvertible, Sendable {
+    /// What failed.
+    public var description: String
+
+    /// Creates the error with its message.
+    public init(_ description: String) { self.description = description }
 }
 
 /// What the distance callback needs: the item boxes and the query point.

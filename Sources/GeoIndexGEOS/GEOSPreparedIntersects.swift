@@ -1,4 +1,5 @@
 public import GeoCore
+public import GeoGEOS
 public import GeoIndex
 
 /// A ``GeoIndex/SpatialIndex`` refinement step backed by GEOS prepared geometries: the query is

@@ -1,0 +1,155 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import CTIFF
+
+// libtiff's TIFFGetField/TIFFSetField are C variadic functions, which Swift cannot call; their
+// va_list forms TIFFVGetField/TIFFVSetField can, through `withVaList`. The arguments follow
+// libtiff's conventions: 16-bit values and counts travel as `int`, 32-bit values as `uint32_t`.
+
+/// Calls `TIFFVGetField` with `arguments`; true when libtiff found the tag.
+private func getField(_ tiff: OpaquePointer, _ tag: UInt32, _ arguments: CVarArg...) -> Bool {
+    withVaList(arguments) { TIFFVGetField(tiff, tag, $0) } == 1
+}
+
+/// Calls `TIFFVSetField` with `arguments`; true when libtiff accepted the value.
+private func setField(_ tiff: OpaquePointer, _ tag: UInt32, _ arguments: CVarArg...) -> Bool {
+    withVaList(arguments) { TIFFVSetField(tiff, tag, $0) } == 1
+}
+
+/// Typed access to the TIFF tags GeoTIFF reading and writing use.
+enum TIFFTags {
+    static func u16(_ tiff: OpaquePointer, _ tag: UInt32) -> UInt16? {
+        var value: UInt16 = 0
+        let found = withUnsafeMutablePointer(to: &value) { getField(tiff, tag, $0) }
+        return found ? value : nil
+    }
+
+    static func u32(_ tiff: OpaquePointer, _ tag: UInt32) -> UInt32? {
+        var value: UInt32 = 0
+        let found = withUnsafeMutablePointer(to: &value) { getField(tiff, tag, $0) }
+        return found ? value : nil
+    }
+
+    /// A counted array tag (count passed as `uint16_t`), copied out of libtiff's storage.
+    static func array<T>(_ tiff: OpaquePointer, _ tag: UInt32, of _: T.Type) -> [T]? {
+        var count: UInt16 = 0
+        var values: UnsafeMutablePointer<T>?
+        let found = withUnsafeMutablePointer(to: &count) { countPointer in
+            withUnsafeMutablePointer(to: &values) { getField(tiff, tag, countPointer, $0) }
+        }
+        guard found, let values else { return nil }
+        return Array(UnsafeBufferPointer(start: values, count: Int(count)))
+    }
+
+    static func ascii(_ tiff: OpaquePointer, _ tag: UInt32) -> String? {
+        var text: UnsafeMutablePointer<CChar>?
+        let found = withUnsafeMutablePointer(to: &text) { getField(tiff, tag, $0) }
+        guard found, let text else { return nil }
+        return String(cString: text)
+    }
+
+    static func set(_ tiff: OpaquePointer, _ tag: UInt32, u16 value: UInt16) -> Bool {
+        setField(tiff, tag, Int32(value))
+    }
+
+    static func set(_ tiff: OpaquePointer, _ tag: UInt32, u32 value: UInt32) -> Bool {
+        setField(tiff, tag, value)
+    }
+
+    static func set(_ tiff: OpaquePointer, _ tag: UInt32, doubles values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return setField(tiff, tag, Int32(buffer.count), base)
+        }
+    }
+
+    static func set(_ tiff: OpaquePointer, _ tag: UInt32, shorts values: [UInt16]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return setField(tiff, tag, Int32(buffer.count), base)
+        }
+    }
+
+    static func set(_ tiff: OpaquePointer, _ tag: UInt32, ascii text: String) -> Bool {
+        text.withCString { setField(tiff, tag, $0) }
+    }
+}
+
+// MARK: - GeoTIFF tag registration
+
+/// The GeoTIFF and GDAL tags libtiff does not know, merged into every TIFF it opens. libtiff keeps
+/// pointers into this table and its names, so both live for the whole process.
+nonisolated(unsafe) private let geoTIFFFieldInfo: UnsafeMutableBufferPointer<TIFFFieldInfo> = {
+    func field(_ tag: UInt32, _ type: TIFFDataType, passCount: Bool, _ name: String) -> TIFFFieldInfo {
+        TIFFFieldInfo(field_tag: tag, field_readcount: -1, field_writecount: -1, field_type: type,
+                      field_bit: UInt16(FIELD_CUSTOM), field_oktochange: 1, field_passcount: passCount ? 1 : 0,
+                      field_name: strdup(name))
+    }
+    let fields = [
+        field(33550, TIFF_DOUBLE, passCount: true, "ModelPixelScaleTag"),
+        field(33922, TIFF_DOUBLE, passCount: true, "ModelTiepointTag"),
+        field(34264, TIFF_DOUBLE, passCount: true, "ModelTransformationTag"),
+        field(34735, TIFF_SHORT, passCount: true, "GeoKeyDirectoryTag"),
+        field(34736, TIFF_DOUBLE, passCount: true, "GeoDoubleParamsTag"),
+        field(34737, TIFF_ASCII, passCount: false, "GeoASCIIParamsTag"),
+        field(42113, TIFF_ASCII, passCount: false, "GDAL_NODATA"),
+    ]
+    let table = UnsafeMutableBufferPointer<TIFFFieldInfo>.allocate(capacity: fields.count)
+    _ = table.initialize(from: fields)
+    return table
+}()
+
+/// The tag extender that was installed before ours, called after merging our tags. Written once,
+/// while `geoTIFFTagsRegistered` initialises (Swift runs that exactly once), then only read.
+nonisolated(unsafe) private var parentTagExtender: TIFFExtendProc?
+
+/// Registers the GeoTIFF tags with libtiff; evaluated once, before the first TIFF is opened.
+let geoTIFFTagsRegistered: Bool = {
+    _ = geoTIFFFieldInfo
+    parentTagExtender = TIFFSetTagExtender { tiff in
+        TIFFMergeFieldInfo(tiff, UnsafePointer(geoTIFFFieldInfo.baseAddress), UInt32(geoTIFFFieldInfo.count))
+        parentTagExtender?(tiff)
+    }
+    return true
+}()
+
+// MARK: - Opening with error capture
+
+/// Where libtiff's first error message on a handle is kept (a NUL-terminated C string).
+struct TIFFErrorBuffer {
+    static let capacity = 512
+    let bytes: UnsafeMutablePointer<CChar>
+
+    /// A new empty buffer; release it with ``deallocate()``.
+    static func allocate() -> TIFFErrorBuffer {
+        let bytes = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+        bytes.initialize(repeating: 0, count: capacity)
+        return TIFFErrorBuffer(bytes: bytes)
+    }
+
+    func deallocate() { bytes.deallocate() }
+
+    /// The first error message, empty when there was none.
+    var message: String { String(cString: bytes) }
+}
+
+/// `va_list` parameters import as optional on some platforms and not on others; this accepts both.
+private func someVaList(_ arguments: CVaListPointer?) -> CVaListPointer? { arguments }
+
+/// Opens `path` with `mode` through `TIFFOpenExt`, recording libtiff's first error in `errors`
+/// (later errors and all warnings are dropped).
+func tiffOpen(_ path: String, _ mode: String, errors: TIFFErrorBuffer) -> OpaquePointer? {
+    guard let options = TIFFOpenOptionsAlloc() else { return nil }
+    defer { TIFFOpenOptionsFree(options) }
+    TIFFOpenOptionsSetErrorHandlerExtR(options, { _, user, _, format, arguments in
+        guard let user, let arguments = someVaList(arguments) else { return 1 }
+        let bytes = user.assumingMemoryBound(to: CChar.self)
+        if bytes.pointee == 0 { vsnprintf(bytes, TIFFErrorBuffer.capacity, format, arguments) }
+        return 1
+    }, errors.bytes)
+    TIFFOpenOptionsSetWarningHandlerExtR(options, { _, _, _, _, _ in 1 }, errors.bytes)
+    return TIFFOpenExt(path, mode, options)
+}

@@ -1,0 +1,22 @@
+/// The pseudo-random generator of ``PilotCityGenerator``: SplitMix64 (Steele, Lea and Flood,
+/// 2014), so the same seed gives the same twin on every platform. Not for cryptography.
+struct PilotCityRandom: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// Creates a generator from a seed.
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in `[0, 1)` with 53 random bits.
+    mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+}

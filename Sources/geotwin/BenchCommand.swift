@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure GeoTwin against its peers on fixed-seed data.",
-        subcommands: [RTreeBenchCommand.self]
+        subcommands: [RTreeBenchCommand.self, LocateBenchCommand.self]
     )
 }
 

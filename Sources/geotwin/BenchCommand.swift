@@ -179,7 +179,7 @@ struct RTreeBenchCommand: ParsableCommand {
 }
 
 /// CPU time consumed by the calling thread, in milliseconds.
-private func threadCPUMilliseconds() -> Double {
+func threadCPUMilliseconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) * 1e-6

@@ -32,6 +32,9 @@ struct LocateBenchCommand: ParsableCommand {
     @Flag(help: "Skip the end-to-end KoreaAtlas.locateCodes measure.")
     var noAtlas = false
 
+    @Flag(help: "Measure the CPU time of this thread instead of wall time (steadier on a shared machine).")
+    var cpuTime = false
+
     func validate() throws {
         guard count > 0 else { throw ValidationError("--count must be positive") }
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
@@ -45,7 +48,7 @@ struct LocateBenchCommand: ParsableCommand {
             return (folder, geometries, try PolygonLocator(geometries))
         }
         var f = BenchFigures()
-        f["build_ms"] = Self.median(runs) { _ = try? PolygonLocator(geometries) }
+        f["build_ms"] = median(runs) { _ = try? PolygonLocator(geometries) }
         let extent = geometries.compactMap { $0?.boundingBox }.reduce(BoundingBox.empty) { $0.union($1) }
         var rng = SplitMix64(seed: seed)
         var xs = [Double](repeating: 0, count: count), ys = [Double](repeating: 0, count: count)
@@ -54,7 +57,7 @@ struct LocateBenchCommand: ParsableCommand {
             ys[i] = extent.minY + rng.nextUnit() * extent.height
         }
         var out = [Int32](repeating: -1, count: count)
-        f["locate_ms"] = Self.median(runs) {
+        f["locate_ms"] = median(runs) {
             xs.withUnsafeBufferPointer { xs in
                 ys.withUnsafeBufferPointer { ys in
                     out.withUnsafeMutableBufferPointer { locator.locate(xs: xs, ys: ys, into: $0) }
@@ -66,20 +69,26 @@ struct LocateBenchCommand: ParsableCommand {
         if !noAtlas {
             let atlas = KoreaAtlas(geodata: folder)
             var codes = try reportingErrors { try atlas.locateCodes(latitudes: [37.5], longitudes: [127.0]) }
-            f["atlas_locate_codes_ms"] = Self.median(runs) {
+            f["atlas_locate_codes_ms"] = median(runs) {
                 codes = (try? atlas.locateCodes(latitudes: ys, longitudes: xs)) ?? []
             }
             f.counts["atlas_placed"] = codes.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
         }
         print("{\"n\":\(count),\"layer\":\"\(layer)\",\"features\":\(locator.featureCount),\"parts\":\(locator.partCount),"
               + "\"box\":[\(extent.minX),\(extent.minY),\(extent.maxX),\(extent.maxY)],\"runs\":\(runs),"
+              + "\"clock\":\"\(cpuTime ? "thread-cpu" : "wall")\","
               + "\"geotwin\":\(f.json)}")
     }
 
-    /// Runs `body` `runs` times and returns the median wall time in milliseconds.
-    private static func median(_ runs: Int, _ body: () -> Void) -> Double {
+    /// Runs `body` `runs` times and returns the median time (wall or thread CPU) in milliseconds.
+    private func median(_ runs: Int, _ body: () -> Void) -> Double {
         let clock = ContinuousClock()
         var times = (0..<runs).map { _ in
+            if cpuTime {
+                let start = threadCPUMilliseconds()
+                body()
+                return threadCPUMilliseconds() - start
+            }
             let d = clock.measure(body)
             return Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15
         }

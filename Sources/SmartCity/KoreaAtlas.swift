@@ -1,11 +1,14 @@
 import Foundation
 import GeoCore
+import GeoIndex
 
 /// South Korea's administrative geography and census 2020, from the committed Geodata folder:
 /// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
 ///
 /// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
-/// is `Sendable`; a lock guards the loading, queries run outside it).
+/// is `Sendable`; a lock guards the loading, queries run outside it). The point-location
+/// indexes of a layer are built on the first locate query that needs them, not when units are
+/// merely listed.
 ///
 /// ```swift
 /// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
@@ -29,6 +32,10 @@ public final class KoreaAtlas: Sendable {
             var municipalities: MunicipalityLayer?
             var emd: EmdLayer?
             var islets: EmdLayer?
+            /// The polygons of loaded layers whose locator is not built yet (dropped once it is).
+            var shapes: [RegionLocator.Stage: LayerShapes] = [:]
+            /// The locators built so far: only locate queries build them.
+            var locators: [RegionLocator.Stage: PolygonLocator] = [:]
         }
 
         /// Runs `body` on the layers with the lock held.
@@ -77,7 +84,9 @@ public final class KoreaAtlas: Sendable {
     ///   none covers the point, the sigungu answer, then the sido (the answer's `level` says so).
     ///
     /// Points on a shared boundary go to the unit with the smallest code. Planar test in
-    /// longitude/latitude degrees, boundary included (see `BandedPolygonSet`).
+    /// longitude/latitude degrees, boundary included, even-odd rule as GeoCore's
+    /// `Polygon.covers` (see GeoIndex's `PolygonLocator`). The polygon indexes of a level are
+    /// built on its first locate query; listing provinces or municipalities builds none.
     /// - Throws: ``KoreaAtlasError/invalidCoordinate(latitude:longitude:)`` for a non-finite or
     ///   out-of-range position, or a Geodata error on first use.
     public func locate(latitude: Double, longitude: Double, level: AdministrativeLevel = .sigungu)
@@ -117,17 +126,66 @@ public final class KoreaAtlas: Sendable {
         return l.hits(xs: xs, ys: ys)
     }
 
+    /// The layers and locators of `level`, read and built on first use, all under one lock.
     private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
-        RegionLocator(level: level, provinces: try provinceLayer(), municipalities: try municipalityLayer(),
-                      emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
+        let path = self.path
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> RegionLocator in
+            let stages = RegionLocator.stages(level)
+            for stage in stages { try Self.load(stage, path, &l) }
+            var locators: [RegionLocator.Stage: PolygonLocator] = [:]
+            for stage in stages {
+                if l.locators[stage] == nil, let shapes = l.shapes[stage] {
+                    l.locators[stage] = try shapes.locator()
+                    l.shapes[stage] = nil
+                }
+                locators[stage] = l.locators[stage]
+            }
+            guard let provinces = l.provinces, let municipalities = l.municipalities, let islets = l.islets else {
+                throw .invalidGeodata("layers missing after loading")
+            }
+            return RegionLocator(level: level, provinces: provinces, municipalities: municipalities,
+                                 emd: level == .emd ? l.emd : nil, islets: islets, locators: locators)
+        }
+    }
+
+    /// Reads the attributes and polygons of one layer unless already read (no index is built).
+    private static func load(_ stage: RegionLocator.Stage, _ path: String, _ l: inout LayerCache.Layers)
+        throws(KoreaAtlasError) {
+        switch stage {
+        case .sido:
+            guard l.provinces == nil else { return }
+            let (layer, shapes) = try KoreaAtlasLoader.provinces(path)
+            l.provinces = layer
+            l.shapes[stage] = shapes
+        case .sigungu:
+            guard l.municipalities == nil else { return }
+            let (layer, shapes) = try KoreaAtlasLoader.municipalities(path)
+            l.municipalities = layer
+            l.shapes[stage] = shapes
+        case .emd:
+            guard l.emd == nil else { return }
+            let (layer, shapes) = try KoreaAtlasLoader.emd(path, layer: "emd")
+            l.emd = layer
+            l.shapes[stage] = shapes
+        case .islets:
+            guard l.islets == nil else { return }
+            let (layer, shapes) = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
+            l.islets = layer
+            l.shapes[stage] = shapes
+        }
+    }
+
+    /// Whether the locator of a layer has been built (for tests: listing units must not build one).
+    func hasLocator(_ stage: RegionLocator.Stage) -> Bool {
+        (try? loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> Bool in l.locators[stage] != nil })
+            ?? false
     }
 
     func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
         let path = self.path
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> ProvinceLayer in
-            if let p = l.provinces { return p }
-            let p = try KoreaAtlasLoader.provinces(path)
-            l.provinces = p
+            try Self.load(.sido, path, &l)
+            guard let p = l.provinces else { throw .invalidGeodata("layer sido missing after loading") }
             return p
         }
     }
@@ -135,30 +193,9 @@ public final class KoreaAtlas: Sendable {
     func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
         let path = self.path
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
-            if let m = l.municipalities { return m }
-            let m = try KoreaAtlasLoader.municipalities(path)
-            l.municipalities = m
+            try Self.load(.sigungu, path, &l)
+            guard let m = l.municipalities else { throw .invalidGeodata("layer sigungu missing after loading") }
             return m
-        }
-    }
-
-    private func emdLayer() throws(KoreaAtlasError) -> EmdLayer {
-        let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
-            if let e = l.emd { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd")
-            l.emd = e
-            return e
-        }
-    }
-
-    private func isletLayer() throws(KoreaAtlasError) -> EmdLayer {
-        let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
-            if let e = l.islets { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
-            l.islets = e
-            return e
         }
     }
 }

@@ -1,10 +1,10 @@
 import GeoCore
+import GeoIndex
 import GeoIO
 
 /// The sido layer in memory.
 struct ProvinceLayer: Sendable {
     let provinces: [Province]
-    let index: PolygonLayerIndex
 }
 
 /// The sigungu layer in memory, sorted by code.
@@ -13,7 +13,6 @@ struct MunicipalityLayer: Sendable {
     /// The codes alone, for the bulk path.
     let codes: [String]
     let byCode: [String: Int]
-    let index: PolygonLayerIndex
 }
 
 /// An emd-level layer (the national emd, or the islets) in memory.
@@ -21,7 +20,23 @@ struct EmdLayer: Sendable {
     let codes: [String]
     let names: [String]
     let sigunguCodes: [String]
-    let index: PolygonLayerIndex
+}
+
+/// The polygons of a layer in the order of its in-memory rows, with the ranks that settle
+/// overlaps; read with the layer, turned into a ``PolygonLocator`` only when a locate query
+/// needs one (listing units never builds an index).
+struct LayerShapes: Sendable {
+    let layer: String
+    let geometries: [Geometry?]
+    let rank: [Int]?
+
+    func locator() throws(KoreaAtlasError) -> PolygonLocator {
+        do {
+            return try PolygonLocator(geometries, rank: rank)
+        } catch {
+            throw .invalidGeodata("layer \(layer): \(error)")
+        }
+    }
 }
 
 /// Reading the layers of `korea.gpkg`.
@@ -76,7 +91,7 @@ enum KoreaAtlasLoader {
         }
     }
 
-    static func provinces(_ path: String) throws(KoreaAtlasError) -> ProvinceLayer {
+    static func provinces(_ path: String) throws(KoreaAtlasError) -> (ProvinceLayer, LayerShapes) {
         let layer = try read(path, layer: "sido")
         let c = try Columns(layer, required: ["code", "name_ko", "name_en", "population", "households", "area_km2"])
         var out: [Province] = []
@@ -86,12 +101,11 @@ enum KoreaAtlasLoader {
                                 households: c.optionalInt(row, "households") ?? 0, areaKm2: try c.double(row, "area_km2")))
         }
         let order = out.indices.sorted { out[$0].code < out[$1].code }
-        return ProvinceLayer(provinces: order.map { out[$0] },
-                             index: try PolygonLayerIndex(geometries: order.map { layer.features[$0].geometry },
-                                                          rank: [Int32](repeating: 0, count: order.count)))
+        return (ProvinceLayer(provinces: order.map { out[$0] }),
+                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: nil))
     }
 
-    static func municipalities(_ path: String) throws(KoreaAtlasError) -> MunicipalityLayer {
+    static func municipalities(_ path: String) throws(KoreaAtlasError) -> (MunicipalityLayer, LayerShapes) {
         let layer = try read(path, layer: "sigungu")
         let c = try Columns(layer, required: ["code", "name_ko", "name_en", "sido_code", "sido_ko", "sido_en",
                                               "area_km2", "is_parent_city", "population", "households", "census_code"])
@@ -110,12 +124,12 @@ enum KoreaAtlasLoader {
         var byCode: [String: Int] = [:]
         for (i, m) in sorted.enumerated() { byCode[m.code] = i }
         // Districts win over the parent-city polygons drawn over them.
-        let rank = sorted.map { Int32($0.isParentCity ? 1 : 0) }
-        return MunicipalityLayer(municipalities: sorted, codes: sorted.map(\.code), byCode: byCode,
-                                 index: try PolygonLayerIndex(geometries: order.map { layer.features[$0].geometry }, rank: rank))
+        let rank = sorted.map { $0.isParentCity ? 1 : 0 }
+        return (MunicipalityLayer(municipalities: sorted, codes: sorted.map(\.code), byCode: byCode),
+                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: rank))
     }
 
-    static func emd(_ path: String, layer name: String) throws(KoreaAtlasError) -> EmdLayer {
+    static func emd(_ path: String, layer name: String) throws(KoreaAtlasError) -> (EmdLayer, LayerShapes) {
         let layer = try read(path, layer: name)
         let c = try Columns(layer, required: ["code", "name_ko", "sigungu_code"])
         var rows: [(code: String, name: String, sigungu: String, geometry: Geometry?)] = []
@@ -124,8 +138,7 @@ enum KoreaAtlasLoader {
                          layer.features[row].geometry))
         }
         rows.sort { $0.code < $1.code }
-        return EmdLayer(codes: rows.map(\.code), names: rows.map(\.name), sigunguCodes: rows.map(\.sigungu),
-                        index: try PolygonLayerIndex(geometries: rows.map(\.geometry),
-                                                     rank: [Int32](repeating: 0, count: rows.count)))
+        return (EmdLayer(codes: rows.map(\.code), names: rows.map(\.name), sigunguCodes: rows.map(\.sigungu)),
+                LayerShapes(layer: layer.name, geometries: rows.map(\.geometry), rank: nil))
     }
 }

@@ -1,3 +1,5 @@
+import GeoIndex
+
 /// The lookup order of ``KoreaAtlas/locate(latitude:longitude:level:)`` over loaded layers:
 /// a list of stages, each a layer tried on the points the earlier stages did not place.
 struct RegionLocator: Sendable {
@@ -6,9 +8,11 @@ struct RegionLocator: Sendable {
     let municipalities: MunicipalityLayer
     let emd: EmdLayer?
     let islets: EmdLayer
+    /// The point locator of each stage's layer (no `.emd` entry below the emd level).
+    let locators: [Stage: PolygonLocator]
 
     /// Which layer a stage searches.
-    enum Stage { case sido, sigungu, emd, islets }
+    enum Stage: Hashable, Sendable { case sido, sigungu, emd, islets }
 
     /// A point's answer before names are attached: the stage that placed it and the feature index.
     struct Hit {
@@ -17,7 +21,10 @@ struct RegionLocator: Sendable {
     }
 
     /// The stages of each level, finest unit first where the level allows it.
-    var stages: [Stage] {
+    var stages: [Stage] { Self.stages(level) }
+
+    /// The stages of `level`.
+    static func stages(_ level: AdministrativeLevel) -> [Stage] {
         switch level {
         case .sido: [.sido, .sigungu, .islets]
         case .sigungu: [.sigungu, .islets, .sido]
@@ -25,19 +32,10 @@ struct RegionLocator: Sendable {
         }
     }
 
-    private func index(_ stage: Stage) -> PolygonLayerIndex? {
-        switch stage {
-        case .sido: provinces.index
-        case .sigungu: municipalities.index
-        case .emd: emd?.index
-        case .islets: islets.index
-        }
-    }
-
     /// The region at longitude `x`, latitude `y`, or nil.
     func locate(x: Double, y: Double) -> LocatedRegion? {
         for stage in stages {
-            if let f = index(stage)?.feature(x: x, y: y), let region = region(Hit(stage: stage, feature: f)) {
+            if let f = locators[stage]?.feature(x: x, y: y), let region = region(Hit(stage: stage, feature: f)) {
                 return region
             }
         }
@@ -63,12 +61,13 @@ struct RegionLocator: Sendable {
         var pending = (0..<Int32(n)).map { $0 }
         var found = [Int32](repeating: -1, count: n)
         let stages = self.stages
-        xs.withUnsafeBufferPointer { xs in
-            ys.withUnsafeBufferPointer { ys in
+        xs.withUnsafeBufferPointer { allXs in
+            ys.withUnsafeBufferPointer { allYs in
                 found.withUnsafeMutableBufferPointer { found in
+                    let xs = UnsafeBufferPointer(rebasing: allXs[0..<n]), ys = UnsafeBufferPointer(rebasing: allYs[0..<n])
                     for (s, stage) in stages.enumerated() where !pending.isEmpty {
-                        guard let index = index(stage) else { continue }
-                        index.features(xs, ys, indices: pending, into: found)
+                        guard let locator = locators[stage] else { continue }
+                        pending.withUnsafeBufferPointer { locator.locate(xs: xs, ys: ys, indices: $0, into: found) }
                         var rest: [Int32] = []
                         rest.reserveCapacity(pending.count)
                         for k in pending {

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure GeoTwin against its peers on fixed-seed data.",
-        subcommands: [RTreeBenchCommand.self]
+        subcommands: [RTreeBenchCommand.self, LocateBenchCommand.self]
     )
 }
 
@@ -180,7 +180,7 @@ struct RTreeBenchCommand: ParsableCommand {
 }
 
 /// CPU time consumed by the calling thread, in milliseconds.
-private func threadCPUMilliseconds() -> Double {
+func threadCPUMilliseconds() -> Double {
     var t = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
     return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) * 1e-6

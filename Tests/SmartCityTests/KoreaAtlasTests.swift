@@ -1,5 +1,5 @@
 import Foundation
-import SmartCity
+@testable import SmartCity
 import Testing
 
 /// One atlas for the whole suite: the layers load once.
@@ -78,5 +78,18 @@ let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
             return try await group.reduce(into: [String?]()) { $0.append($1) }
         }
         #expect(codes == Array(repeating: "41115", count: 8) || Set(codes).count == 1)
+    }
+}
+
+@Suite struct KoreaAtlasLazyIndexTests {
+    /// Listing units reads the layers but builds no point-location index; a locate query does.
+    @Test func listingBuildsNoIndex() throws {
+        let fresh = KoreaAtlas(geodata: atlas.geodata)
+        #expect(try fresh.municipalities().count == 253)
+        #expect(try fresh.provinces().count == 17)
+        #expect(!fresh.hasLocator(.sigungu) && !fresh.hasLocator(.sido) && !fresh.hasLocator(.islets))
+        #expect(try fresh.locate(latitude: 37.2636, longitude: 127.0286)?.code == "41115")
+        #expect(fresh.hasLocator(.sigungu) && fresh.hasLocator(.sido) && fresh.hasLocator(.islets))
+        #expect(!fresh.hasLocator(.emd))
     }
 }

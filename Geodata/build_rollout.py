@@ -30,7 +30,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 GPKG = os.path.join(ROOT, "korea.gpkg")
-OUT = os.path.join(ROOT, "rollout.csv")
+# The output file: Geodata/rollout.csv, or the path given as the only argument (to compare a rebuild).
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "rollout.csv")
 
 HEADER = ["year", "round", "sequence", "adopter", "code", "level", "status", "source", "programme", "rule",
           "source_publisher", "source_title", "source_date", "source_url", "source_note"]

@@ -17,9 +17,9 @@ public struct PilotCityPlan: Hashable, Sendable, Codable {
     public var nameEnglish: String
     /// Planned site area, km².
     public var areaKm2: Double
-    /// Planned households.
+    /// Planned households (modelled for Sejong 5-1: see ``householdsAndResidentsAreModelled``).
     public var households: Int
-    /// Planned residents.
+    /// Planned residents (modelled for Sejong 5-1: see ``householdsAndResidentsAreModelled``).
     public var residents: Int
     /// Centre of the site, WGS84 longitude (degrees).
     public var centreLongitude: Double
@@ -35,11 +35,12 @@ public struct PilotCityPlan: Hashable, Sendable, Codable {
         switch id {
         case .sejong51:
             PilotCityPlan(id: id, nameKorean: "세종 5-1 생활권", nameEnglish: "Sejong 5-1 living zone", areaKm2: 2.741,
-                          households: 11_400, residents: 29_300, centreLongitude: 127.334, centreLatitude: 36.524,
+                          households: 11_400, residents: 29_300,  // modelled: no report found gives them
+                          centreLongitude: 127.334, centreLatitude: 36.524,
                           floors: 4...25, hubSpacing: 350)
         case .busanEDC:
             PilotCityPlan(id: id, nameKorean: "부산 에코델타시티", nameEnglish: "Busan Eco Delta City pilot", areaKm2: 2.773,
-                          households: 3_380, residents: 8_500, centreLongitude: 128.92, centreLatitude: 35.165,
+                          households: 3_380, residents: 8_500, centreLongitude: 128.913, centreLatitude: 35.153,
                           floors: 3...20, hubSpacing: 500)
         }
     }

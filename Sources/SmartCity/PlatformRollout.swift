@@ -13,16 +13,21 @@ public struct PlatformRollout: Sendable {
     public let units: [LocalGovernment]
     /// The 17 sido.
     public let provinces: [Province]
-    /// The rows of `Geodata/rollout.csv`, in sequence order.
+    /// The rows of `Geodata/rollout.csv` of the platform programme (the 108), in sequence order.
     public let records: [RolloutRecord]
+    /// The rows of later programmes (스마트 도시안전망 확산사업, 2024-), kept apart from ``records``:
+    /// see ``withLaterProgrammes(_:until:)``.
+    public let laterProgrammes: [RolloutRecord]
     private let byCode: [String: Int]
 
-    /// A rollout over `units`, `provinces` and `records`.
+    /// A rollout over `units`, `provinces` and `records` (rows of later programmes go to ``laterProgrammes``).
     /// - Throws: ``PlatformRolloutError/unknownCode(_:)`` for a record whose code is no unit or sido.
     public init(units: [LocalGovernment], provinces: [Province], records: [RolloutRecord]) throws(PlatformRolloutError) {
         self.units = units
         self.provinces = provinces
-        self.records = records.sorted { $0.sequence < $1.sequence }
+        let sorted = records.sorted { $0.sequence < $1.sequence }
+        self.records = sorted.filter { $0.programme == .platform }
+        self.laterProgrammes = sorted.filter { $0.programme != .platform }
         var byCode: [String: Int] = [:]
         for (i, u) in units.enumerated() { byCode[u.code] = i }
         self.byCode = byCode
@@ -74,7 +79,7 @@ public struct PlatformRollout: Sendable {
                 taken += 1
             }
             guard taken < count else { continue }
-            let candidates = units.filter { !selected.contains($0.code) }
+            let candidates = units.filter { !selected.contains($0.code) && $0.canAdopt }
             let want = count == Int.max ? candidates.count : count - taken
             let context = SelectionContext(year: year, round: "plan", selected: selected)
             let picks = try strategy.select(want, from: candidates, context: context)
@@ -82,33 +87,36 @@ public struct PlatformRollout: Sendable {
             for pick in picks {
                 selected.insert(pick.unit.code)
                 out.append(RolloutRecord(year: year, round: "plan", sequence: out.count + 1, adopter: pick.unit.displayName,
-                                         code: pick.unit.code, level: .sigungu, status: .modelled, source: pick.reason))
+                                         code: pick.unit.code, level: .sigungu, status: .modelled, source: pick.reason,
+                                         rule: strategy.name))
             }
         }
         return out
     }
 
     /// The record with its modelled rows chosen again by `strategy` (the default strategy gives
-    /// the file's rows back). Every code named anywhere in the record is excluded from the picks.
+    /// the file's rows back). Rows a report names (``RolloutRecord/isNamedByAReport``) are kept;
+    /// every code a report names anywhere (later programmes included) and every unit that cannot
+    /// adopt (``LocalGovernment/canAdopt``) is excluded from the picks.
     func refilled(strategy: any SelectionStrategy) throws(PlatformRolloutError) -> [RolloutRecord] {
-        let named = Set(records.filter { $0.status == .recorded }.map(\.code))
+        let named = Set((records + laterProgrammes).filter(\.isNamedByAReport).map(\.code))
         var selected: Set<String> = []
         var out: [RolloutRecord] = []
         var i = 0
         while i < records.count {
             let r = records[i]
-            if r.status == .recorded {
+            if r.isNamedByAReport {
                 selected.insert(r.code)
                 out.append(r)
                 i += 1
                 continue
             }
             var slots: [RolloutRecord] = []
-            while i < records.count, records[i].status == .modelled, records[i].year == r.year, records[i].round == r.round {
+            while i < records.count, !records[i].isNamedByAReport, records[i].year == r.year, records[i].round == r.round {
                 slots.append(records[i])
                 i += 1
             }
-            let candidates = units.filter { !selected.contains($0.code) && !named.contains($0.code) }
+            let candidates = units.filter { !selected.contains($0.code) && !named.contains($0.code) && $0.canAdopt }
             let picks = try strategy.select(slots.count, from: candidates,
                                             context: SelectionContext(year: r.year, round: r.round, selected: selected))
             guard picks.count == slots.count else {
@@ -117,7 +125,8 @@ public struct PlatformRollout: Sendable {
             for (slot, pick) in zip(slots, picks) {
                 selected.insert(pick.unit.code)
                 out.append(RolloutRecord(year: slot.year, round: slot.round, sequence: slot.sequence, adopter: pick.unit.displayName,
-                                         code: pick.unit.code, level: .sigungu, status: .modelled, source: pick.reason))
+                                         code: pick.unit.code, level: .sigungu, status: .modelled, source: pick.reason,
+                                         programme: slot.programme, rule: strategy.name))
             }
         }
         return out

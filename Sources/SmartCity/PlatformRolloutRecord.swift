@@ -35,10 +35,18 @@ public struct RolloutRecord: Hashable, Sendable, Codable {
     public var status: RolloutStatus
     /// The public report cited, or the model rule that chose the row.
     public var source: String
+    /// The programme of the selection (the platform rollout, or its successor).
+    public var programme: RolloutProgramme = .platform
+    /// For a modelled row, what chose it (`seed-criteria`, a strategy's name, or `named-undated`);
+    /// empty for a recorded row.
+    public var rule: String = ""
+    /// The cited report (publisher, title, date, URL, caveats); empty for rows chosen by a model.
+    public var citation: RolloutCitation = RolloutCitation()
 
     /// Creates a record.
     public init(year: Int, round: String, sequence: Int, adopter: String, code: String, level: RolloutLevel,
-                status: RolloutStatus, source: String) {
+                status: RolloutStatus, source: String, programme: RolloutProgramme = .platform, rule: String = "",
+                citation: RolloutCitation = RolloutCitation()) {
         self.year = year
         self.round = round
         self.sequence = sequence
@@ -47,6 +55,9 @@ public struct RolloutRecord: Hashable, Sendable, Codable {
         self.level = level
         self.status = status
         self.source = source
+        self.programme = programme
+        self.rule = rule
+        self.citation = citation
     }
 }
 
@@ -54,8 +65,13 @@ public struct RolloutRecord: Hashable, Sendable, Codable {
 public enum RolloutRecords {
     /// The file name inside the Geodata folder.
     public static let fileName = "rollout.csv"
-    /// The header line the file must start with.
+    /// The header of the first eight columns (a file with only these is still read: every row is
+    /// then of the platform programme and has no rule or citation columns).
     public static let header = ["year", "round", "sequence", "adopter", "code", "level", "status", "source"]
+    /// The header of the shipped file: ``header``, then `programme`, `rule` and the citation
+    /// (`source_publisher`, `source_title`, `source_date` YYYY-MM-DD, `source_url`, `source_note`).
+    public static let citedHeader = header + ["programme", "rule", "source_publisher", "source_title", "source_date",
+                                              "source_url", "source_note"]
 
     /// Reads the records of the Geodata folder `geodata`, in sequence order.
     /// - Throws: ``PlatformRolloutError/unreadableRecords(path:reason:)`` or
@@ -72,14 +88,16 @@ public enum RolloutRecords {
     /// Parses CSV text with the ``header`` columns (RFC 4180 quoting), in sequence order.
     public static func parse(_ text: String) throws(PlatformRolloutError) -> [RolloutRecord] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first, try fields(first, line: 1) == header else {
+        guard let first = lines.first else { throw .malformedRecord(line: 1, reason: "header must be \(header.joined(separator: ","))") }
+        let columns = try fields(first, line: 1)
+        guard columns == header || columns == citedHeader else {
             throw .malformedRecord(line: 1, reason: "header must be \(header.joined(separator: ","))")
         }
         var out: [RolloutRecord] = []
         for (i, line) in lines.dropFirst().enumerated() {
             let n = i + 2
             let f = try fields(line, line: n)
-            guard f.count == header.count else { throw .malformedRecord(line: n, reason: "\(f.count) fields, expected \(header.count)") }
+            guard f.count == columns.count else { throw .malformedRecord(line: n, reason: "\(f.count) fields, expected \(columns.count)") }
             guard let year = Int(f[0]), (2000...2100).contains(year) else { throw .malformedRecord(line: n, reason: "bad year \(f[0])") }
             guard let sequence = Int(f[2]), sequence > 0 else { throw .malformedRecord(line: n, reason: "bad sequence \(f[2])") }
             guard let level = RolloutLevel(rawValue: f[5]) else { throw .malformedRecord(line: n, reason: "bad level \(f[5])") }
@@ -88,8 +106,10 @@ public enum RolloutRecords {
             guard f[4].count == digits, f[4].allSatisfy(\.isASCII), f[4].allSatisfy(\.isNumber) else {
                 throw .malformedRecord(line: n, reason: "code \(f[4]) is not \(digits) digits")
             }
-            out.append(RolloutRecord(year: year, round: f[1], sequence: sequence, adopter: f[3], code: f[4],
-                                     level: level, status: status, source: f[7]))
+            var record = RolloutRecord(year: year, round: f[1], sequence: sequence, adopter: f[3], code: f[4],
+                                       level: level, status: status, source: f[7])
+            if columns.count == citedHeader.count { try cite(&record, f, line: n) }
+            out.append(record)
         }
         return out.sorted { $0.sequence < $1.sequence }
     }

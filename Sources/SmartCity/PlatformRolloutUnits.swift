@@ -58,7 +58,7 @@ public enum LocalGovernments {
         var matchedBySido: [String: Int] = [:]
         for m in municipalities where !m.isParentCity {
             let key = mergedInto[m.code] ?? (m.cityKorean != nil ? String(m.code.prefix(4)) + "0" : m.code)
-            var u = units[key] ?? LocalGovernment(code: key, name: m.cityKorean ?? m.nameKorean, sidoCode: m.sidoCode,
+            var u = units[key] ?? LocalGovernment(code: key, name: currentNames[key] ?? m.cityKorean ?? m.nameKorean, sidoCode: m.sidoCode,
                                                  sidoName: m.sidoKorean, population: 0, areaKm2: 0, memberCodes: [])
             u.memberCodes.append(m.code)
             u.areaKm2 += m.areaKm2

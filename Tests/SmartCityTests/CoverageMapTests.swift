@@ -13,10 +13,10 @@ import Testing
 
     @Test func joinsOfTheRecord() throws {
         let s = try rollout.selections(.recorded)
-        // 광양시 (2015), 해운대구 (modelled 2019), 강릉시 (강원도 sido-wide 2019), 수원시 영통구 (수원시, 2017), 대구 중구 (none).
+        // 광양시 (2015, named by an undated report: modelled), 해운대구 (modelled 2019), 강릉시 (강원도 sido-wide 2019), 수원시 영통구 (수원시, 2017), 대구 중구 (none).
         let codes: [String?] = ["46230", "26350", "42150", "41117", "27110", nil]
         let j = rollout.joins(sigunguCodes: codes, selections: s, year: 2020, method: .withSidoPlatforms)
-        #expect(j[0] == CoverageJoin(year: 2015, modelled: false))
+        #expect(j[0] == CoverageJoin(year: 2015, modelled: true))
         #expect(j[1] == CoverageJoin(year: 2019, modelled: true))
         #expect(j[2] == CoverageJoin(year: 2019, modelled: false, sidoWide: true))
         #expect(j[3] == CoverageJoin(year: 2017, modelled: false))

@@ -28,8 +28,8 @@ import Testing
     @Test func shippedFile() throws {
         let r = rollout.records
         #expect(r.count == 108)
-        #expect(r.filter { $0.status == .recorded }.count == 73)
-        #expect(r.filter { $0.level == .sido }.map(\.code) == ["29", "11", "50", "42", "43"])
+        #expect(r.filter { $0.status == .recorded }.count == 95)
+        #expect(r.filter { $0.level == .sido }.map(\.code) == ["29", "11", "50", "42", "43", "44", "46", "47", "28"])
         #expect(r.map(\.sequence) == Array(1...108))
         #expect(r.allSatisfy { !$0.source.isEmpty })
     }

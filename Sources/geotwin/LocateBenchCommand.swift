@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GeoTwin
+import GeoBenchSupport
 
 /// `geotwin bench locate`: point location throughput over a layer of Korea's boundaries.
 struct LocateBenchCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoIndex
+import GeoBenchSupport
 import Testing
 
 @Suite struct PolygonLocatorTests {

@@ -59,11 +59,13 @@ public final class GeoPackageReader {
 
     /// Reads the rows of a layer whose attribute `column` equals `value` (all rows when `filter`
     /// is nil), ordered by the primary key. The selection runs in SQLite, so the geometries of
-    /// the other rows are never decoded.
+    /// the other rows are never decoded. With `geometry: false` the geometry column is not
+    /// selected at all: every feature's geometry is nil (the attributes of a large layer for
+    /// the price of its attributes).
     /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value,
     ///   or ``GeoPackageError/invalidTable(path:table:reason:)`` when the filter's column is missing.
-    public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?)
-        throws(GeoPackageError) -> GeoPackageLayer {
+    public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?,
+                          geometry: Bool = true) throws(GeoPackageError) -> GeoPackageLayer {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
         guard try db.tableExists(table) else { throw .missingTable(path: path, table: table) }
@@ -83,7 +85,8 @@ public final class GeoPackageReader {
         if let g = info.geometryColumn, !(try hasColumn(table, g)) {
             throw .invalidTable(path: path, table: table, reason: "geometry column \(g) is missing")
         }
-        let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
+        let geometryColumn = geometry ? info.geometryColumn : nil
+        let geomSelect = geometryColumn.map { ", \(quoted($0))" } ?? ""
         let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
         var condition = ""
         if let filter {
@@ -94,12 +97,12 @@ public final class GeoPackageReader {
         }
         let stmt = try db.prepare("SELECT \(quoted(pk))\(geomSelect)\(attrSelect) FROM \(quoted(table))\(condition) ORDER BY \(quoted(pk))")
         if let filter { try stmt.bind(1, filter.value) }
-        let first: Int32 = info.geometryColumn == nil ? 1 : 2
+        let first: Int32 = geometryColumn == nil ? 1 : 2
         var features: [GeoPackageFeature] = []
         while try stmt.step() {
             let fid = stmt.int(0)
             var geometry: Geometry?
-            if let g = info.geometryColumn {
+            if let g = geometryColumn {
                 geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
             }
             var values: [GeoPackageValue] = []

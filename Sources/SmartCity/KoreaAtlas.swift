@@ -5,7 +5,10 @@ import GeoCore
 /// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
 ///
 /// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
-/// is `Sendable`; a lock guards the loading, queries run outside it).
+/// is `Sendable`; a lock guards the loading, queries run outside it). Every read goes through
+/// the atlas's ``file`` (one connection), which the rollout, the pilot sites and the maps share.
+/// ``municipalities()`` and ``provinces()`` read the attributes alone; the polygons are read on
+/// the first ``locate(latitude:longitude:level:)``.
 ///
 /// ```swift
 /// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
@@ -15,7 +18,8 @@ import GeoCore
 public final class KoreaAtlas: Sendable {
     /// The Geodata folder in use.
     public let geodata: URL
-    private let path: String
+    /// The opened `korea.gpkg` every layer is read from.
+    public let file: Geodata
     private let loaded = LayerCache()
 
     /// The loaded layers behind a lock. `NSLock` rather than `Synchronization.Mutex` keeps the
@@ -25,6 +29,8 @@ public final class KoreaAtlas: Sendable {
         private var layers = Layers()
 
         struct Layers {
+            var provinceRecords: [Province]?
+            var municipalityRecords: MunicipalityRecords?
             var provinces: ProvinceLayer?
             var municipalities: MunicipalityLayer?
             var emd: EmdLayer?
@@ -40,9 +46,14 @@ public final class KoreaAtlas: Sendable {
     }
 
     /// An atlas over the Geodata folder `geodata` (nothing is read until the first query).
-    public init(geodata: URL) {
-        self.geodata = geodata
-        path = geodata.appendingPathComponent(GeodataLocation.fileName).path
+    public convenience init(geodata: URL) {
+        self.init(file: Geodata(folder: geodata))
+    }
+
+    /// An atlas reading the opened `file` (nothing is read until the first query).
+    public init(file: Geodata) {
+        self.file = file
+        geodata = file.folder
     }
 
     /// An atlas over the Geodata folder found by ``GeodataLocation/resolve(explicit:environment:)``.
@@ -50,21 +61,22 @@ public final class KoreaAtlas: Sendable {
         self.init(geodata: try GeodataLocation.resolve(explicit: geodataPath))
     }
 
-    /// The 17 sido, by code.
-    public func provinces() throws(KoreaAtlasError) -> [Province] { try provinceLayer().provinces }
+    /// The 17 sido, by code (their attributes alone are read).
+    public func provinces() throws(KoreaAtlasError) -> [Province] { try provinceRecords() }
 
-    /// The 253 sigungu (including the two parent-city polygons), by code.
-    public func municipalities() throws(KoreaAtlasError) -> [Municipality] { try municipalityLayer().municipalities }
+    /// The 253 sigungu (including the two parent-city polygons), by code (their attributes alone
+    /// are read).
+    public func municipalities() throws(KoreaAtlasError) -> [Municipality] { try municipalityRecords().municipalities }
 
     /// The sigungu with legal code `code` (5 digits), or nil.
     public func municipality(code: String) throws(KoreaAtlasError) -> Municipality? {
-        let layer = try municipalityLayer()
-        return layer.byCode[code].map { layer.municipalities[$0] }
+        let records = try municipalityRecords()
+        return records.byCode[code].map { records.municipalities[$0] }
     }
 
     /// The sido with legal code `code` (2 digits), or nil.
     public func province(code: String) throws(KoreaAtlasError) -> Province? {
-        try provinceLayer().provinces.first { $0.code == code }
+        try provinceRecords().first { $0.code == code }
     }
 
     /// Reverse geocoding: the administrative unit at a WGS84 position, or nil outside Korea or at sea.
@@ -122,41 +134,62 @@ public final class KoreaAtlas: Sendable {
                       emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
     }
 
+    func provinceRecords() throws(KoreaAtlasError) -> [Province] {
+        let file = self.file
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> [Province] in
+            if let p = l.provinces?.provinces ?? l.provinceRecords { return p }
+            let p = try KoreaAtlasLoader.provinceRecords(file)
+            l.provinceRecords = p
+            return p
+        }
+    }
+
+    func municipalityRecords() throws(KoreaAtlasError) -> MunicipalityRecords {
+        let file = self.file
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityRecords in
+            if let m = l.municipalities { return MunicipalityRecords(municipalities: m.municipalities, byCode: m.byCode) }
+            if let m = l.municipalityRecords { return m }
+            let m = try KoreaAtlasLoader.municipalityRecords(file)
+            l.municipalityRecords = m
+            return m
+        }
+    }
+
     func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> ProvinceLayer in
             if let p = l.provinces { return p }
-            let p = try KoreaAtlasLoader.provinces(path)
+            let p = try KoreaAtlasLoader.provinces(file)
             l.provinces = p
             return p
         }
     }
 
     func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
             if let m = l.municipalities { return m }
-            let m = try KoreaAtlasLoader.municipalities(path)
+            let m = try KoreaAtlasLoader.municipalities(file)
             l.municipalities = m
             return m
         }
     }
 
     private func emdLayer() throws(KoreaAtlasError) -> EmdLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
             if let e = l.emd { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd")
+            let e = try KoreaAtlasLoader.emd(file, layer: "emd")
             l.emd = e
             return e
         }
     }
 
     private func isletLayer() throws(KoreaAtlasError) -> EmdLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
             if let e = l.islets { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
+            let e = try KoreaAtlasLoader.emd(file, layer: "emd_islets")
             l.islets = e
             return e
         }

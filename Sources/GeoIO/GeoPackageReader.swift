@@ -31,6 +31,9 @@ public final class GeoPackageReader {
             throw .fileNotFound(path: path)
         }
         db = try GeoPackageConnection(path: path, create: false)
+        // Read through a memory map: reading the attributes that follow a large geometry walks its
+        // overflow pages, which then cost no system call each.
+        try db.execute("PRAGMA mmap_size = 1073741824")
         let appID = try db.scalarInt("PRAGMA application_id") ?? 0
         guard Self.applicationIDs.contains(appID) else {
             throw .notGeoPackage(path: path, applicationID: Self.fourCC(appID))

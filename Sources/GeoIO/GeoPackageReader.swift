@@ -31,6 +31,9 @@ public final class GeoPackageReader {
             throw .fileNotFound(path: path)
         }
         db = try GeoPackageConnection(path: path, create: false)
+        // Read through a memory map: reading the attributes that follow a large geometry walks its
+        // overflow pages, which then cost no system call each.
+        try db.execute("PRAGMA mmap_size = 1073741824")
         let appID = try db.scalarInt("PRAGMA application_id") ?? 0
         guard Self.applicationIDs.contains(appID) else {
             throw .notGeoPackage(path: path, applicationID: Self.fourCC(appID))
@@ -59,13 +62,15 @@ public final class GeoPackageReader {
 
     /// Reads the rows of a layer whose attribute `column` equals `value` (all rows when `filter`
     /// is nil), ordered by the primary key. The selection runs in SQLite, so the geometries of
-    /// the other rows are never decoded.
+    /// the other rows are never decoded. With `geometry: false` the geometry column is not
+    /// selected at all: every feature's geometry is nil (the attributes of a large layer for
+    /// the price of its attributes).
     /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value,
     ///   or ``GeoPackageError/invalidTable(path:table:reason:)`` when the filter's column is missing.
-    public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?)
-        throws(GeoPackageError) -> GeoPackageLayer {
+    public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)?,
+                          geometry: Bool = true) throws(GeoPackageError) -> GeoPackageLayer {
         var features: [GeoPackageFeature] = []
-        let schema = try forEachFeature(name, where: filter) { f throws(GeoPackageError) in features.append(f) }
+        let schema = try forEachFeature(name, where: filter, geometry: geometry) { f throws(GeoPackageError) in features.append(f) }
         return GeoPackageLayer(name: schema.info.tableName, geometryColumn: schema.info.geometryColumn ?? "",
                                geometryTypeName: schema.info.geometryTypeName ?? "",
                                spatialReference: schema.info.spatialReference ?? .undefinedCartesian,
@@ -81,17 +86,20 @@ public final class GeoPackageReader {
     /// Streams the rows of a layer, ordered by its primary key, to `body` one at a time (only one
     /// row is in memory). `filter` selects rows whose attribute equals a value; `bbox` (in the
     /// layer's CRS) keeps rows whose geometry's box meets it, found through the layer's R-tree
-    /// index when it has one, so the other rows are never decoded.
+    /// index when it has one, so the other rows are never decoded. With `geometry: false` the
+    /// geometry column is not selected (every geometry is nil, and `bbox` is ignored).
     /// - Returns: the layer's description and attribute columns (the order of each row's values).
     @discardableResult
     public func forEachFeature(_ name: String, where filter: (column: String, value: GeoPackageValue)? = nil,
-                               bbox: BoundingBox? = nil,
+                               bbox: BoundingBox? = nil, geometry wantsGeometry: Bool = true,
                                _ body: (GeoPackageFeature) throws(GeoPackageError) -> Void)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
         let (pk, columns) = try schema(info)
-        let geomSelect = info.geometryColumn.map { ", \(quoted($0))" } ?? ""
+        let geometryColumn = wantsGeometry ? info.geometryColumn : nil
+        let bbox = wantsGeometry ? bbox : nil
+        let geomSelect = geometryColumn.map { ", \(quoted($0))" } ?? ""
         let attrSelect = columns.map { ", \(quoted($0.name))" }.joined()
         var conditions: [String] = []
         if let filter {
@@ -117,11 +125,11 @@ public final class GeoPackageReader {
             try stmt.bind(4, .real(bbox.minY))
             try stmt.bind(5, .real(bbox.maxY))
         }
-        let first: Int32 = info.geometryColumn == nil ? 1 : 2
+        let first: Int32 = geometryColumn == nil ? 1 : 2
         while try stmt.step() {
             let fid = stmt.int(0)
             var geometry: Geometry?
-            if let g = info.geometryColumn {
+            if let g = geometryColumn {
                 geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
             }
             if let bbox {

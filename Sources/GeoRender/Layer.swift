@@ -58,12 +58,15 @@ public struct Layer: Hashable, Sendable {
     /// False for a layer drawn only in insets (it then neither counts for the fitted extent nor
     /// appears in the main frame or the legend).
     public var showInMainMap: Bool
+    /// True when the features are already in map coordinates (the CRS the map's projection
+    /// projects to, e.g. EPSG:5179 metres): the map's projection is not applied to them.
+    public var inMapCoordinates: Bool
 
     /// Creates a layer.
     public init(id: String, features: FeatureCollection, style: Style = Style(),
                 thematic: Thematic? = nil, labels: LabelOptions? = nil, idField: String? = nil,
                 dataFields: [String] = [], simplification: Double = 0.5, minimumRingArea: Double = 0.5,
-                showInMainMap: Bool = true) {
+                showInMainMap: Bool = true, inMapCoordinates: Bool = false) {
         self.id = id
         self.features = features
         self.style = style
@@ -74,5 +77,6 @@ public struct Layer: Hashable, Sendable {
         self.simplification = simplification
         self.minimumRingArea = minimumRingArea
         self.showInMainMap = showInMainMap
+        self.inMapCoordinates = inMapCoordinates
     }
 }

@@ -130,7 +130,8 @@ public enum MapRenderer {
             var id = XMLNames.id(layer.id.isEmpty ? "layer" : layer.id)
             while usedIDs.contains(id) { id += "_" }
             usedIDs.insert(id)
-            let stage = try ProjectionStage(projection: map.projection).run(layer.features.features, layer: layer.id)
+            let projection: any MapProjection = layer.inMapCoordinates ? PlanarProjection() : map.projection
+            let stage = try ProjectionStage(projection: projection).run(layer.features.features, layer: layer.id)
             let drawable = layer.features.features.map { $0.geometry.map { !$0.isEmpty } ?? false }
             let theme = try ResolvedTheme.resolve(layer, drawable: drawable)
             prepared.append(PreparedLayer(layer: layer, id: id, projected: stage.projected, source: stage.source, theme: theme,
@@ -158,7 +159,7 @@ public enum MapRenderer {
     static func resample(_ prepared: inout [PreparedLayer], projection: any MapProjection, transform: ScreenTransform) {
         guard !projection.isAffine else { return }
         let stage = ProjectionStage(projection: projection)
-        for k in prepared.indices {
+        for k in prepared.indices where !prepared[k].layer.inMapCoordinates {
             prepared[k].projected = stage.resample(.init(projected: prepared[k].projected, source: prepared[k].source),
                                                    tolerance: 0.5 / transform.scale)
             prepared[k].source = []

@@ -18,6 +18,49 @@ public struct CoverageJoin: Hashable, Sendable {
     }
 }
 
+/// The legend category of an area on a coverage map.
+public enum CoverageCategory: Hashable, Sendable {
+    /// Selected in the year, as the public record names it.
+    case year(Int)
+    /// Selected in the year by a model (drawn in a lighter tone of the year's colour).
+    case modelled(Int)
+    /// Covered only by a sido-wide platform.
+    case sidoWide
+    /// No platform.
+    case notSelected
+
+    /// The category of a join (nil: ``notSelected``).
+    public init(_ join: CoverageJoin?) {
+        guard let join else {
+            self = .notSelected
+            return
+        }
+        if join.sidoWide {
+            self = .sidoWide
+        } else {
+            self = join.modelled ? .modelled(join.year) : .year(join.year)
+        }
+    }
+
+    /// The legend label: `2017`, `2019 · modelled`, `sido-wide platform only`, `not selected`.
+    public var label: String {
+        switch self {
+        case .year(let y): "\(y)"
+        case .modelled(let y): "\(y) · modelled"
+        case .sidoWide: "sido-wide platform only"
+        case .notSelected: "not selected"
+        }
+    }
+
+    /// The selection year (nil for ``sidoWide`` and ``notSelected``).
+    public var year: Int? {
+        switch self {
+        case .year(let y), .modelled(let y): y
+        case .sidoWide, .notSelected: nil
+        }
+    }
+}
+
 /// Options of a coverage map.
 public struct CoverageMapOptions: Sendable {
     /// Page title.
@@ -56,45 +99,46 @@ public struct CoverageMapOptions: Sendable {
 /// a lighter tone of their year's colour with their own legend entry, sido-wide-only coverage and
 /// areas not selected in neutral tones. Built on ``ThematicMap/categorical(_:categories:order:options:)``.
 public enum CoverageMap {
-    /// Legend label of areas without a platform.
-    public static let notSelected = "not selected"
-    /// Legend label of areas covered only by a sido-wide platform.
-    public static let sidoWideOnly = "sido-wide platform only"
+    /// The id of the coverage layer; its features' SVG ids are `coverage-<code>`.
+    public static let layerID = "coverage"
 
-    /// The legend category of a join (`2017`, `2019 · modelled`, ``sidoWideOnly``, ``notSelected``).
-    public static func category(_ join: CoverageJoin?) -> String {
-        guard let join else { return notSelected }
-        if join.sidoWide { return sidoWideOnly }
-        return join.modelled ? "\(join.year) · modelled" : "\(join.year)"
+    /// The legend category of a join.
+    public static func category(_ join: CoverageJoin?) -> CoverageCategory { CoverageCategory(join) }
+
+    /// The legend categories present in `joins`, in legend order (years ascending, each year's
+    /// recorded before its modelled entry, then sido-wide, then not selected), with their colours:
+    /// the `YlGnBu` ramp over the years (modelled: mixed 65 % with white), fixed neutral tones
+    /// for the last two.
+    /// - Throws: ``RenderError`` when the palette cannot be built.
+    public static func legend(_ joins: [CoverageJoin?]) throws(RenderError) -> [(category: CoverageCategory, color: Color)] {
+        let years = Set(joins.compactMap { $0 }.filter { !$0.sidoWide }.map(\.year)).sorted()
+        let ramp = years.isEmpty ? [] : try Palette.colorBrewer("YlGnBu").colors(count: max(3, years.count + 1))
+        let present = Set(joins.map(category))
+        var out: [(category: CoverageCategory, color: Color)] = []
+        for (i, y) in years.enumerated() {
+            let base = ramp[min(ramp.count - 1, i + ramp.count - years.count)]
+            for (c, color) in [(CoverageCategory.year(y), base), (.modelled(y), base.mixed(with: .white, 0.65))] where present.contains(c) {
+                out.append((c, color))
+            }
+        }
+        for (c, color) in [(CoverageCategory.sidoWide, Color(red: 0xfd, green: 0xd4, blue: 0x9e)),
+                           (.notSelected, Color(red: 0xee, green: 0xee, blue: 0xee))] where present.contains(c) {
+            out.append((c, color))
+        }
+        return out
     }
 
     /// The coverage map of `areas` with one join (or nil) per feature, in feature order.
     /// - Throws: ``RenderError`` when the palette cannot be built.
     public static func map(areas: FeatureCollection, joins: [CoverageJoin?], options: CoverageMapOptions) throws(RenderError) -> Map {
-        let years = Set(joins.compactMap { $0 }.filter { !$0.sidoWide }.map(\.year)).sorted()
-        let ramp = years.isEmpty ? [] : try Palette.colorBrewer("YlGnBu").colors(count: max(3, years.count + 1))
-        var order: [String] = []
-        var colors: [Color] = []
-        let present = Set(joins.map(category))
-        for (i, y) in years.enumerated() {
-            let base = ramp[min(ramp.count - 1, i + ramp.count - years.count)]
-            for (label, color) in [("\(y)", base), ("\(y) · modelled", base.mixed(with: .white, 0.65))] where present.contains(label) {
-                order.append(label)
-                colors.append(color)
-            }
-        }
-        for (label, color) in [(sidoWideOnly, Color(red: 0xfd, green: 0xd4, blue: 0x9e)), (notSelected, Color(red: 0xee, green: 0xee, blue: 0xee))]
-            where present.contains(label) {
-            order.append(label)
-            colors.append(color)
-        }
+        let legend = try legend(joins)
         var map = ThematicMap.categorical(
-            areas, categories: joins.map(category), order: order,
+            areas, categories: joins.map { category($0).label }, order: legend.map(\.category.label),
             options: ThematicMapOptions(title: options.title, subtitle: options.subtitle,
                                         description: "Integrated platform coverage by year of selection; modelled selections in a lighter tone.",
                                         attribution: options.attribution, projection: options.projection, width: options.width,
-                                        layerID: "coverage", idField: "code", dataFields: ["code", "name_ko"],
-                                        legendTitle: options.legendTitle, palette: .custom(colors),
+                                        layerID: layerID, idField: "code", dataFields: ["code", "name_ko"],
+                                        legendTitle: options.legendTitle, palette: .custom(legend.map(\.color)),
                                         stroke: .white, strokeWidth: 0.25, insets: options.insets))
         map.layers += options.extraLayers
         return map

@@ -6,9 +6,11 @@ import GeoIndex
 /// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
 ///
 /// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
-/// is `Sendable`; a lock guards the loading, queries run outside it). The point-location
-/// indexes of a layer are built on the first locate query that needs them, not when units are
-/// merely listed.
+/// is `Sendable`; a lock guards the loading, queries run outside it). Every read goes through
+/// the atlas's ``file`` (one connection), which the rollout, the pilot sites and the maps share.
+/// ``municipalities()`` and ``provinces()`` read the attributes alone; the polygons are read on
+/// the first ``locate(latitude:longitude:level:)``, and the point-location indexes of a layer
+/// are built on the first locate query that needs them.
 ///
 /// ```swift
 /// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
@@ -18,7 +20,8 @@ import GeoIndex
 public final class KoreaAtlas: Sendable {
     /// The Geodata folder in use.
     public let geodata: URL
-    private let path: String
+    /// The opened `korea.gpkg` every layer is read from.
+    public let file: Geodata
     private let loaded = LayerCache()
 
     /// The loaded layers behind a lock. `NSLock` rather than `Synchronization.Mutex` keeps the
@@ -28,6 +31,8 @@ public final class KoreaAtlas: Sendable {
         private var layers = Layers()
 
         struct Layers {
+            var provinceRecords: [Province]?
+            var municipalityRecords: MunicipalityRecords?
             var provinces: ProvinceLayer?
             var municipalities: MunicipalityLayer?
             var emd: EmdLayer?
@@ -47,9 +52,14 @@ public final class KoreaAtlas: Sendable {
     }
 
     /// An atlas over the Geodata folder `geodata` (nothing is read until the first query).
-    public init(geodata: URL) {
-        self.geodata = geodata
-        path = geodata.appendingPathComponent(GeodataLocation.fileName).path
+    public convenience init(geodata: URL) {
+        self.init(file: Geodata(folder: geodata))
+    }
+
+    /// An atlas reading the opened `file` (nothing is read until the first query).
+    public init(file: Geodata) {
+        self.file = file
+        geodata = file.folder
     }
 
     /// An atlas over the Geodata folder found by ``GeodataLocation/resolve(explicit:environment:)``.
@@ -57,21 +67,22 @@ public final class KoreaAtlas: Sendable {
         self.init(geodata: try GeodataLocation.resolve(explicit: geodataPath))
     }
 
-    /// The 17 sido, by code.
-    public func provinces() throws(KoreaAtlasError) -> [Province] { try provinceLayer().provinces }
+    /// The 17 sido, by code (their attributes alone are read).
+    public func provinces() throws(KoreaAtlasError) -> [Province] { try provinceRecords() }
 
-    /// The 253 sigungu (including the two parent-city polygons), by code.
-    public func municipalities() throws(KoreaAtlasError) -> [Municipality] { try municipalityLayer().municipalities }
+    /// The 253 sigungu (including the two parent-city polygons), by code (their attributes alone
+    /// are read).
+    public func municipalities() throws(KoreaAtlasError) -> [Municipality] { try municipalityRecords().municipalities }
 
     /// The sigungu with legal code `code` (5 digits), or nil.
     public func municipality(code: String) throws(KoreaAtlasError) -> Municipality? {
-        let layer = try municipalityLayer()
-        return layer.byCode[code].map { layer.municipalities[$0] }
+        let records = try municipalityRecords()
+        return records.byCode[code].map { records.municipalities[$0] }
     }
 
     /// The sido with legal code `code` (2 digits), or nil.
     public func province(code: String) throws(KoreaAtlasError) -> Province? {
-        try provinceLayer().provinces.first { $0.code == code }
+        try provinceRecords().first { $0.code == code }
     }
 
     /// Reverse geocoding: the administrative unit at a WGS84 position, or nil outside Korea or at sea.
@@ -128,10 +139,10 @@ public final class KoreaAtlas: Sendable {
 
     /// The layers and locators of `level`, read and built on first use, all under one lock.
     private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> RegionLocator in
             let stages = RegionLocator.stages(level)
-            for stage in stages { try Self.load(stage, path, &l) }
+            for stage in stages { try Self.load(stage, file, &l) }
             var locators: [RegionLocator.Stage: PolygonLocator] = [:]
             for stage in stages {
                 if l.locators[stage] == nil, let shapes = l.shapes[stage] {
@@ -149,27 +160,27 @@ public final class KoreaAtlas: Sendable {
     }
 
     /// Reads the attributes and polygons of one layer unless already read (no index is built).
-    private static func load(_ stage: RegionLocator.Stage, _ path: String, _ l: inout LayerCache.Layers)
+    private static func load(_ stage: RegionLocator.Stage, _ file: Geodata, _ l: inout LayerCache.Layers)
         throws(KoreaAtlasError) {
         switch stage {
         case .sido:
             guard l.provinces == nil else { return }
-            let (layer, shapes) = try KoreaAtlasLoader.provinces(path)
+            let (layer, shapes) = try KoreaAtlasLoader.provinces(file)
             l.provinces = layer
             l.shapes[stage] = shapes
         case .sigungu:
             guard l.municipalities == nil else { return }
-            let (layer, shapes) = try KoreaAtlasLoader.municipalities(path)
+            let (layer, shapes) = try KoreaAtlasLoader.municipalities(file)
             l.municipalities = layer
             l.shapes[stage] = shapes
         case .emd:
             guard l.emd == nil else { return }
-            let (layer, shapes) = try KoreaAtlasLoader.emd(path, layer: "emd")
+            let (layer, shapes) = try KoreaAtlasLoader.emd(file, layer: "emd")
             l.emd = layer
             l.shapes[stage] = shapes
         case .islets:
             guard l.islets == nil else { return }
-            let (layer, shapes) = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
+            let (layer, shapes) = try KoreaAtlasLoader.emd(file, layer: "emd_islets")
             l.islets = layer
             l.shapes[stage] = shapes
         }
@@ -181,19 +192,40 @@ public final class KoreaAtlas: Sendable {
             ?? false
     }
 
+    func provinceRecords() throws(KoreaAtlasError) -> [Province] {
+        let file = self.file
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> [Province] in
+            if let p = l.provinces?.provinces ?? l.provinceRecords { return p }
+            let p = try KoreaAtlasLoader.provinceRecords(file)
+            l.provinceRecords = p
+            return p
+        }
+    }
+
+    func municipalityRecords() throws(KoreaAtlasError) -> MunicipalityRecords {
+        let file = self.file
+        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityRecords in
+            if let m = l.municipalities { return MunicipalityRecords(municipalities: m.municipalities, byCode: m.byCode) }
+            if let m = l.municipalityRecords { return m }
+            let m = try KoreaAtlasLoader.municipalityRecords(file)
+            l.municipalityRecords = m
+            return m
+        }
+    }
+
     func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> ProvinceLayer in
-            try Self.load(.sido, path, &l)
+            try Self.load(.sido, file, &l)
             guard let p = l.provinces else { throw .invalidGeodata("layer sido missing after loading") }
             return p
         }
     }
 
     func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
-        let path = self.path
+        let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
-            try Self.load(.sigungu, path, &l)
+            try Self.load(.sigungu, file, &l)
             guard let m = l.municipalities else { throw .invalidGeodata("layer sigungu missing after loading") }
             return m
         }

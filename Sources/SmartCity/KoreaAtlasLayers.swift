@@ -15,6 +15,12 @@ struct MunicipalityLayer: Sendable {
     let byCode: [String: Int]
 }
 
+/// The sigungu attributes alone, sorted by code.
+struct MunicipalityRecords: Sendable {
+    let municipalities: [Municipality]
+    let byCode: [String: Int]
+}
+
 /// An emd-level layer (the national emd, or the islets) in memory.
 struct EmdLayer: Sendable {
     let codes: [String]
@@ -41,9 +47,9 @@ struct LayerShapes: Sendable {
 
 /// Reading the layers of `korea.gpkg`.
 enum KoreaAtlasLoader {
-    static func read(_ path: String, layer: String) throws(KoreaAtlasError) -> GeoPackageLayer {
+    static func read(_ file: Geodata, layer: String, geometry: Bool = true) throws(KoreaAtlasError) -> GeoPackageLayer {
         do {
-            return try GeoPackageReader(path: path).readLayer(layer)
+            return try file.readLayer(layer, geometry: geometry)
         } catch {
             throw .unreadableGeodata(error.description)
         }
@@ -91,8 +97,22 @@ enum KoreaAtlasLoader {
         }
     }
 
-    static func provinces(_ path: String) throws(KoreaAtlasError) -> (ProvinceLayer, LayerShapes) {
-        let layer = try read(path, layer: "sido")
+    /// The sido attributes, by code.
+    static func provinceRecords(_ file: Geodata) throws(KoreaAtlasError) -> [Province] {
+        let layer = try read(file, layer: "sido", geometry: false)
+        let (provinces, order) = try provinces(of: layer)
+        return order.map { provinces[$0] }
+    }
+
+    static func provinces(_ file: Geodata) throws(KoreaAtlasError) -> (ProvinceLayer, LayerShapes) {
+        let layer = try read(file, layer: "sido")
+        let (out, order) = try provinces(of: layer)
+        return (ProvinceLayer(provinces: order.map { out[$0] }),
+                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: nil))
+    }
+
+    /// The sido of `layer` in row order, and the row order by code.
+    static func provinces(of layer: GeoPackageLayer) throws(KoreaAtlasError) -> ([Province], [Int]) {
         let c = try Columns(layer, required: ["code", "name_ko", "name_en", "population", "households", "area_km2"])
         var out: [Province] = []
         for row in layer.features.indices {
@@ -100,13 +120,33 @@ enum KoreaAtlasLoader {
                                 nameEnglish: try c.text(row, "name_en"), population: c.optionalInt(row, "population") ?? 0,
                                 households: c.optionalInt(row, "households") ?? 0, areaKm2: try c.double(row, "area_km2")))
         }
-        let order = out.indices.sorted { out[$0].code < out[$1].code }
-        return (ProvinceLayer(provinces: order.map { out[$0] }),
-                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: nil))
+        return (out, out.indices.sorted { out[$0].code < out[$1].code })
     }
 
-    static func municipalities(_ path: String) throws(KoreaAtlasError) -> (MunicipalityLayer, LayerShapes) {
-        let layer = try read(path, layer: "sigungu")
+    /// The sigungu attributes, by code.
+    static func municipalityRecords(_ file: Geodata) throws(KoreaAtlasError) -> MunicipalityRecords {
+        let layer = try read(file, layer: "sigungu", geometry: false)
+        let (out, order) = try municipalities(of: layer)
+        let sorted = order.map { out[$0] }
+        var byCode: [String: Int] = [:]
+        for (i, m) in sorted.enumerated() { byCode[m.code] = i }
+        return MunicipalityRecords(municipalities: sorted, byCode: byCode)
+    }
+
+    static func municipalities(_ file: Geodata) throws(KoreaAtlasError) -> (MunicipalityLayer, LayerShapes) {
+        let layer = try read(file, layer: "sigungu")
+        let (out, order) = try municipalities(of: layer)
+        let sorted = order.map { out[$0] }
+        var byCode: [String: Int] = [:]
+        for (i, m) in sorted.enumerated() { byCode[m.code] = i }
+        // Districts win over the parent-city polygons drawn over them.
+        let rank = sorted.map { $0.isParentCity ? 1 : 0 }
+        return (MunicipalityLayer(municipalities: sorted, codes: sorted.map(\.code), byCode: byCode),
+                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: rank))
+    }
+
+    /// The sigungu of `layer` in row order, and the row order by code.
+    static func municipalities(of layer: GeoPackageLayer) throws(KoreaAtlasError) -> ([Municipality], [Int]) {
         let c = try Columns(layer, required: ["code", "name_ko", "name_en", "sido_code", "sido_ko", "sido_en",
                                               "area_km2", "is_parent_city", "population", "households", "census_code"])
         var out: [Municipality] = []
@@ -119,18 +159,11 @@ enum KoreaAtlasLoader {
                 households: c.optionalInt(row, "households"), areaKm2: try c.double(row, "area_km2"),
                 isParentCity: c.optionalInt(row, "is_parent_city") == 1))
         }
-        let order = out.indices.sorted { out[$0].code < out[$1].code }
-        let sorted = order.map { out[$0] }
-        var byCode: [String: Int] = [:]
-        for (i, m) in sorted.enumerated() { byCode[m.code] = i }
-        // Districts win over the parent-city polygons drawn over them.
-        let rank = sorted.map { $0.isParentCity ? 1 : 0 }
-        return (MunicipalityLayer(municipalities: sorted, codes: sorted.map(\.code), byCode: byCode),
-                LayerShapes(layer: layer.name, geometries: order.map { layer.features[$0].geometry }, rank: rank))
+        return (out, out.indices.sorted { out[$0].code < out[$1].code })
     }
 
-    static func emd(_ path: String, layer name: String) throws(KoreaAtlasError) -> (EmdLayer, LayerShapes) {
-        let layer = try read(path, layer: name)
+    static func emd(_ file: Geodata, layer name: String) throws(KoreaAtlasError) -> (EmdLayer, LayerShapes) {
+        let layer = try read(file, layer: name)
         let c = try Columns(layer, required: ["code", "name_ko", "sigungu_code"])
         var rows: [(code: String, name: String, sigungu: String, geometry: Geometry?)] = []
         for row in layer.features.indices {

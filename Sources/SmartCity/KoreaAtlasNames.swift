@@ -11,7 +11,7 @@ extension KoreaAtlas {
     /// - A bare district name (`장안구`, `중구`, `Jung-gu`) gives every district of that name.
     /// Empty when nothing matches.
     public func municipalities(named query: String) throws(KoreaAtlasError) -> [Municipality] {
-        let all = try municipalityLayer().municipalities
+        let all = try municipalities()
         let q = Self.normalized(query)
         guard !q.isEmpty else { return [] }
         let districts = all.filter { m in

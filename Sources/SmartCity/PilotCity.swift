@@ -31,9 +31,24 @@ public struct PilotCity: Sendable {
     /// The twin of `id`: the footprint from `korea.gpkg` in `geodata`, every layer generated
     /// (``LayerOrigin/modelled``) by the deterministic generator.
     public static func build(_ id: PilotCityID, geodata: URL) throws(PilotCityError) -> PilotCity {
+        try build(id, from: Geodata(folder: geodata))
+    }
+
+    /// The twin of `id`: the footprint read from the opened `geodata`, every layer generated
+    /// (``LayerOrigin/modelled``) by the deterministic generator.
+    public static func build(_ id: PilotCityID, from geodata: Geodata) throws(PilotCityError) -> PilotCity {
         let plan = PilotCityPlan.of(id)
-        let site = try PilotSite.derive(id, geodata: geodata)
+        let site = try PilotSite.derive(id, from: geodata)
         return try PilotCity(plan: plan, site: site, layers: PilotCityGenerator.generate(site: site, plan: plan))
+    }
+
+    /// The twin of `id` built from `geodata` (``build(_:from:)``) with `replacements` applied in
+    /// order (``replace(_:withWGS84:note:)``).
+    public static func build(_ id: PilotCityID, from geodata: Geodata, replacing replacements: [TwinLayerReplacement])
+        throws(PilotCityError) -> PilotCity {
+        var twin = try build(id, from: geodata)
+        for r in replacements { try twin.replace(r.kind, withWGS84: r.features, note: r.note) }
+        return twin
     }
 
     /// The layer of `kind`.
@@ -59,5 +74,22 @@ public struct PilotCity: Sendable {
             throw .invalidLayer(layer: kind.rawValue, reason: "\(error)")
         }
         layers[kind] = TwinLayer(kind: kind, origin: .user, features: metric, note: note)
+    }
+}
+
+/// User features that replace a twin layer (see ``PilotCity/replace(_:withWGS84:note:)``).
+public struct TwinLayerReplacement: Sendable {
+    /// The layer replaced.
+    public var kind: TwinLayerKind
+    /// The features, WGS84 longitude/latitude.
+    public var features: FeatureCollection
+    /// Where they come from (shown in reports).
+    public var note: String
+
+    /// Creates a replacement.
+    public init(kind: TwinLayerKind, features: FeatureCollection, note: String = "user layer") {
+        self.kind = kind
+        self.features = features
+        self.note = note
     }
 }

@@ -29,6 +29,17 @@ public enum PilotMapLayer: String, Hashable, Sendable, CaseIterable {
 
 /// The map of a pilot city twin (EPSG:5179), every twin layer labelled with its origin.
 public enum PilotCityMap {
+    /// The map of the twin of `id`: built from `geodata` with `replacements` applied
+    /// (``PilotCity/build(_:from:replacing:)``), drawn with `layers`, the population density
+    /// surface computed when `layers` shows it.
+    /// - Throws: ``PilotCityError`` or ``RenderError``.
+    public static func map(_ id: PilotCityID, geodata: Geodata, replacing replacements: [TwinLayerReplacement] = [],
+                           layers: [PilotMapLayer] = PilotMapLayer.defaults, width: Double = 1000) throws -> Map {
+        let twin = try PilotCity.build(id, from: geodata, replacing: replacements)
+        let density = layers.contains(.density) ? try PilotCityAnalysis.densitySurface(twin) : nil
+        return try map(twin, layers: layers, density: density, width: width)
+    }
+
     /// The map of `twin` with `layers`, `density` used for ``PilotMapLayer/density``.
     /// - Throws: ``RenderError`` when the projection cannot be set up.
     public static func map(_ twin: PilotCity, layers: [PilotMapLayer] = PilotMapLayer.defaults, density: DensitySurface? = nil,

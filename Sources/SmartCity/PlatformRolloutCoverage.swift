@@ -70,7 +70,8 @@ extension PlatformRollout {
         return years.map { year in
             let upTo = selections.filter { $0.year <= year }
             let inYear = upTo.filter { $0.year == year }
-            let covered = coveredCodes(upTo, method: method).compactMap { unit(code: $0) }
+            // In code order, so the sums (and the JSON report) are the same from run to run.
+            let covered = coveredCodes(upTo, method: method).sorted().compactMap { unit(code: $0) }
             let population = covered.reduce(0) { $0 + $1.population }
             let area = covered.reduce(0) { $0 + $1.areaKm2 }
             return RolloutYear(

@@ -40,15 +40,14 @@ struct PilotMapCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let progress = Progress()
-            progress.step("building the \(city.rawValue) twin")
-            let twin = try TwinCommand.twin(city, geodata: geodata, replacements: replacements)
             let chosen = layers.map { $0.split(separator: ",").compactMap { PilotMapLayer(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
                 ?? PilotMapLayer.defaults
-            let density = chosen.contains(.density) ? try PilotCityAnalysis.densitySurface(twin) : nil
+            progress.step("building the \(city.rawValue) twin")
+            let map = try PilotCityMap.map(city, geodata: Geodata(geodataPath: geodata),
+                                           replacing: TwinCommand.replacements(replacements), layers: chosen, width: width)
             let path = out ?? "out/\(city.rawValue).svg"
             progress.step("drawing \(path)")
-            try CoverageMapCommand.ensureDirectory(of: path)
-            try MapCommand.render(try PilotCityMap.map(twin, layers: chosen, density: density, width: width), to: path)
+            try MapCommand.render(map, to: path)
         }
     }
 }

@@ -56,16 +56,18 @@ struct TwinCommand: ParsableCommand {
 
     /// The twin of `city` with the user's layer replacements applied.
     static func twin(_ city: PilotCityID, geodata: String?, replacements: [String]) throws -> PilotCity {
-        let folder = try GeodataLocation.resolve(explicit: geodata)
-        var twin = try PilotCity.build(city, geodata: folder)
-        for r in replacements {
+        try PilotCity.build(city, from: Geodata(geodataPath: geodata), replacing: Self.replacements(replacements))
+    }
+
+    /// The `--layer KIND=FILE` arguments, their files read.
+    static func replacements(_ arguments: [String]) throws -> [TwinLayerReplacement] {
+        try arguments.map { r in
             let parts = r.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let kind = TwinLayerKind(rawValue: parts[0]) else {
                 throw CLIError("--layer \(r): expected KIND=FILE with KIND one of \(TwinLayerKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try twin.replace(kind, withWGS84: TwinLayerFile.read(parts[1]), note: "user layer from \(parts[1])")
+            return TwinLayerReplacement(kind: kind, features: try TwinLayerFile.read(parts[1]), note: "user layer from \(parts[1])")
         }
-        return twin
     }
 
     static func pct(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }

@@ -194,6 +194,19 @@ func pycensuskrBoundaries() -> String? {
         #expect(filtered.columns == all.columns)
     }
 
+    @Test func attributesAloneMatchAFullReadWithoutGeometry() throws {
+        let reader = try GeoPackageReader(path: Self.korea)
+        let all = try reader.readLayer("sido")
+        let bare = try reader.readLayer("sido", where: nil, geometry: false)
+        #expect(bare.columns == all.columns)
+        #expect(bare.features.map(\.fid) == all.features.map(\.fid))
+        #expect(bare.features.map(\.values) == all.features.map(\.values))
+        #expect(all.features.allSatisfy { $0.geometry != nil })
+        #expect(bare.features.allSatisfy { $0.geometry == nil })
+        let one = try reader.readLayer("sigungu", where: ("code", .text("36110")), geometry: false)
+        #expect(one.features.count == 1 && one.features[0].geometry == nil)
+    }
+
     @Test func filterOnAMissingColumnIsATypedError() throws {
         let reader = try GeoPackageReader(path: Self.korea)
         #expect(throws: GeoPackageError.self) { try reader.readLayer("sido", where: ("no_such_column", .text("x"))) }

@@ -82,4 +82,117 @@ import Testing
         #expect(svg.hasSuffix("</svg>\n") || svg.hasSuffix("</svg>"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["coverage.svg"])
     }
+
+    /// The main job's map: every sigungu drawn with the legend entry its local government's
+    /// selection (Geodata/rollout.csv, read here independently) calls for, and both pilot sites
+    /// drawn inside their sigungu.
+    @Test(arguments: [2017, 2019, 2022])
+    func coverageMapDrawsEveryAdopterInItsYearsColour(year: Int) throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("coverage.svg")
+        let r = try CLIRunner.run(["map", "coverage", "--scenario", "recorded", "--year", "\(year)", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let map = try CoverageSVG(String(contentsOf: out, encoding: .utf8))
+
+        // The record up to `year`: the first selection of each local government, and the sido-wide platforms.
+        let csv = try String(contentsOf: CLIRunner.root.appendingPathComponent("Geodata/rollout.csv"), encoding: .utf8)
+        var municipal: [String: String] = [:], sidoWide: Set<String> = []
+        var adoptersByYear: [Int: Set<String>] = [:]
+        for line in csv.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let y = Int(f[0]), y <= year else { continue }
+            if f[5] == "sido" {
+                sidoWide.insert(f[4])
+            } else if municipal[f[4]] == nil {
+                municipal[f[4]] = f[6] == "modelled" ? "\(y) · modelled" : "\(y)"
+                adoptersByYear[y, default: []].insert(f[4])
+            }
+        }
+        #expect(!municipal.isEmpty)
+        // A district (`수원시 장안구`) belongs to its city's unit (first four digits and 0); 청원군 joined 청주시.
+        func unit(_ code: String, _ name: String) -> String {
+            if code == "43710" { return "43110" }
+            return name.contains(" ") ? String(code.prefix(4)) + "0" : code
+        }
+        var drawnUnits: [String: Set<String>] = [:]
+        #expect(map.areas.count > 240)
+        for area in map.areas {
+            let u = unit(area.code, area.name)
+            let expected = municipal[u] ?? (sidoWide.contains(String(area.code.prefix(2))) ? "sido-wide platform only" : "not selected")
+            #expect(area.label == expected, "\(area.code) \(area.name): drawn as \(area.label ?? "?"), the record says \(expected)")
+            if let label = area.label { drawnUnits[label, default: []].insert(u) }
+        }
+        for (y, adopters) in adoptersByYear {
+            let drawn = drawnUnits["\(y)", default: []].union(drawnUnits["\(y) · modelled", default: []])
+            #expect(adopters.isSubset(of: drawn), "\(y): adopters not drawn in the year's colour: \(adopters.subtracting(drawn).sorted())")
+        }
+        // Both pilot footprints, inside the boxes of Sejong (36110) and Busan Gangseo-gu (26440).
+        for (site, sigungu) in [("sejong-5-1", "36110"), ("busan-edc", "26440")] {
+            let footprint = try #require(map.boxes["pilot-site-\(site)"], "no footprint \(site)")
+            let area = try #require(map.boxes["coverage-\(sigungu)"])
+            #expect(footprint.minX >= area.minX - 0.1 && footprint.maxX <= area.maxX + 0.1
+                    && footprint.minY >= area.minY - 0.1 && footprint.maxY <= area.maxY + 0.1,
+                    "\(site) \(footprint) is not inside \(sigungu) \(area)")
+            #expect(footprint.maxX > footprint.minX && footprint.maxY > footprint.minY)
+        }
+    }
+}
+
+/// The main frame of a coverage SVG: each area with the legend label of its fill, and the
+/// bounding box (px) of every path of the main map.
+struct CoverageSVG {
+    struct Area {
+        var code: String
+        var name: String
+        var label: String?
+    }
+
+    struct Box: CustomStringConvertible {
+        var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+        var description: String { "[\(minX) \(minY) \(maxX) \(maxY)]" }
+    }
+
+    var areas: [Area] = []
+    var boxes: [String: Box] = [:]
+
+    init(_ svg: String) throws {
+        // `.layer-coverage .c3{fill:#1d91c0}` and the legend entries `fill="#1d91c0" ...>2018</text>`.
+        var colourOfClass: [String: String] = [:]
+        for m in svg.matches(of: /\.layer-coverage \.(c\d+)\{fill:(#[0-9a-f]{6})\}/) { colourOfClass[String(m.1)] = String(m.2) }
+        var labelOfColour: [String: String] = [:]
+        for m in svg.matches(of: /<g class="legend-entry"[^>]*><rect [^>]*fill="(#[0-9a-f]{6})"[^>]*\/><text [^>]*>([^<]+)<\/text>/) {
+            labelOfColour[String(m.1)] = String(m.2)
+        }
+        guard !colourOfClass.isEmpty, !labelOfColour.isEmpty else { throw CocoaError(.fileReadCorruptFile) }
+        // The main frame's groups come first; the insets repeat the layers with prefixed ids.
+        guard let insets = svg.range(of: "<g id=\"inset-") else { throw CocoaError(.fileReadCorruptFile) }
+        let main = svg[..<insets.lowerBound]
+        for m in main.matches(of: /<path id="([^"]+)"([^>]*) d="([^"]+)"/) {
+            let id = String(m.1), attributes = String(m.2)
+            boxes[id] = Self.box(String(m.3))
+            guard id.hasPrefix("coverage-") else { continue }
+            let code = attributes.firstMatch(of: /data-code="([^"]*)"/).map { String($0.1) } ?? ""
+            let name = attributes.firstMatch(of: /data-name_ko="([^"]*)"/).map { String($0.1) } ?? ""
+            let cls = attributes.firstMatch(of: /class="([^"]*)"/).map { String($0.1) }
+            areas.append(Area(code: code, name: name, label: cls.flatMap { colourOfClass[$0] }.flatMap { labelOfColour[$0] }))
+        }
+    }
+
+    /// The bounding box of path data made of `M x y`, relative `l dx dy` pairs and `z`.
+    static func box(_ d: String) -> Box {
+        var b = Box()
+        var x = 0.0, y = 0.0, absolute = true, pending: Double?
+        for token in d.matches(of: /[Mlz]|-?[0-9]*\.?[0-9]+/) {
+            let t = String(token.0)
+            if t == "M" { absolute = true; continue }
+            if t == "l" { absolute = false; continue }
+            if t == "z" { continue }
+            guard let v = Double(t) else { continue }
+            guard let first = pending else { pending = v; continue }
+            pending = nil
+            if absolute { x = first; y = v } else { x += first; y += v }
+            b.minX = min(b.minX, x); b.maxX = max(b.maxX, x); b.minY = min(b.minY, y); b.maxY = max(b.maxY, y)
+        }
+        return b
+    }
 }

@@ -5,10 +5,25 @@ import Testing
 
 @Suite struct CoverageMapTests {
     @Test func categories() {
-        #expect(CoverageMap.category(nil) == "not selected")
-        #expect(CoverageMap.category(CoverageJoin(year: 2017, modelled: false)) == "2017")
-        #expect(CoverageMap.category(CoverageJoin(year: 2019, modelled: true)) == "2019 · modelled")
-        #expect(CoverageMap.category(CoverageJoin(year: 2019, modelled: false, sidoWide: true)) == "sido-wide platform only")
+        #expect(CoverageMap.category(nil) == .notSelected)
+        #expect(CoverageMap.category(CoverageJoin(year: 2017, modelled: false)) == .year(2017))
+        #expect(CoverageMap.category(CoverageJoin(year: 2019, modelled: true)) == .modelled(2019))
+        #expect(CoverageMap.category(CoverageJoin(year: 2019, modelled: false, sidoWide: true)) == .sidoWide)
+        #expect(CoverageCategory.notSelected.label == "not selected")
+        #expect(CoverageCategory.year(2017).label == "2017")
+        #expect(CoverageCategory.modelled(2019).label == "2019 · modelled")
+        #expect(CoverageCategory.sidoWide.label == "sido-wide platform only")
+        #expect(CoverageCategory.modelled(2019).year == 2019 && CoverageCategory.sidoWide.year == nil)
+    }
+
+    @Test func legendOrderAndColours() throws {
+        let joins: [CoverageJoin?] = [nil, CoverageJoin(year: 2019, modelled: true), CoverageJoin(year: 2017, modelled: false),
+                                      CoverageJoin(year: 2018, modelled: false, sidoWide: true), CoverageJoin(year: 2019, modelled: false)]
+        let legend = try CoverageMap.legend(joins)
+        #expect(legend.map(\.category) == [.year(2017), .year(2019), .modelled(2019), .sidoWide, .notSelected])
+        #expect(Set(legend.map(\.color)).count == legend.count)
+        // The modelled tone is the year's colour mixed with white.
+        #expect(legend[2].color == legend[1].color.mixed(with: .white, 0.65))
     }
 
     @Test func joinsOfTheRecord() throws {
@@ -34,5 +49,70 @@ import Testing
                                       options: CoverageMapOptions(title: "t"))
         let svg = try MapRenderer.renderSVG(map).svg
         #expect(svg.contains("2015 · modelled") && svg.contains("not selected"))
+    }
+
+    /// The national map before rendering: layers, insets, and the pilot footprints in EPSG:5179
+    /// inside their sigungu and their insets.
+    @Test func nationalMap() throws {
+        let map = try CoverageMap.national(atlas: atlas, rollout: rollout, scenario: .recorded, method: .withSidoPlatforms, year: 2019)
+        #expect(map.layers.map(\.id) == ["coverage", "sido", "pilot-site"])
+        #expect(map.insets.map(\.id) == ["sejong", "busan-edc"])
+        #expect(map.title.hasSuffix("2015–2019"))
+        #expect(map.subtitle.hasPrefix("recorded, with-sido-platforms: 49 selections"))
+        let coverage = map.layers[0]
+        #expect(coverage.features.features.count == 251)
+        let site = map.layers[2]
+        #expect(site.inMapCoordinates)
+        #expect(site.features.features.map { $0.properties["code"]?.stringValue } == ["sejong-5-1", "busan-edc"])
+        let projection = try CRSProjection(fromEPSG: 4326, toEPSG: 5179)
+        for (feature, inset) in zip(site.features.features, map.insets) {
+            let code = try #require(feature.properties["code"]?.stringValue)
+            let id = try #require(PilotCityID(rawValue: code))
+            let footprint = try #require(feature.geometry).boundingBox
+            // Metres, not degrees.
+            #expect(footprint.minX > 900_000 && footprint.minY > 1_600_000)
+            let sigungu = try #require(coverage.features.features.first { $0.properties["code"]?.stringValue == id.sigunguCode })
+            let home = try #require(Inset.extent(of: FeatureCollection([sigungu]), projection: projection, where: { _ in true }))
+            #expect(home.contains(footprint), "\(code) footprint \(footprint) outside sigungu \(id.sigunguCode) \(home)")
+            #expect(inset.extent.contains(footprint))
+            #expect(inset.layerIDs == ["coverage", "pilot-site"])
+        }
+    }
+
+    /// Each sigungu's category on the library map against the record read here from rollout.csv:
+    /// every adopter up to the year in its year's (recorded or modelled) category, the rest
+    /// sido-wide or not selected.
+    @Test(arguments: [2017, 2019, 2022])
+    func nationalMapCategoriesFollowTheRecord(year: Int) throws {
+        let map = try CoverageMap.national(atlas: atlas, rollout: rollout, scenario: .recorded, method: .withSidoPlatforms, year: year)
+        let coverage = map.layers[0]
+        guard case .choropleth(let theme) = coverage.thematic, case .categories(let drawn) = theme.values,
+              case .categorical(let order) = theme.classes else {
+            Issue.record("the coverage layer is not categorical")
+            return
+        }
+        let text = try String(contentsOf: atlas.geodata.appendingPathComponent("rollout.csv"), encoding: .utf8)
+        var unitCategory: [String: CoverageCategory] = [:], sidoWide: Set<String> = []
+        for line in text.split(separator: "\n").dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let y = Int(f[0]), y <= year else { continue }
+            if f[5] == "sido" { sidoWide.insert(f[4]) } else if unitCategory[f[4]] == nil {
+                unitCategory[f[4]] = f[6] == "modelled" ? .modelled(y) : .year(y)
+            }
+        }
+        var unitOf: [String: String] = [:]
+        for u in rollout.units { for m in u.memberCodes { unitOf[m] = u.code } }
+        var seen: Set<String> = []
+        for (feature, label) in zip(coverage.features.features, drawn) {
+            let code = try #require(feature.properties["code"]?.stringValue)
+            let unit = try #require(unitOf[code])
+            let expected = unitCategory[unit] ?? (sidoWide.contains(String(code.prefix(2))) ? .sidoWide : .notSelected)
+            #expect(label == expected.label, "\(code): \(label ?? "nil"), the record says \(expected.label)")
+            if unitCategory[unit] != nil { seen.insert(unit) }
+        }
+        #expect(seen == Set(unitCategory.keys))
+        #expect(order.first == CoverageCategory.year(2015).label)
+        #expect(order.contains(CoverageCategory.year(min(year, 2020)).label))
+        #expect(!order.contains(CoverageCategory.year(year + 1).label))
     }
 }

@@ -71,13 +71,70 @@ let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
         #expect(codes == got.map { $0?.code })
     }
 
+    /// Many tasks hitting a fresh atlas at once: every one gets the answers of the warm suite
+    /// atlas, and each layer is read once through one connection.
     @Test func concurrentFirstUseLoadsOnce() async throws {
-        let fresh = KoreaAtlas(geodata: atlas.geodata)
-        let codes = try await withThrowingTaskGroup(of: String?.self) { group in
-            for _ in 0..<8 { group.addTask { try fresh.locate(latitude: 37.2636, longitude: 127.0286)?.code } }
-            return try await group.reduce(into: [String?]()) { $0.append($1) }
+        let file = Geodata(folder: atlas.geodata)
+        let fresh = KoreaAtlas(file: file)
+        #expect(file.connectionsOpened == 0)
+        struct Answer: Equatable, Sendable {
+            var suwon: String?
+            var sejongEmd: String?
+            var jeju: String?
+            var municipalities: Int
+            var busan: String?
+            var named: [String]
         }
-        #expect(codes == Array(repeating: "41115", count: 8) || Set(codes).count == 1)
+        let expected = Answer(suwon: try atlas.locate(latitude: 37.2636, longitude: 127.0286)?.code,
+                              sejongEmd: try atlas.locate(latitude: 36.504, longitude: 127.265, level: .emd)?.code,
+                              jeju: try atlas.locate(latitude: 33.458, longitude: 126.942, level: .sido)?.code,
+                              municipalities: try atlas.municipalities().count,
+                              busan: try atlas.province(code: "26")?.nameKorean,
+                              named: try atlas.municipalities(named: "수원시").map(\.code))
+        #expect(expected.suwon == "41115" && expected.sejongEmd?.hasPrefix("36110") == true && expected.jeju == "50")
+        let answers = try await withThrowingTaskGroup(of: Answer.self) { group in
+            for i in 0..<32 {
+                group.addTask {
+                    // Tasks start with different calls, so every loader races every other.
+                    switch i % 4 {
+                    case 0: _ = try fresh.municipalities()
+                    case 1: _ = try fresh.locate(latitude: 36.504, longitude: 127.265, level: .emd)
+                    case 2: _ = try fresh.provinces()
+                    default: break
+                    }
+                    return Answer(suwon: try fresh.locate(latitude: 37.2636, longitude: 127.0286)?.code,
+                                  sejongEmd: try fresh.locate(latitude: 36.504, longitude: 127.265, level: .emd)?.code,
+                                  jeju: try fresh.locate(latitude: 33.458, longitude: 126.942, level: .sido)?.code,
+                                  municipalities: try fresh.municipalities().count,
+                                  busan: try fresh.province(code: "26")?.nameKorean,
+                                  named: try fresh.municipalities(named: "수원시").map(\.code))
+                }
+            }
+            return try await group.reduce(into: [Answer]()) { $0.append($1) }
+        }
+        #expect(answers.count == 32)
+        #expect(answers.allSatisfy { $0 == expected })
+        #expect(file.connectionsOpened == 1)
+        for layer in ["sido", "sigungu", "emd", "emd_islets"] {
+            #expect(file.reads(of: layer) == 1, "\(layer) read \(file.reads(of: layer)) times with geometry")
+        }
+        // The attributes alone are read at most once, and only when asked before the polygons.
+        #expect(file.reads(of: "sido", geometry: false) <= 1 && file.reads(of: "sigungu", geometry: false) <= 1)
+        #expect(file.reads(of: "ri") == 0)
+    }
+
+    /// Lists and lookups read the attributes alone; the polygons wait for the first locate.
+    @Test func attributesWithoutPolygons() throws {
+        let file = Geodata(folder: atlas.geodata)
+        let fresh = KoreaAtlas(file: file)
+        #expect(try fresh.municipalities() == atlas.municipalities())
+        #expect(try fresh.provinces() == atlas.provinces())
+        #expect(try fresh.municipality(code: "36110") == atlas.municipality(code: "36110"))
+        #expect(file.reads(of: "sigungu", geometry: false) == 1 && file.reads(of: "sido", geometry: false) == 1)
+        #expect(file.reads(of: "sigungu") == 0 && file.reads(of: "sido") == 0)
+        _ = try fresh.locate(latitude: 37.2636, longitude: 127.0286)
+        #expect(file.reads(of: "sigungu") == 1 && file.connectionsOpened == 1)
+        #expect(try fresh.municipalities() == atlas.municipalities())
     }
 }
 

@@ -37,7 +37,7 @@ public struct PilotSite: Sendable {
     ///   uniform inward buffer whose distance is found by Newton's method on the area (its
     ///   derivative is the eroded perimeter), so the area is the plan's 2.741 km² within 0.01 m²;
     ///   a handful of buffers.
-    /// - Busan EDC: a circle (128-gon) around the plan centre estimate (35.165 N, 128.92 E) clipped
+    /// - Busan EDC: a circle (128-gon) around the plan centre estimate (35.153 N, 128.913 E, inside 강동동) clipped
     ///   to the 강동동 polygon (emd layer, 18.45 km²), its radius found by bisection on the clipped
     ///   area computed in place (the circle is convex), then clipped once with GEOS, so the area
     ///   is the plan's 2.773 km² (the estimate lies just outside 강동동, so the site is the part
@@ -81,7 +81,7 @@ public struct PilotSite: Sendable {
                 let footprint = try engine.intersection(try engine.handle(circle), try engine.handle(source)).geometry()
                 return PilotSite(id: id, footprint: footprint, source: source, sourceName: "강동동 (emd 26440103)",
                                  areaKm2: try engine.area(footprint) / 1e6,
-                                 derivation: "circle of radius \(String(format: "%.0f", hi)) m around 35.165 N 128.92 E clipped to 강동동, sized to the plan area of 2.773 km²")
+                                 derivation: "circle of radius \(String(format: "%.0f", hi)) m around \(String(format: "%.3f N %.3f E", plan.centreLatitude, plan.centreLongitude)) clipped to 강동동, sized to the plan area of 2.773 km²")
             }
         } catch let e as PilotCityError {
             throw e

@@ -49,7 +49,9 @@ import Testing
         let b = try PilotSite.derive(.busanEDC, from: file)
         #expect(file.connectionsOpened == 1 && file.reads(of: "ri") == 1 && file.reads(of: "emd") == 1)
         #expect(a.footprint == (try PilotSite.derive(.sejong51, geodata: atlas.geodata)).footprint)
-        #expect(b.derivation.hasPrefix("circle of radius 1366 m"))
+        // The centre lies inside 강동동 and far enough from its edge that the whole circle fits:
+        // its radius is that of a disc of 2.773 km² (939.5 m), not a clipped one.
+        #expect(b.derivation.hasPrefix("circle of radius 940 m around 35.153 N 128.913 E"))
         #expect(a.derivation.hasPrefix("합강리 polygon eroded inward by 39.2 m"))
     }
 

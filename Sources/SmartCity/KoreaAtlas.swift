@@ -117,7 +117,7 @@ public final class KoreaAtlas: Sendable {
         return l.hits(xs: xs, ys: ys)
     }
 
-    private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
+    func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
         RegionLocator(level: level, provinces: try provinceLayer(), municipalities: try municipalityLayer(),
                       emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
     }

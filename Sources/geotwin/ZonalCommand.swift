@@ -79,7 +79,7 @@ struct ZonalCommand: ParsableCommand {
         let table = try rasterValue.zonalTable(zones: geometries, statistics: statistics, options: options)
         var out = "id," + statistics.map(\.description).joined(separator: ",") + "\n"
         for (i, row) in table.enumerated() {
-            out += csvField(zoneID(features.features[i], index: i))
+            out += CSVWriter.field(zoneID(features.features[i], index: i))
             for v in row { out += "," + (v.map { "\($0)" } ?? "") }
             out += "\n"
         }
@@ -101,11 +101,6 @@ struct ZonalCommand: ParsableCommand {
         case .int(let v)?: return String(v)
         case nil: return String(index)
         }
-    }
-
-    private func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

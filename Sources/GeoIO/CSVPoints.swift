@@ -50,12 +50,19 @@ public struct CSVRowProblem: Hashable, Sendable, CustomStringConvertible {
         case .fieldCount(let found, let expected):
             what = "\(found) field\(found == 1 ? "" : "s"), expected \(expected) as in the header"
         case .emptyField: what = "empty"
-        case .notANumber(let text): what = "\"\(text)\" is not a number"
+        case .notANumber(let text): what = "\"\(Self.oneLine(text))\" is not a number"
         case .outOfRange(let text, let allowed):
-            what = "\(text) is outside \(Self.format(allowed.lowerBound))...\(Self.format(allowed.upperBound))"
+            what = "\(Self.oneLine(text)) is outside \(Self.format(allowed.lowerBound))...\(Self.format(allowed.upperBound))"
         case .emptyLine: what = "empty line"
         }
         return "\(file):\(line): " + (column.map { "column \($0): " } ?? "") + what
+    }
+
+    /// `text` with its line breaks and tabs written as `\n`, `\r`, `\t`, so a report stays one line.
+    private static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 }) else { return text }
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\t", with: "\\t")
     }
 
     private static func format(_ v: Double) -> String {
@@ -140,7 +147,7 @@ public final class CSVPointReader {
         var names: [String] = []
         while try csv.next() {
             if csv.isBlankLine { continue }
-            names = csv.fields.map { $0.trimmingCharacters(in: [" ", "\t"]) }
+            names = csv.fields.map(Self.headerName)
             break
         }
         guard !names.isEmpty else {
@@ -186,6 +193,15 @@ public final class CSVPointReader {
             allowedX = -180...180
             allowedY = -90...90
         }
+    }
+
+    /// A header field as a name: trimmed, and unquoted when spaces put its quotes inside the
+    /// field (` "lat" `), which RFC 4180 does not allow but hand-edited files have.
+    static func headerName(_ field: String) -> String {
+        let name = field.trimmingCharacters(in: [" ", "\t"])
+        guard name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") else { return name }
+        return String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            .trimmingCharacters(in: [" ", "\t"])
     }
 
     /// Opens the file at `path` (`-` for standard input) and reads its header.

@@ -52,22 +52,25 @@ struct AnswerGrid: Sendable {
             let b = Int(((hi - origin) * scale).rounded(.down))
             return max(0, a)...min(n - 1, max(0, b))
         }
-        edges.forEachEdgeBox { box in
-            let cx = cellRange(box.minX, box.maxX, x0, sx, cols), cy = cellRange(box.minY, box.maxY, y0, sy, rws)
-            for r in cy { for c in cx { grid[r * cols + c] = AnswerGrid.mixed } }
-        }
-        var stack: [Int] = []
-        for start in grid.indices where grid[start] == AnswerGrid.unset {
-            let r = start / cols, c = start % cols
-            let value = answer(x0 + (Double(c) + 0.5) / sx, y0 + (Double(r) + 0.5) / sy)
-            grid[start] = value
-            stack.append(start)
-            while let i = stack.popLast() {
-                let ir = i / cols, ic = i % cols
-                for (nr, nc) in [(ir - 1, ic), (ir + 1, ic), (ir, ic - 1), (ir, ic + 1)]
-                where nr >= 0 && nr < rws && nc >= 0 && nc < cols && grid[nr * cols + nc] == AnswerGrid.unset {
-                    grid[nr * cols + nc] = value
-                    stack.append(nr * cols + nc)
+        grid.withUnsafeMutableBufferPointer { grid in
+            edges.forEachEdgeBox { box in
+                let cx = cellRange(box.minX, box.maxX, x0, sx, cols), cy = cellRange(box.minY, box.maxY, y0, sy, rws)
+                for r in cy { for c in cx { grid[r * cols + c] = AnswerGrid.mixed } }
+            }
+            // Flood fill each region of edge-free cells with the answer at its first cell.
+            let unset = AnswerGrid.unset
+            var stack: [Int] = []
+            for start in grid.indices where grid[start] == unset {
+                let r = start / cols, c = start % cols
+                let value = answer(x0 + (Double(c) + 0.5) / sx, y0 + (Double(r) + 0.5) / sy)
+                grid[start] = value
+                stack.append(start)
+                while let i = stack.popLast() {
+                    let ir = i / cols, ic = i - ir * cols
+                    if ir > 0 && grid[i - cols] == unset { grid[i - cols] = value; stack.append(i - cols) }
+                    if ir < rws - 1 && grid[i + cols] == unset { grid[i + cols] = value; stack.append(i + cols) }
+                    if ic > 0 && grid[i - 1] == unset { grid[i - 1] = value; stack.append(i - 1) }
+                    if ic < cols - 1 && grid[i + 1] == unset { grid[i + 1] = value; stack.append(i + 1) }
                 }
             }
         }

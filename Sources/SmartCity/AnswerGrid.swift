@@ -57,20 +57,34 @@ struct AnswerGrid: Sendable {
                 let cx = cellRange(box.minX, box.maxX, x0, sx, cols), cy = cellRange(box.minY, box.maxY, y0, sy, rws)
                 for r in cy { for c in cx { grid[r * cols + c] = AnswerGrid.mixed } }
             }
-            // Flood fill each region of edge-free cells with the answer at its first cell.
+            // Flood fill each region of edge-free cells with the answer at its first cell, a
+            // row run at a time: fill the run through a seed, then seed each unset run of the
+            // rows above and below it (4-connected, so exactly the cells the region holds).
             let unset = AnswerGrid.unset
-            var stack: [Int] = []
+            var seeds: [Int] = []
             for start in grid.indices where grid[start] == unset {
                 let r = start / cols, c = start % cols
                 let value = answer(x0 + (Double(c) + 0.5) / sx, y0 + (Double(r) + 0.5) / sy)
-                grid[start] = value
-                stack.append(start)
-                while let i = stack.popLast() {
-                    let ir = i / cols, ic = i - ir * cols
-                    if ir > 0 && grid[i - cols] == unset { grid[i - cols] = value; stack.append(i - cols) }
-                    if ir < rws - 1 && grid[i + cols] == unset { grid[i + cols] = value; stack.append(i + cols) }
-                    if ic > 0 && grid[i - 1] == unset { grid[i - 1] = value; stack.append(i - 1) }
-                    if ic < cols - 1 && grid[i + 1] == unset { grid[i + 1] = value; stack.append(i + 1) }
+                seeds.append(start)
+                while let seed = seeds.popLast() {
+                    guard grid[seed] == unset else { continue }
+                    let row = seed / cols, base = row * cols
+                    var lo = seed - base, hi = lo
+                    while lo > 0 && grid[base + lo - 1] == unset { lo -= 1 }
+                    while hi < cols - 1 && grid[base + hi + 1] == unset { hi += 1 }
+                    for i in (base + lo)...(base + hi) { grid[i] = value }
+                    for next in stride(from: row - 1, through: row + 1, by: 2) where next >= 0 && next < rws {
+                        let nb = next * cols
+                        var inRun = false
+                        for i in (nb + lo)...(nb + hi) {
+                            if grid[i] == unset {
+                                if !inRun { seeds.append(i) }
+                                inRun = true
+                            } else {
+                                inRun = false
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -78,9 +92,14 @@ struct AnswerGrid: Sendable {
         let shift = AnswerGrid.blockShift
         let bc = (cols >> shift) + 1, br = (rws >> shift) + 1
         var flags = [Bool](repeating: false, count: bc * br)
-        for r in 0..<rws {
-            for c in 0..<cols where grid[r * cols + c] != AnswerGrid.none {
-                flags[(r >> shift) * bc + (c >> shift)] = true
+        grid.withUnsafeBufferPointer { grid in
+            flags.withUnsafeMutableBufferPointer { flags in
+                for r in 0..<rws {
+                    let base = r * cols, flagBase = (r >> shift) * bc
+                    for c in 0..<cols where grid[base + c] != AnswerGrid.none {
+                        flags[flagBase + (c >> shift)] = true
+                    }
+                }
             }
         }
         occupied = flags

@@ -5,7 +5,8 @@ import GeoCore
 /// the 17 sido, the 253 sigungu with population and area, and reverse geocoding.
 ///
 /// Layers are read from `korea.gpkg` on first use, once, and shared by every thread (the atlas
-/// is `Sendable`; a lock guards the loading, queries run outside it).
+/// is `Sendable`; one lock per layer guards its loading, the layers a query needs first load side
+/// by side, and queries run outside the locks).
 ///
 /// ```swift
 /// let atlas = try KoreaAtlas()                       // finds Geodata/ (see GeodataLocation)
@@ -16,26 +17,32 @@ public final class KoreaAtlas: Sendable {
     /// The Geodata folder in use.
     public let geodata: URL
     private let path: String
-    private let loaded = LayerCache()
+    private let provinceSlot = LayerSlot<ProvinceLayer>()
+    private let municipalitySlot = LayerSlot<MunicipalityLayer>()
+    private let emdSlot = LayerSlot<EmdLayer>()
+    private let isletSlot = LayerSlot<EmdLayer>()
 
-    /// The loaded layers behind a lock. `NSLock` rather than `Synchronization.Mutex` keeps the
-    /// package's macOS 14 deployment target.
-    private final class LayerCache: @unchecked Sendable {
+    /// One layer, loaded on first use behind its own lock (so different layers can load at the
+    /// same time). `NSLock` rather than `Synchronization.Mutex` keeps the package's macOS 14
+    /// deployment target.
+    private final class LayerSlot<Layer: Sendable>: @unchecked Sendable {
         private let lock = NSLock()
-        private var layers = Layers()
+        private var layer: Layer?
 
-        struct Layers {
-            var provinces: ProvinceLayer?
-            var municipalities: MunicipalityLayer?
-            var emd: EmdLayer?
-            var islets: EmdLayer?
-        }
-
-        /// Runs `body` on the layers with the lock held.
-        func withLock<T>(_ body: (inout Layers) throws(KoreaAtlasError) -> T) throws(KoreaAtlasError) -> T {
+        /// The layer, loaded by `load` with the lock held if it is not loaded yet.
+        func get(_ load: () throws(KoreaAtlasError) -> Layer) throws(KoreaAtlasError) -> Layer {
             lock.lock()
             defer { lock.unlock() }
-            return try body(&layers)
+            if let layer { return layer }
+            let loaded = try load()
+            layer = loaded
+            return loaded
+        }
+
+        var isLoaded: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return layer != nil
         }
     }
 
@@ -118,47 +125,37 @@ public final class KoreaAtlas: Sendable {
     }
 
     func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
-        RegionLocator(level: level, provinces: try provinceLayer(), municipalities: try municipalityLayer(),
-                      emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
+        // The first time, load the layers side by side; an error is thrown by the calls below.
+        var pending: [@Sendable () -> Void] = []
+        if !provinceSlot.isLoaded { pending.append { _ = try? self.provinceLayer() } }
+        if !municipalitySlot.isLoaded { pending.append { _ = try? self.municipalityLayer() } }
+        if level == .emd && !emdSlot.isLoaded { pending.append { _ = try? self.emdLayer() } }
+        if !isletSlot.isLoaded { pending.append { _ = try? self.isletLayer() } }
+        if pending.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let work = pending
+            DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+        }
+        return RegionLocator(level: level, provinces: try provinceLayer(), municipalities: try municipalityLayer(),
+                             emd: level == .emd ? try emdLayer() : nil, islets: try isletLayer())
     }
 
     func provinceLayer() throws(KoreaAtlasError) -> ProvinceLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> ProvinceLayer in
-            if let p = l.provinces { return p }
-            let p = try KoreaAtlasLoader.provinces(path)
-            l.provinces = p
-            return p
-        }
+        return try provinceSlot.get { () throws(KoreaAtlasError) in try KoreaAtlasLoader.provinces(path) }
     }
 
     func municipalityLayer() throws(KoreaAtlasError) -> MunicipalityLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> MunicipalityLayer in
-            if let m = l.municipalities { return m }
-            let m = try KoreaAtlasLoader.municipalities(path)
-            l.municipalities = m
-            return m
-        }
+        return try municipalitySlot.get { () throws(KoreaAtlasError) in try KoreaAtlasLoader.municipalities(path) }
     }
 
     private func emdLayer() throws(KoreaAtlasError) -> EmdLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
-            if let e = l.emd { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd")
-            l.emd = e
-            return e
-        }
+        return try emdSlot.get { () throws(KoreaAtlasError) in try KoreaAtlasLoader.emd(path, layer: "emd") }
     }
 
     private func isletLayer() throws(KoreaAtlasError) -> EmdLayer {
         let path = self.path
-        return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> EmdLayer in
-            if let e = l.islets { return e }
-            let e = try KoreaAtlasLoader.emd(path, layer: "emd_islets")
-            l.islets = e
-            return e
-        }
+        return try isletSlot.get { () throws(KoreaAtlasError) in try KoreaAtlasLoader.emd(path, layer: "emd_islets") }
     }
 }

@@ -89,8 +89,13 @@ public final class CSVWriter {
         if buffer.count >= flushThreshold { flushQuietly() }
     }
 
-    /// Appends raw bytes (already CSV).
+    /// Appends raw bytes (already CSV); a piece as large as the buffer is written straight out.
     public func write(_ bytes: [UInt8]) {
+        if bytes.count >= flushThreshold {
+            flushQuietly()
+            bytes.withUnsafeBytes { writeOut($0) }
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= flushThreshold { flushQuietly() }
     }
@@ -155,19 +160,22 @@ public final class CSVWriter {
     private func flushQuietly() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil, !finished else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = .fileAccess(reason: "cannot write: \(String(cString: strerror(errno)))",
-                                          at: .csv(file: name, line: 0, column: nil))
-                    return
-                }
-                offset += n
+        buffer.withUnsafeBytes { writeOut($0) }
+    }
+
+    /// Writes `bytes` to the descriptor, recording the first failure.
+    private func writeOut(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil, !finished, let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = .fileAccess(reason: "cannot write: \(String(cString: strerror(errno)))",
+                                      at: .csv(file: name, line: 0, column: nil))
+                return
             }
+            offset += n
         }
     }
 }

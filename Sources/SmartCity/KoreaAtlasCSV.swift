@@ -103,65 +103,111 @@ extension KoreaAtlas {
 struct CSVLocation {
     let locator: RegionLocator
     let options: CSVLocateOptions
-    /// Per stage, per feature: the bytes `code,name` written for a hit (nil: the hit has no region).
-    let answers: [[[UInt8]?]]
+    /// The bytes `code,name` written for each hit, back to back.
+    let answerBytes: [UInt8]
+    /// For stage `s` and feature `f`, at `2 * (stageBase[s] + f)`: the start and end of its
+    /// answer in ``answerBytes``, or -1 and -1 when the hit has no region (written as `,`).
+    let answerBounds: [Int]
+    let stageBase: [Int]
 
     init(locator: RegionLocator, options: CSVLocateOptions) {
         self.locator = locator
         self.options = options
-        answers = locator.stages.map { stage in
-            (0..<locator.featureCount(stage)).map { f in
-                locator.region(RegionLocator.Hit(stage: stage, feature: f)).map { region in
-                    var bytes = Array(region.code.utf8)
-                    bytes.append(UInt8(ascii: ","))
-                    CSVWriter.appendField(region.name.utf8, to: &bytes)
-                    return bytes
+        var bytes: [UInt8] = [], bounds: [Int] = [], bases: [Int] = []
+        for stage in locator.stages {
+            bases.append(bounds.count / 2)
+            for f in 0..<locator.featureCount(stage) {
+                guard let region = locator.region(RegionLocator.Hit(stage: stage, feature: f)) else {
+                    bounds += [-1, -1]
+                    continue
                 }
+                let start = bytes.count
+                bytes.append(contentsOf: region.code.utf8)
+                bytes.append(UInt8(ascii: ","))
+                CSVWriter.appendField(region.name.utf8, to: &bytes)
+                bounds += [start, bytes.count]
             }
         }
+        answerBytes = bytes
+        answerBounds = bounds
+        stageBase = bases
     }
 
+    /// One chunk of rows and its output lines, in as many parts as threads formatted it.
+    final class Batch: @unchecked Sendable {
+        var chunk = CSVPointChunk()
+        var parts: [[UInt8]] = []
+        var located: [Int] = []
+    }
+
+    /// Streams `points` to `writer`. With one thread everything runs on the calling thread;
+    /// with more, the calling thread reads chunk k + 1 while the others locate and format
+    /// chunk k, and chunks are written in order.
     func run(_ points: CSVPointReader, _ writer: CSVWriter,
              _ problems: (CSVRowProblem) -> Void) throws(GeoIOError) -> CSVLocateSummary {
         writer.write("lat,lon,code,name\n")
         var summary = CSVLocateSummary()
-        var chunk = CSVPointChunk()
-        var parts: [[UInt8]] = []
-        var located: [Int] = []
-        while try points.read(into: &chunk, maxRows: options.rowsPerChunk, problems: { problem in
-            summary.badRows += 1
-            problems(problem)
-        }) {
-            let n = chunk.count
-            summary.rows += n
-            // Enough rows per thread to pay for the hand-over.
-            let count = min(options.threads, max(1, n / 4096))
-            if parts.count != count {
-                parts = Array(repeating: [], count: count)
-                located = Array(repeating: 0, count: count)
-            }
-            if count == 1 {
-                located[0] = format(chunk, 0..<n, into: &parts[0])
-            } else {
-                let done = chunk
-                parts.withUnsafeMutableBufferPointer { parts in
-                    located.withUnsafeMutableBufferPointer { located in
-                        // Each thread writes only its own slot `t` of both buffers.
-                        let slots = Slots(parts: parts.baseAddress!, located: located.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: count) { t in
-                            let range = (n * t / count)..<(n * (t + 1) / count)
-                            slots.located[t] = format(done, range, into: &slots.parts[t])
-                        }
-                    }
-                }
-            }
-            for t in 0..<count {
-                writer.write(parts[t])
-                summary.located += located[t]
+        let pipelined = options.threads > 1
+        let workers = max(1, options.threads - 1)
+        let queue = DispatchQueue(label: "GeoTwin.locateCSV")
+        let group = DispatchGroup()
+        // Never leave a chunk being formatted behind, even when reading fails.
+        defer { group.wait() }
+        var current = Batch(), spare = Batch()
+        var pending: Batch?
+        func emit(_ batch: Batch) throws(GeoIOError) {
+            for t in batch.parts.indices {
+                writer.write(batch.parts[t])
+                summary.located += batch.located[t]
             }
             try writer.flush()
         }
+        while try points.read(into: &current.chunk, maxRows: options.rowsPerChunk, problems: { problem in
+            summary.badRows += 1
+            problems(problem)
+        }) {
+            summary.rows += current.chunk.count
+            guard pipelined else {
+                format(current, threads: 1)
+                try emit(current)
+                continue
+            }
+            group.wait()
+            if let pending { try emit(pending) }
+            let batch = current
+            queue.async(group: group) { self.format(batch, threads: workers) }
+            pending = batch
+            (current, spare) = (spare, batch)
+        }
+        group.wait()
+        if let pending { try emit(pending) }
         return summary
+    }
+
+    /// Locates and formats `batch.chunk` into `batch.parts`, split over up to `threads` threads.
+    private func format(_ batch: Batch, threads: Int) {
+        let n = batch.chunk.count
+        // Enough rows per thread to pay for the hand-over.
+        let count = min(threads, max(1, n / 4096))
+        if batch.parts.count != count {
+            batch.parts = Array(repeating: [], count: count)
+            batch.located = Array(repeating: 0, count: count)
+        }
+        if count == 1 {
+            batch.located[0] = format(batch.chunk, 0..<n, into: &batch.parts[0])
+            return
+        }
+        let chunk = batch.chunk
+        batch.parts.withUnsafeMutableBufferPointer { parts in
+            batch.located.withUnsafeMutableBufferPointer { located in
+                // Each thread writes only its own slot `t` of both buffers.
+                let slots = Slots(parts: parts.baseAddress!, located: located.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: count) { t in
+                    let range = (n * t / count)..<(n * (t + 1) / count)
+                    slots.located[t] = format(chunk, range, into: &slots.parts[t])
+                }
+            }
+        }
     }
 
     /// The per-thread output slots of one chunk, shared with the threads that fill them.
@@ -177,25 +223,38 @@ struct CSVLocation {
         let hits = locator.hits(xs: Array(chunk.xs[range]), ys: Array(chunk.ys[range]))
         var placed = 0
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
-        for (k, i) in range.enumerated() {
-            if chunk.isValid[i] {
-                out.append(contentsOf: chunk.yText(i))
-                out.append(comma)
-                out.append(contentsOf: chunk.xText(i))
-            } else {
-                CSVWriter.appendField(chunk.yText(i), to: &out)
-                out.append(comma)
-                CSVWriter.appendField(chunk.xText(i), to: &out)
+        chunk.text.withUnsafeBufferPointer { text in
+            chunk.textEnds.withUnsafeBufferPointer { ends in
+                answerBytes.withUnsafeBufferPointer { answerBytes in
+                    answerBounds.withUnsafeBufferPointer { answerBounds in
+                        for (k, i) in range.enumerated() {
+                            let xStart = i == 0 ? 0 : ends[2 * i - 1], xEnd = ends[2 * i], yEnd = ends[2 * i + 1]
+                            let x = UnsafeBufferPointer(rebasing: text[xStart..<xEnd])
+                            let y = UnsafeBufferPointer(rebasing: text[xEnd..<yEnd])
+                            if chunk.isValid[i] {
+                                // A valid number needs no quotes.
+                                out.append(contentsOf: y)
+                                out.append(comma)
+                                out.append(contentsOf: x)
+                            } else {
+                                CSVWriter.appendField(y, to: &out)
+                                out.append(comma)
+                                CSVWriter.appendField(x, to: &out)
+                            }
+                            out.append(comma)
+                            let s = Int(hits.stage[k])
+                            let a = s < 0 ? -1 : 2 * (stageBase[s] + Int(hits.feature[k]))
+                            if a >= 0 && answerBounds[a] >= 0 {
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: answerBytes[answerBounds[a]..<answerBounds[a + 1]]))
+                                placed += 1
+                            } else {
+                                out.append(comma)
+                            }
+                            out.append(newline)
+                        }
+                    }
+                }
             }
-            out.append(comma)
-            let s = Int(hits.stage[k])
-            if s >= 0, let answer = answers[s][Int(hits.feature[k])] {
-                out.append(contentsOf: answer)
-                placed += 1
-            } else {
-                out.append(comma)
-            }
-            out.append(newline)
         }
         return placed
     }

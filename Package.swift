@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
-        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoProj", "GeoRender", "GeoIndex"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoProj", "GeoRender", "GeoIndex", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,13 +8,20 @@ public enum GeoIOLocation: Hashable, Sendable, CustomStringConvertible {
     /// A JSONPath to the offending value (e.g. `$.features[12].geometry.coordinates[0][3]`)
     /// and the UTF-8 byte offset where reading stopped (or -1 when there is no input, on write).
     case json(path: String, offset: Int)
+    /// A record of a CSV file: the file's name as the user gave it, the 1-based physical `line`
+    /// where the record starts (0 for the file as a whole), and the column's header name when one
+    /// column is at fault.
+    case csv(file: String, line: Int, column: String?)
 
-    /// `byte 17`, `line 1, column 9 (offset 8)` or `$.features[0].geometry (byte 42)`.
+    /// `byte 17`, `line 1, column 9 (offset 8)`, `$.features[0].geometry (byte 42)` or
+    /// `points.csv:12 (column lat)`.
     public var description: String {
         switch self {
         case .byteOffset(let o): "byte \(o)"
         case .text(let o, let line, let column): "line \(line), column \(column) (offset \(o))"
         case .json(let path, let o): o >= 0 ? "\(path) (byte \(o))" : path
+        case .csv(let file, let line, let column):
+            (line > 0 ? "\(file):\(line)" : file) + (column.map { " (column \($0))" } ?? "")
         }
     }
 }
@@ -55,6 +62,10 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     case trailingData(at: GeoIOLocation)
     /// GeoJSON holds WGS 84 longitude/latitude only (RFC 7946); the collection is in `crs`.
     case notWGS84(crs: String, at: GeoIOLocation)
+    /// A CSV header without a column the caller needs; `header` lists the columns it has.
+    case missingColumn(String, header: [String], at: GeoIOLocation)
+    /// A file could not be opened, read or written; `reason` is the system's explanation.
+    case fileAccess(reason: String, at: GeoIOLocation)
 
     /// Where the error happened.
     public var location: GeoIOLocation {
@@ -63,7 +74,8 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
              .countExceedsInput(_, let l), .nestingTooDeep(_, let l), .nonFiniteCoordinate(let l),
              .ringNotClosed(let l), .tooFewPositions(_, _, let l), .unexpectedGeometryType(_, _, let l),
              .syntax(_, let l), .invalidNumber(let l), .invalidText(let l), .wrongJSONType(_, let l),
-             .missingMember(_, let l), .trailingData(let l), .notWGS84(_, let l):
+             .missingMember(_, let l), .trailingData(let l), .notWGS84(_, let l), .missingColumn(_, _, let l),
+             .fileAccess(_, let l):
             l
         }
     }
@@ -87,6 +99,8 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingMember: "missingMember"
         case .trailingData: "trailingData"
         case .notWGS84: "notWGS84"
+        case .missingColumn: "missingColumn"
+        case .fileAccess: "fileAccess"
         }
     }
 
@@ -110,6 +124,14 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingMember(let name, _): what = "missing member \"\(name)\""
         case .trailingData: what = "unexpected data after the end of the value"
         case .notWGS84(let crs, _): what = "coordinates in \(crs), but GeoJSON holds WGS 84 longitude/latitude only (RFC 7946)"
+        case .missingColumn(let name, let header, _):
+            what = "no column \(name) in the header" + (header.isEmpty ? "" : " (columns: \(header.joined(separator: ", ")))")
+        case .fileAccess(let reason, _): what = reason
+        }
+        if case .csv(let file, let line, let column) = location {
+            // `points.csv:12: column lat: ...`, the way compilers and grep name places in files.
+            let place = line > 0 ? "\(file):\(line)" : file
+            return "\(place): " + (column.map { "column \($0): " } ?? "") + what
         }
         return "\(what) at \(location)"
     }
@@ -136,6 +158,8 @@ extension GeoIOError {
         case .missingMember(let n, _): return .missingMember(n, at: l)
         case .trailingData: return .trailingData(at: l)
         case .notWGS84(let c, _): return .notWGS84(crs: c, at: l)
+        case .missingColumn(let n, let h, _): return .missingColumn(n, header: h, at: l)
+        case .fileAccess(let r, _): return .fileAccess(reason: r, at: l)
         }
     }
 

@@ -53,7 +53,7 @@ public struct ZonalJob: Sendable {
         public var csv: String {
             var out = "id," + statistics.map(\.description).joined(separator: ",") + "\n"
             for (id, row) in zip(ids, rows) {
-                out += CSVText.field(id)
+                out += CSVWriter.field(id)
                 for v in row { out += "," + (v.map { "\($0)" } ?? "") }
                 out += "\n"
             }
@@ -113,14 +113,5 @@ public struct ZonalJob: Sendable {
         case .int(let v)?: return String(v)
         case nil: return String(index)
         }
-    }
-}
-
-/// RFC 4180 text fields.
-enum CSVText {
-    /// `s` quoted when it holds a comma, quote or line break.
-    static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

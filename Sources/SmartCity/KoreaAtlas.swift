@@ -138,7 +138,7 @@ public final class KoreaAtlas: Sendable {
     }
 
     /// The layers and locators of `level`, read and built on first use, all under one lock.
-    private func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
+    func locator(level: AdministrativeLevel) throws(KoreaAtlasError) -> RegionLocator {
         let file = self.file
         return try loaded.withLock { (l: inout LayerCache.Layers) throws(KoreaAtlasError) -> RegionLocator in
             let stages = RegionLocator.stages(level)

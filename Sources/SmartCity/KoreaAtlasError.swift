@@ -1,3 +1,5 @@
+import GeoIO
+
 /// An error of the Korean atlas: the Geodata folder cannot be found or read, or a query is invalid.
 public enum KoreaAtlasError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No folder containing `korea.gpkg` was found; `searched` lists where GeoTwin looked.
@@ -8,6 +10,9 @@ public enum KoreaAtlasError: Error, Hashable, Sendable, CustomStringConvertible 
     case invalidGeodata(String)
     /// A latitude outside [-90, 90] or a longitude outside [-180, 180], or a non-finite value.
     case invalidCoordinate(latitude: Double, longitude: Double)
+    /// A CSV point file (or the CSV output) could not be read or written: a missing coordinate
+    /// column, an unclosed quote, an I/O failure. The error names the file and line.
+    case csv(GeoIOError)
 
     /// One line of text.
     public var description: String {
@@ -16,6 +21,7 @@ public enum KoreaAtlasError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unreadableGeodata(let m): "cannot read Geodata: \(m)"
         case .invalidGeodata(let m): "invalid Geodata: \(m)"
         case .invalidCoordinate(let lat, let lon): "invalid coordinate lat \(lat), lon \(lon)"
+        case .csv(let e): e.description
         }
     }
 }

@@ -62,6 +62,66 @@ import Testing
         #expect(r.status != 0)
     }
 
+    @Test func locateNegativeCoordinatesAreNumbersNotOptions() throws {
+        let south = try CLIRunner.run(["locate", "-33.1", "126.5"])
+        #expect(south.status == 0, "\(south.stderr)")
+        #expect(south.stdout == ",\n")
+        let west = try CLIRunner.run(["locate", "--level", "sido", "37.5", "-127"])
+        #expect(west.status == 0, "\(west.stderr)")
+        #expect(west.stdout == ",\n")
+        let terminated = try CLIRunner.run(["locate", "--", "36.504", "127.265"])
+        #expect(terminated.stdout.hasPrefix("36110,"))
+        let typo = try CLIRunner.run(["locate", "--inptu", "x.csv"])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.contains("--inptu"))
+    }
+
+    @Test func locateReadsASpreadsheetCSVAndWritesOutputAtomically() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("sheet.csv"), output = dir.appendingPathComponent("out.csv")
+        // What a spreadsheet saves: a byte order mark, quoted header names, CRLF, quoted numbers.
+        let sheet = "\u{FEFF}\"id\",\"lat\",\"lon\"\r\n\"a, 1\",37.2636,127.0286\r\n\"b\",\"35.0961\",\"128.9145\"\r\n"
+            + "c,35.68,139.69\r\n"
+        try Data(sheet.utf8).write(to: input)
+        let r = try CLIRunner.run(["locate", "--input", input.path, "--output", output.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        let rows = try String(contentsOf: output, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows.count == 4)
+        #expect(rows[0] == "lat,lon,code,name")
+        #expect(rows[1].hasPrefix("37.2636,127.0286,4111") && rows[1].contains("경기도 수원시"))
+        #expect(rows[2] == "35.0961,128.9145,26440,부산광역시 강서구")
+        #expect(rows[3] == "35.68,139.69,,")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["out.csv", "sheet.csv"])
+
+        // The same through standard output is the same bytes.
+        let piped = try CLIRunner.run(["locate", "--input", input.path])
+        #expect(piped.stdout == (try String(contentsOf: output, encoding: .utf8)))
+
+        // A missing column fails before anything is written, and leaves no file behind.
+        let bad = dir.appendingPathComponent("bad.csv"), none = dir.appendingPathComponent("none.csv")
+        try Data("name,lon\nx,127\n".utf8).write(to: bad)
+        let failed = try CLIRunner.run(["locate", "--input", bad.path, "--output", none.path])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("bad.csv:1: no column lat"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: none.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.csv", "out.csv", "sheet.csv"])
+    }
+
+    @Test func locateCSVReportsBadRowsWithLineAndColumn() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("pts.csv"), output = dir.appendingPathComponent("out.csv")
+        try Data("lat,lon\n\"multi\nline\",127\n37.2636,127.0286\n95,127\n37.5\n".utf8).write(to: input)
+        let r = try CLIRunner.run(["locate", "--input", input.path, "--output", output.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("pts.csv:2: column lat: \"multi\\nline\" is not a number"), "\(r.stderr)")
+        #expect(r.stderr.contains("pts.csv:5: column lat: 95 is outside -90...90"), "\(r.stderr)")
+        #expect(r.stderr.contains("pts.csv:6: 1 field, expected 2"), "\(r.stderr)")
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(text == "lat,lon,code,name\n\"multi\nline\",127,,\n" + text.split(separator: "\n")[3] + "\n95,127,,\n37.5,,,\n")
+        #expect(text.contains("\n37.2636,127.0286,4111"))
+    }
+
     @Test(arguments: ["sejong-5-1", "busan-edc"])
     func twinReportsItsAnalysesAsJSON(city: String) throws {
         let r = try CLIRunner.run(["twin", city, "--format", "json"])

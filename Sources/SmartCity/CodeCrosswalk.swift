@@ -1,3 +1,4 @@
+import GeoIO
 public import Foundation
 
 /// One legal code of the shipped data that has changed since: a row of `Geodata/code_crosswalk.csv`.
@@ -101,19 +102,16 @@ public struct CodeCrosswalk: Sendable {
 
     /// Parses CSV text with the ``header`` columns (RFC 4180 quoting).
     public static func parse(_ text: String) throws(CodeCrosswalkError) -> CodeCrosswalk {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        func split(_ line: Substring, _ n: Int) throws(CodeCrosswalkError) -> [String] {
-            do { return try RolloutRecords.fields(line, line: n) } catch {
-                throw .malformed(line: n, reason: error.description)
-            }
+        let rows: [(line: Int, fields: [String])]
+        do throws(GeoIOError) { rows = try RolloutRecords.rows(text, name: fileName) } catch {
+            let (line, reason) = RolloutRecords.placed(error)
+            throw .malformed(line: line, reason: reason)
         }
-        guard let first = lines.first, try split(first, 1) == header else {
+        guard let first = rows.first, first.fields == header else {
             throw .malformed(line: 1, reason: "header must be \(header.joined(separator: ","))")
         }
         var out: [CodeChange] = []
-        for (i, line) in lines.dropFirst().enumerated() {
-            let n = i + 2
-            let f = try split(line, n)
+        for (n, f) in rows.dropFirst() {
             guard f.count == header.count else { throw .malformed(line: n, reason: "\(f.count) fields, expected \(header.count)") }
             for code in [f[0], f[3]] where code.isEmpty || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 throw .malformed(line: n, reason: "code \(code) is not digits")

@@ -71,7 +71,7 @@ public struct PlatformRollout: Sendable {
                 var r = record[next]
                 next += 1
                 if r.year != year { r.status = .modelled }
-                r.round = "plan"
+                r.round = .plan
                 r.year = year
                 r.sequence = out.count + 1
                 selected.insert(r.code)
@@ -81,12 +81,12 @@ public struct PlatformRollout: Sendable {
             guard taken < count else { continue }
             let candidates = units.filter { !selected.contains($0.code) && $0.canAdopt }
             let want = count == Int.max ? candidates.count : count - taken
-            let context = SelectionContext(year: year, round: "plan", selected: selected)
+            let context = SelectionContext(year: year, round: .plan, selected: selected)
             let picks = try strategy.select(want, from: candidates, context: context)
-            guard picks.count == want else { throw .strategyExhausted(year: year, round: "plan", missing: want - picks.count) }
+            guard picks.count == want else { throw .strategyExhausted(year: year, round: .plan, missing: want - picks.count) }
             for pick in picks {
                 selected.insert(pick.unit.code)
-                out.append(RolloutRecord(year: year, round: "plan", sequence: out.count + 1, adopter: pick.unit.displayName,
+                out.append(RolloutRecord(year: year, round: .plan, sequence: out.count + 1, adopter: pick.unit.displayName,
                                          code: pick.unit.code, level: .sigungu, status: .modelled, source: pick.reason,
                                          rule: strategy.name))
             }

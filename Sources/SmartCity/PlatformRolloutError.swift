@@ -7,7 +7,7 @@ public enum PlatformRolloutError: Error, Hashable, Sendable, CustomStringConvert
     /// A record names a legal code that is not a local government or sido of the atlas.
     case unknownCode(String)
     /// A selection strategy could not fill the slots asked for (year, round, missing count).
-    case strategyExhausted(year: Int, round: String, missing: Int)
+    case strategyExhausted(year: Int, round: RolloutRound, missing: Int)
     /// A user list names a code that is not a local government (or was already selected).
     case invalidListEntry(String)
     /// The atlas could not be read.

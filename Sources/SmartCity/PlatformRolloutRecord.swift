@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// Whether an adopter is a municipality (시군구) or a whole sido (metropolitan or provincial platform).
 public enum RolloutLevel: String, Hashable, Sendable, Codable {
@@ -16,12 +17,67 @@ public enum RolloutStatus: String, Hashable, Sendable, Codable {
     case modelled
 }
 
+/// The round of a selection within its year.
+public enum RolloutRound: Hashable, Sendable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// A numbered call for proposals (`1`, `2`, ...).
+    case numbered(Int)
+    /// The one yearly call of a programme run once a year (`annual`).
+    case annual
+    /// The 2020 Korean New Deal expansion (`new-deal`).
+    case newDeal
+    /// A row of a plan scenario, not of a real call (`plan`).
+    case plan
+
+    /// The round of its text in `rollout.csv`, or nil.
+    public init?(rawValue: String) {
+        switch rawValue {
+        case "annual": self = .annual
+        case "new-deal": self = .newDeal
+        case "plan": self = .plan
+        default:
+            guard let n = Int(rawValue), n > 0, rawValue.allSatisfy(\.isNumber) else { return nil }
+            self = .numbered(n)
+        }
+    }
+
+    /// Its text in `rollout.csv` (`1`, `annual`, `new-deal`, `plan`).
+    public var rawValue: String {
+        switch self {
+        case .numbered(let n): String(n)
+        case .annual: "annual"
+        case .newDeal: "new-deal"
+        case .plan: "plan"
+        }
+    }
+
+    public var description: String { rawValue }
+
+    /// A round from a literal such as `"1"` or `"new-deal"` (an unknown text traps: literals are code).
+    public init(stringLiteral value: String) {
+        guard let round = RolloutRound(rawValue: value) else { preconditionFailure("unknown rollout round \(value)") }
+        self = round
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let round = RolloutRound(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown rollout round \(text)"))
+        }
+        self = round
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+}
+
 /// One selection of the integrated platform rollout: a row of `Geodata/rollout.csv`.
 public struct RolloutRecord: Hashable, Sendable, Codable {
     /// Year of the selection.
     public var year: Int
-    /// Round within the year (`1`, `2`, `new-deal`).
-    public var round: String
+    /// Round within the year.
+    public var round: RolloutRound
     /// Order of the selection over the whole record (1-based).
     public var sequence: Int
     /// The adopter's name as published (for modelled rows: the model's name of the unit).
@@ -44,7 +100,7 @@ public struct RolloutRecord: Hashable, Sendable, Codable {
     public var citation: RolloutCitation = RolloutCitation()
 
     /// Creates a record.
-    public init(year: Int, round: String, sequence: Int, adopter: String, code: String, level: RolloutLevel,
+    public init(year: Int, round: RolloutRound, sequence: Int, adopter: String, code: String, level: RolloutLevel,
                 status: RolloutStatus, source: String, programme: RolloutProgramme = .platform, rule: String = "",
                 citation: RolloutCitation = RolloutCitation()) {
         self.year = year
@@ -85,18 +141,19 @@ public enum RolloutRecords {
         return try parse(text)
     }
 
-    /// Parses CSV text with the ``header`` columns (RFC 4180 quoting), in sequence order.
+    /// Parses CSV text with the ``header`` columns (RFC 4180, read by GeoIO's ``CSVReader``), in
+    /// sequence order. Errors name the physical line of the record.
     public static func parse(_ text: String) throws(PlatformRolloutError) -> [RolloutRecord] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first else { throw .malformedRecord(line: 1, reason: "header must be \(header.joined(separator: ","))") }
-        let columns = try fields(first, line: 1)
-        guard columns == header || columns == citedHeader else {
+        let rows: [(line: Int, fields: [String])]
+        do throws(GeoIOError) { rows = try Self.rows(text, name: fileName) } catch {
+            let (line, reason) = Self.placed(error)
+            throw .malformedRecord(line: line, reason: reason)
+        }
+        guard let columns = rows.first?.fields, columns == header || columns == citedHeader else {
             throw .malformedRecord(line: 1, reason: "header must be \(header.joined(separator: ","))")
         }
         var out: [RolloutRecord] = []
-        for (i, line) in lines.dropFirst().enumerated() {
-            let n = i + 2
-            let f = try fields(line, line: n)
+        for (n, f) in rows.dropFirst() {
             guard f.count == columns.count else { throw .malformedRecord(line: n, reason: "\(f.count) fields, expected \(columns.count)") }
             guard let year = Int(f[0]), (2000...2100).contains(year) else { throw .malformedRecord(line: n, reason: "bad year \(f[0])") }
             guard let sequence = Int(f[2]), sequence > 0 else { throw .malformedRecord(line: n, reason: "bad sequence \(f[2])") }
@@ -106,7 +163,8 @@ public enum RolloutRecords {
             guard f[4].count == digits, f[4].allSatisfy(\.isASCII), f[4].allSatisfy(\.isNumber) else {
                 throw .malformedRecord(line: n, reason: "code \(f[4]) is not \(digits) digits")
             }
-            var record = RolloutRecord(year: year, round: f[1], sequence: sequence, adopter: f[3], code: f[4],
+            guard let round = RolloutRound(rawValue: f[1]) else { throw .malformedRecord(line: n, reason: "bad round \(f[1])") }
+            var record = RolloutRecord(year: year, round: round, sequence: sequence, adopter: f[3], code: f[4],
                                        level: level, status: status, source: f[7])
             if columns.count == citedHeader.count { try cite(&record, f, line: n) }
             out.append(record)
@@ -114,34 +172,23 @@ public enum RolloutRecords {
         return out.sorted { $0.sequence < $1.sequence }
     }
 
-    /// Splits one CSV line into fields (double quotes quote, `""` escapes a quote).
-    static func fields(_ line: Substring, line number: Int) throws(PlatformRolloutError) -> [String] {
-        var out: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = line.makeIterator()
-        while let c = iterator.next() {
-            if quoted {
-                if c == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else if next == "," {
-                            quoted = false
-                            out.append(current)
-                            current = ""
-                        } else { throw .malformedRecord(line: number, reason: "text after a closing quote") }
-                    } else { quoted = false }
-                } else { current.append(c) }
-            } else if c == "\"" && current.isEmpty {
-                quoted = true
-            } else if c == "," {
-                out.append(current)
-                current = ""
-            } else if c != "\r" {
-                current.append(c)
-            }
+    /// The non-blank records of CSV `text` with the physical line each starts on, read by GeoIO's
+    /// RFC 4180 ``CSVReader`` (quotes, doubled quotes, CRLF, a UTF-8 BOM).
+    static func rows(_ text: String, name: String) throws(GeoIOError) -> [(line: Int, fields: [String])] {
+        let reader = CSVReader(source: CSVMemorySource(Array(text.utf8)), name: name)
+        var rows: [(line: Int, fields: [String])] = []
+        while try reader.next() {
+            if reader.isBlankLine { continue }
+            rows.append((reader.line, reader.fields))
         }
-        if quoted { throw .malformedRecord(line: number, reason: "unterminated quote") }
-        out.append(current)
-        return out
+        return rows
+    }
+
+    /// The line of a CSV error and its message without the `file:line:` prefix the caller's own
+    /// error adds back.
+    static func placed(_ error: GeoIOError) -> (line: Int, reason: String) {
+        guard case .csv(let file, let line, _) = error.location else { return (0, error.description) }
+        let text = error.description, prefix = "\(file):\(line): "
+        return (line, text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text)
     }
 }

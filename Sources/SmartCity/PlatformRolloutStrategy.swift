@@ -3,12 +3,12 @@ public struct SelectionContext: Sendable {
     /// Year of the round.
     public var year: Int
     /// Round within the year.
-    public var round: String
+    public var round: RolloutRound
     /// Codes selected before this round (local governments and sido).
     public var selected: Set<String>
 
     /// Creates a context.
-    public init(year: Int, round: String, selected: Set<String>) {
+    public init(year: Int, round: RolloutRound, selected: Set<String>) {
         self.year = year
         self.round = round
         self.selected = selected

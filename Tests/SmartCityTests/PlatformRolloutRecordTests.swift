@@ -20,7 +20,7 @@ import Testing
         #expect(throws: PlatformRolloutError.malformedRecord(line: 2, reason: "code 2635 is not 5 digits")) {
             try RolloutRecords.parse(header + "2019,2,1,x,2635,sigungu,recorded,s\n")
         }
-        #expect(throws: PlatformRolloutError.malformedRecord(line: 2, reason: "unterminated quote")) {
+        #expect(throws: PlatformRolloutError.malformedRecord(line: 2, reason: "syntax error, expected a closing quote (a quoted field of this record runs to the end of the file)")) {
             try RolloutRecords.parse(header + "2019,2,1,x,26350,sigungu,recorded,\"s\n")
         }
     }

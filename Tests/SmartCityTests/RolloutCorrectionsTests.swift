@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func namedInTheRoundReports() throws {
-        func names(_ year: Int, _ round: String) -> Set<String> {
+        func names(_ year: Int, _ round: RolloutRound) -> Set<String> {
             Set(file.filter { $0.year == year && $0.round == round && $0.status == .recorded }.map(\.adopter))
         }
         #expect(names(2019, "2").isSuperset(of: ["함평군", "김천시", "진주시", "울릉군", "서울 양천구", "제천시"]))

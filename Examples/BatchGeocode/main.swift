@@ -3,35 +3,29 @@
 //
 //   swift run batch-geocode [points.csv]
 //
-// points.csv: a header `lat,lon` then one position per line. Prints `lat,lon,code,name`.
+// points.csv: a header naming lat/lon (or x/y) columns. Prints `lat,lon,code,name` at the emd level.
 // Without a file the example geocodes a few landmarks and 100,000 random positions (timed).
 import Foundation
 import GeoTwin
 
 do {
     let atlas = try KoreaAtlas()
-    var lats: [Double] = [], lons: [Double] = []
     if let path = CommandLine.arguments.dropFirst().first {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        for (i, line) in text.split(separator: "\n").enumerated() where i > 0 {
-            let f = line.split(separator: ",")
-            guard f.count >= 2, let lat = Double(f[0].trimmingCharacters(in: .whitespaces)),
-                  let lon = Double(f[1].trimmingCharacters(in: .whitespaces)) else {
-                FileHandle.standardError.write(Data("line \(i + 1): not lat,lon\n".utf8))
-                continue
-            }
-            lats.append(lat)
-            lons.append(lon)
+        // A CSV file (spreadsheet exports included: BOM, CRLF, quotes): streamed through the
+        // library's CSV reader, located in bulk, written to standard output in input order.
+        let summary = try atlas.locateCSV(input: path, options: CSVLocateOptions(level: .emd)) { problem in
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
         }
-    } else {
-        // 정부세종청사, 부산 강서구 명지동, 성산일출봉, 독도, and a point at sea.
-        lats = [36.504, 35.09, 33.458, 37.241, 34.0]
-        lons = [127.265, 128.905, 126.942, 131.865, 124.0]
+        FileHandle.standardError.write(Data("\(summary.rows) rows, \(summary.located) located, \(summary.badRows) bad\n".utf8))
+        exit(summary.badRows > 0 ? 1 : 0)
     }
+    // 정부세종청사, 부산 강서구 명지동, 성산일출봉, 독도, and a point at sea.
+    let lats = [36.504, 35.09, 33.458, 37.241, 34.0]
+    let lons = [127.265, 128.905, 126.942, 131.865, 124.0]
     let regions = try atlas.locate(latitudes: lats, longitudes: lons, level: .emd)
     print("lat,lon,code,name")
-    for (i, r) in regions.enumerated() { print("\(lats[i]),\(lons[i]),\(r?.code ?? ""),\(r?.name ?? "")") }
-    if CommandLine.arguments.count < 2 {
+    for (i, r) in regions.enumerated() { print("\(lats[i]),\(lons[i]),\(r?.code ?? ""),\(CSVWriter.field(r?.name ?? ""))") }
+    do {
         let n = 100_000
         let la = (0..<n).map { _ in Double.random(in: 33.0..<38.6) }, lo = (0..<n).map { _ in Double.random(in: 124.6..<131.6) }
         let start = Date()

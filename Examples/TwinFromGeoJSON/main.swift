@@ -27,9 +27,8 @@ do {
         args = ["mobility-hubs=out/my_hubs.geojson"]
     }
     for a in args {
-        let parts = a.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let kind = TwinLayerKind(rawValue: parts[0]) else { throw PilotCityError.invalidLayer(layer: a, reason: "expected KIND=FILE") }
-        try twin.replace(kind, withWGS84: TwinLayerFile.read(parts[1]), note: parts[1])
+        let replacement = try TwinLayerReplacement(argument: a)
+        try twin.replace(replacement.kind, withWGS84: replacement.features, note: replacement.note)
     }
     let report = try twin.analyse()
     for l in report.layers { print("\(l.layer): \(l.features) features, \(l.origin.rawValue)") }

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GeoRaster", targets: ["GeoRaster"]),
         .library(name: "SmartCity", targets: ["SmartCity"]),
         .library(name: "GeoWorkflows", targets: ["GeoWorkflows"]),
+        .library(name: "GeoPostGIS", targets: ["GeoPostGIS"]),
         .executable(name: "geotwin", targets: ["geotwin"]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
@@ -38,8 +40,9 @@ let package = Package(
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
         .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
-        .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster"]),
-        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows"]),
+        .target(name: "GeoPostGIS", dependencies: ["GeoCore", "GeoIO", "CLibPQ"]),
+        .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster", "GeoPostGIS"]),
+        .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows", "GeoPostGIS"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", .product(name: "ArgumentParser", package: "swift-argument-parser")]

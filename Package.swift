@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
+        .testTarget(name: "GeoPostGISTests", dependencies: ["GeoPostGIS", "GeoIO", "GeoWorkflows"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoRender", "GeoIndex"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

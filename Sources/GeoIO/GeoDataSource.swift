@@ -2,7 +2,8 @@ import Foundation
 import GeoCore
 
 /// One way to open geodata: a file whose format is chosen by its extension (``GeoDataFormat``),
-/// with its layers listed and read whole or streamed feature by feature.
+/// or a URL a registered ``GeoDataProvider`` opens (`postgresql://...` with GeoPostGIS), with its
+/// layers listed and read whole or streamed feature by feature.
 ///
 /// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
 /// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time

@@ -27,7 +27,7 @@ public struct PostGIS: GeoDataProvider {
     }
 
     public func write(_ layers: [GeoDataLayer], to location: String, options: GeoDataWriteOptions) throws(GeoDataError) {
-        try PostGISWriter.write(layers, to: PostGISLocation(location))
+        try PostGISWriter.write(layers, to: PostGISLocation(location), spatialIndex: options.spatialIndex)
     }
 
     /// Registers PostGIS with ``GeoDataProviders`` for `postgresql://` and `postgres://` (once;

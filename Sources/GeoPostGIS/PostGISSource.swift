@@ -48,7 +48,9 @@ public final class PostGISSource: GeoDataProvidedSource {
     /// on its own thread; a feature belongs to the strip holding the centre of its bounding box
     /// (half-open ranges, the outer strips unbounded, null and empty geometries in the first).
     /// With an integer primary key the parts are merged back into key order, the order of a read
-    /// in one part; otherwise they are concatenated west to east, each in key order.
+    /// in one part; otherwise they are concatenated west to east, each in key order. Every part
+    /// reads the same snapshot (`pg_export_snapshot`, as `pg_dump --jobs` does), so rows written
+    /// meanwhile are in all parts or in none.
     public func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
         let t = try table(layer)
         guard partitions > 1 else {
@@ -56,6 +58,19 @@ public final class PostGISSource: GeoDataProvidedSource {
             try Self.stream(t, bbox: bbox, partition: nil, connection: connection) { features.append($0) }
             return GeoDataLayer(name: t.layerName, collection: FeatureCollection(features, crs: t.crs))
         }
+        // One snapshot for every part, held open by this connection until they are done.
+        try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", what: "\(t.layerName): starting a read")
+        defer { connection.rollback() }
+        var snapshot: String?
+        do {
+            snapshot = try connection.strings("SELECT pg_export_snapshot()", what: "exporting a snapshot").first?[0]
+        } catch {
+            // A server that cannot export snapshots: each part reads its own.
+            connection.rollback()
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", what: "\(t.layerName): starting a read")
+        }
+        if let s = snapshot, !s.allSatisfy({ $0.isHexDigit || $0 == "-" }) { snapshot = nil }
+        let shared = snapshot
         let extent = try self.extent(t, bbox: bbox, estimatedWhenLarge: bbox == nil)
         let n = partitions
         let width = extent.isEmpty ? 0 : (extent.maxX - extent.minX) / Double(n)
@@ -71,7 +86,7 @@ public final class PostGISSource: GeoDataProvidedSource {
                 do throws(GeoDataError) {
                     let connection = try PGConnection(location)
                     var features: [Feature] = []
-                    try Self.stream(t, bbox: bbox, partition: partition, connection: connection) { features.append($0) }
+                    try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection) { features.append($0) }
                     results.set(i, .success(features))
                 } catch {
                     results.set(i, .failure(error))
@@ -158,7 +173,7 @@ public final class PostGISSource: GeoDataProvidedSource {
     }
 
     /// Streams the rows of `t` (meeting `bbox`, in `partition`) through a binary cursor.
-    static func stream(_ t: PostGISTable, bbox: BoundingBox?, partition: Partition?, connection: PGConnection,
+    static func stream(_ t: PostGISTable, bbox: BoundingBox?, partition: Partition?, snapshot: String? = nil, connection: PGConnection,
                        _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) {
         var conditions: [String] = []
         var parameters: [String?] = []
@@ -187,6 +202,10 @@ public final class PostGISSource: GeoDataProvidedSource {
         if let id = t.idColumn { sql += " ORDER BY " + PG.quote(id.name) }
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", what: "\(t.layerName): starting a read")
         do throws(GeoDataError) {
+            if let snapshot {
+                // A server-made id (hex digits and dashes, checked); SET takes no parameters.
+                try connection.execute("SET TRANSACTION SNAPSHOT '\(snapshot)'", what: "\(t.layerName): sharing the snapshot")
+            }
             try connection.execute("DECLARE geotwin_rows BINARY NO SCROLL CURSOR FOR " + sql, parameters,
                                    what: "\(t.layerName): reading")
             while true {

@@ -21,7 +21,8 @@ public enum PostGISWriter {
     /// after the layer, in its `schema=` (default: the current schema), geometry column
     /// `geometry=` (default `geom`).
     /// - Throws: ``GeoDataError/provider(location:reason:)`` naming the table and the problem.
-    public static func write(_ layers: [GeoDataLayer], to location: PostGISLocation) throws(GeoDataError) {
+    /// - Parameter spatialIndex: give each table a GiST index on its geometry column.
+    public static func write(_ layers: [GeoDataLayer], to location: PostGISLocation, spatialIndex: Bool = true) throws(GeoDataError) {
         if location.table != nil, layers.count != 1 {
             throw .provider(location: location.redacted,
                             reason: "table= names one table but there are \(layers.count) layers (\(layers.map(\.name).joined(separator: ", "))); write one layer, or leave out table= to write each to a table named after it")
@@ -34,7 +35,7 @@ public enum PostGISWriter {
         try connection.execute("BEGIN", what: "starting the write")
         do throws(GeoDataError) {
             for layer in layers {
-                try write(layer, table: location.table ?? layer.name, schema: schema, connection: connection)
+                try write(layer, table: location.table ?? layer.name, schema: schema, spatialIndex: spatialIndex, connection: connection)
             }
             try connection.execute("COMMIT", what: "committing the write")
         } catch {
@@ -59,7 +60,7 @@ public enum PostGISWriter {
         }
     }
 
-    static func write(_ layer: GeoDataLayer, table: String, schema: String, connection: PGConnection) throws(GeoDataError) {
+    static func write(_ layer: GeoDataLayer, table: String, schema: String, spatialIndex: Bool, connection: PGConnection) throws(GeoDataError) {
         let location = connection.location
         func fail(_ reason: String) -> GeoDataError {
             .provider(location: location.redacted, reason: "table \(table): \(reason); the database is unchanged")
@@ -135,14 +136,18 @@ public enum PostGISWriter {
 
         let index = "\(temporary)_geom_idx"
         try connection.execute("ALTER TABLE \(temporaryQualified) ADD PRIMARY KEY (\(PG.quote(idName)))", what: "table \(table): adding the primary key")
-        try connection.execute("CREATE INDEX \(PG.quote(index)) ON \(temporaryQualified) USING GIST (\(PG.quote(geometryName)))",
-                               what: "table \(table): creating the spatial index")
+        if spatialIndex {
+            try connection.execute("CREATE INDEX \(PG.quote(index)) ON \(temporaryQualified) USING GIST (\(PG.quote(geometryName)))",
+                                   what: "table \(table): creating the spatial index")
+        }
         try connection.execute("DROP TABLE IF EXISTS \(target)", what: "table \(table): dropping the old table")
         try connection.execute("ALTER TABLE \(temporaryQualified) RENAME TO \(PG.quote(table))", what: "table \(table): renaming the new table")
         try connection.execute("ALTER INDEX \(PG.qualified(schema, "\(temporary)_pkey")) RENAME TO \(PG.quote("\(table)_pkey"))",
                                what: "table \(table): renaming the primary key")
-        try connection.execute("ALTER INDEX \(PG.qualified(schema, index)) RENAME TO \(PG.quote("\(table)_\(geometryName)_idx"))",
-                               what: "table \(table): renaming the spatial index")
+        if spatialIndex {
+            try connection.execute("ALTER INDEX \(PG.qualified(schema, index)) RENAME TO \(PG.quote("\(table)_\(geometryName)_idx"))",
+                                   what: "table \(table): renaming the spatial index")
+        }
         try connection.execute("ANALYZE \(target)", what: "table \(table): analysing it")
     }
 

@@ -52,4 +52,23 @@ import Testing
         #expect(!failed.stderr.contains("Sup3r-Secret"), "\(failed.stderr)")
         #expect(failed.stderr.contains("cannot connect"), "\(failed.stderr)")
     }
+
+    @Test(.enabled(if: database != nil, "no test database (run under Tests/postgis/with-postgis.sh)"))
+    func zonalReadsZonesFromPostGIS() throws {
+        let base = try #require(Self.database)
+        let dir = try CLIRunner.temporaryDirectory()
+        let src = dir.appendingPathComponent("zones.geojson").path
+        try ZonalRasterizeCommandTests.zones.write(toFile: src, atomically: true, encoding: .utf8)
+        let tif = dir.appendingPathComponent("v.tif").path
+        #expect(try CLIRunner.run(["rasterize", src, tif, "--res", "1", "--attribute", "v", "--epsg", "5179"]).status == 0)
+        let url = base + "?table=cli_zones_\(UInt32.random(in: 0...UInt32.max))"
+        let w = try CLIRunner.run(["convert", src, url])
+        #expect(w.status == 0, "\(w.stderr)")
+        let stats = ["--id", "name", "--stats", "count,sum,mean,max,majority", "--zones-crs", "EPSG:5179"]
+        let fromFile = try CLIRunner.run(["zonal", "--raster", tif, "--zones", src] + stats)
+        let fromTable = try CLIRunner.run(["zonal", "--raster", tif, "--zones", url] + stats)
+        #expect(fromTable.status == 0, "\(fromTable.stderr)")
+        #expect(fromTable.stdout == fromFile.stdout)
+        #expect(fromTable.stdout.hasPrefix("id,count,sum,mean,max,majority\n\"x,y\",16.0,77.0"))
+    }
 }

@@ -40,7 +40,8 @@ public enum PostGISWriter {
             try connection.execute("COMMIT", what: "committing the write")
         } catch {
             connection.rollback()
-            throw error
+            guard case .provider(let place, let reason) = error, !reason.hasSuffix("the database is unchanged") else { throw error }
+            throw .provider(location: place, reason: reason + "; the database is unchanged")
         }
     }
 

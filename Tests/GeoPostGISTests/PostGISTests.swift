@@ -197,6 +197,47 @@ struct PostGISTests {
         #expect(try GeoDataSource(path: location).readLayer().features == new)
     }
 
+    /// A connection lost in the middle of the COPY (the server ends the backend) leaves the old
+    /// table as it was.
+    @Test func lostConnectionLeavesTheOldTable() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("lost")
+        let application = "geotwin_lost_\(UInt32.random(in: 0...UInt32.max))"
+        let location = PostGISTestDatabase.location(base, table: table, "&application_name=\(application)")
+        let old = [Feature(id: .int(1), geometry: .point(Point(c(1, 1))), properties: ["v": .string("old")])]
+        try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(old, crs: .wgs84))], to: location)
+
+        // Another session ends the writer's backend as soon as it is copying.
+        let killed = KillSwitch()
+        let killer = Thread {
+            guard let url = PostGISTestDatabase.url, let connection = try? PGConnection(PostGISLocation(url)) else { return }
+            for _ in 0..<3000 where !killed.over {
+                let rows = (try? connection.strings(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'COPY%'",
+                    [application], what: "ending the writer")) ?? []
+                if rows.contains(where: { $0.first == "t" }) {
+                    killed.fired()
+                    return
+                }
+                usleep(5_000)
+            }
+        }
+        killer.start()
+        let many = (0..<400_000).map { i in
+            Feature(id: .int(Int64(i)), geometry: .point(Point(c(Double(i % 1000) * 0.001, Double(i / 1000) * 0.001))),
+                    properties: ["v": .string("new \(i)")])
+        }
+        do {
+            try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(many, crs: .wgs84))], to: location)
+            Issue.record("the write should fail")
+        } catch {
+            #expect("\(error)".contains("the database is unchanged"), "\(error)")
+        }
+        killed.stop()
+        #expect(killed.done)
+        #expect(try GeoDataSource(path: location).readLayer().features == old)
+    }
+
     /// An unreachable server: the message names host and port, and comes back within the
     /// connect timeout.
     @Test func unreachableServerNamesHostAndPort() throws {
@@ -324,6 +365,18 @@ struct PostGISTests {
         #expect(throws: GeoDataError.self) { try GeoDataSource(path: "sqlserver://u:pw@h/d") }
         #expect(GeoDataProviders.redacted("sqlserver://u:pw@h/d") == "sqlserver://u:***@h/d")
     }
+}
+
+/// A flag shared with the thread that ends a backend.
+final class KillSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasFired = false, isStopped = false
+    /// True once the backend was ended.
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return hasFired }
+    /// True once the backend was ended or the write is over.
+    var over: Bool { lock.lock(); defer { lock.unlock() }; return hasFired || isStopped }
+    func fired() { lock.lock(); hasFired = true; lock.unlock() }
+    func stop() { lock.lock(); isStopped = true; lock.unlock() }
 }
 
 /// A free TCP port on 127.0.0.1 (bound, read, released).

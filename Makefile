@@ -1,6 +1,7 @@
 # GeoTwin: `make demo` (set-up, release build, main job) and `make test` (set-up, whole test suite).
 SWIFT        ?= swift
-APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev libxml2-utils librsvg2-bin
+APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev libxml2-utils librsvg2-bin \
+                libpq-dev postgresql-15-postgis-3 postgis
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
@@ -31,9 +32,16 @@ demo: build
 	@echo "coverage map: $(CURDIR)/out/coverage.svg"
 	@echo "pilot maps:   $(CURDIR)/out/sejong-5-1.svg $(CURDIR)/out/busan-edc.svg"
 
-## Build and run the whole test suite.
+## Build and run the whole test suite, against a throwaway PostgreSQL 15 + PostGIS 3 cluster when
+## the server is installed (Tests/postgis/with-postgis.sh starts and removes it).
+PG_INITDB    := /usr/lib/postgresql/15/bin/initdb
 test: setup
-	$(SWIFT) test
+	@if [ -x $(PG_INITDB) ]; then \
+	  Tests/postgis/with-postgis.sh $(SWIFT) test; \
+	else \
+	  echo "PostgreSQL 15 server not installed: PostGIS tests are skipped (make setup installs it)"; \
+	  $(SWIFT) test; \
+	fi
 
 clean:
 	rm -rf .build out

@@ -8,22 +8,32 @@ import GeoCore
 /// print(description.text)
 /// ```
 public struct GeoDataDescription: Hashable, Sendable {
-    /// The path as given.
+    /// The path as given (a URL with its password masked).
     public var path: String
-    /// The format.
-    public var format: GeoDataFormat
+    /// The format; nil for a location a ``GeoDataProvider`` opens.
+    public var format: GeoDataFormat?
+    /// The format's name (`GeoPackage`, `PostGIS`).
+    public var formatName: String
     /// One summary per layer, in file order.
     public var layers: [GeoDataLayerSummary]
 
-    /// Opens `path` and summarises every layer (features streamed, one pass per layer).
-    public init(path: String) throws(GeoDataError) {
+    /// Opens `path` and summarises every layer (features streamed, one pass per layer; a
+    /// provider's location, e.g. PostGIS, is summarised where the data lives), counting only the
+    /// features whose bounding box meets `bbox` (in the layer's CRS) when given.
+    public init(path: String, bbox: BoundingBox? = nil) throws(GeoDataError) {
         let source = try GeoDataSource(path: path)
-        self.path = path
+        self.path = source.path
         format = source.format
+        formatName = source.formatName
+        if let provided = source.provided {
+            layers = try provided.layers.map { info throws(GeoDataError) in try provided.summary(of: info, bbox: bbox) }
+            return
+        }
         var summaries: [GeoDataLayerSummary] = []
         for info in source.layers {
             var summary = GeoDataLayerSummary(GeoDataLayer(name: info.name, collection: FeatureCollection()))
-            let crs = try source.forEachFeature(layer: source.format.isMultiLayer ? info.name : nil) { f in summary.add(f) }
+            let crs = try source.forEachFeature(layer: source.format?.isMultiLayer ?? false ? info.name : nil,
+                                                bbox: info.isAttributesOnly ? nil : bbox) { f in summary.add(f) }
             summary.crs = crs ?? info.crs
             summaries.append(summary)
         }
@@ -33,7 +43,7 @@ public struct GeoDataDescription: Hashable, Sendable {
     /// Several lines: `file:`, `format:`, `layers:`, then per layer its features, geometry types,
     /// CRS and bounds.
     public var text: String {
-        var lines = ["file: \(path)", "format: \(format.rawValue)", "layers: \(layers.count)"]
+        var lines = ["file: \(path)", "format: \(formatName)", "layers: \(layers.count)"]
         for layer in layers {
             let box = layer.extent
             lines.append("layer \(layer.name)")
@@ -61,7 +71,7 @@ public struct GeoDataDescription: Hashable, Sendable {
             ])
         }
         return try GeoJSON.encode(PropertyValue.object([
-            "file": .string(path), "format": .string(format.rawValue), "layers": .array(layerValues),
+            "file": .string(path), "format": .string(formatName), "layers": .array(layerValues),
         ]))
     }
 }

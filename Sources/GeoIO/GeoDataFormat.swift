@@ -134,6 +134,8 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
     case notWGS84(path: String, layer: String, crs: CRS?)
     /// The output could not be written or moved into place; an existing file is untouched.
     case writeFailed(path: String, reason: String)
+    /// A ``GeoDataProvider``'s location failed (`location` with its password masked).
+    case provider(location: String, reason: String)
 
     /// A one-line message.
     public var description: String {
@@ -153,6 +155,7 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(p): layer \(l) is in \(c?.description ?? "an unknown CRS"), but GeoJSON holds WGS 84 longitude/latitude only "
                 + "(RFC 7946): reproject to EPSG:4326 first, or write it anyway with the non-standard option"
         case .writeFailed(let p, let r): return "\(p): cannot write (\(r)); an existing file is untouched"
+        case .provider(let l, let r): return "\(l): \(r)"
         }
     }
 }

@@ -31,6 +31,8 @@ public struct GeoDataWriteOptions: Sendable {
 /// - WKB stream: one EWKB record per feature (a null geometry as an empty record), geometry only,
 ///   with the layers' EPSG code as SRID when they share one.
 /// - GeoPackage: one table per layer with its attributes and CRS, and an R-tree index.
+/// - A URL whose scheme a ``GeoDataProvider`` registered (`postgresql://...`): the provider
+///   writes it, also all or nothing.
 ///
 /// ```swift
 /// let layer = try GeoDataSource(path: "in.geojson").readLayer()
@@ -41,6 +43,10 @@ public enum GeoDataSink {
     /// - Throws: ``GeoDataError`` naming the file and the problem.
     public static func write(_ layers: [GeoDataLayer], to path: String, format: GeoDataFormat? = nil,
                              options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) {
+        // A URL (`postgresql://...`): the registered provider writes it.
+        if format == nil, let provider = try GeoDataProviders.provider(for: path) {
+            return try provider.write(layers, to: path, options: options)
+        }
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         switch format {
         case .geoJSON:

@@ -2,7 +2,8 @@ import Foundation
 import GeoCore
 
 /// One way to open geodata: a file whose format is chosen by its extension (``GeoDataFormat``),
-/// with its layers listed and read whole or streamed feature by feature.
+/// or a URL a registered ``GeoDataProvider`` opens (`postgresql://...` with GeoPostGIS), with its
+/// layers listed and read whole or streamed feature by feature.
 ///
 /// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
 /// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
@@ -19,23 +20,40 @@ import GeoCore
 /// }
 /// ```
 public final class GeoDataSource {
-    /// The path as given.
+    /// The path as given (a URL with its password masked).
     public let path: String
-    /// The format, from the extension.
-    public let format: GeoDataFormat
+    /// The format, from the extension; nil for a location a ``GeoDataProvider`` opens.
+    public let format: GeoDataFormat?
     /// The layers: a GeoPackage's feature and attribute tables; the one layer of other formats
     /// (named after the file, its CRS EPSG:4326 for GeoJSON, unknown for a WKB stream until read).
     public let layers: [GeoDataLayerInfo]
     /// The open GeoPackage, for GeoPackage sources (its tables can be read directly).
     public let geoPackage: GeoPackageReader?
+    /// The open location, for a URL a registered ``GeoDataProvider`` opens (`postgresql://...`).
+    public let provided: (any GeoDataProvidedSource)?
+    /// The format's name: the file format's, or the provider's (`PostGIS`).
+    public let formatName: String
 
     /// Opens the file at `path`.
     /// - Parameter format: the format, when the extension does not say it.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
     public init(path: String, format: GeoDataFormat? = nil) throws(GeoDataError) {
+        // A URL (`postgresql://...`): the registered provider opens it.
+        if format == nil, let provider = try GeoDataProviders.provider(for: path) {
+            let opened = try provider.open(path)
+            self.path = provider.redacted(path)
+            self.format = nil
+            formatName = provider.formatName
+            geoPackage = nil
+            provided = opened
+            layers = opened.layers
+            return
+        }
+        provided = nil
         self.path = path
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         self.format = format
+        formatName = format.rawValue
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         switch format {
         case .geoPackage:
@@ -73,7 +91,7 @@ public final class GeoDataSource {
             }
             return only
         }
-        guard format.isMultiLayer else { throw .layerNameNotApplicable(path: path, format: format) }
+        if let format, !format.isMultiLayer { throw .layerNameNotApplicable(path: path, format: format) }
         if let exact = layers.first(where: { $0.name == name }) { return exact }
         if let folded = layers.first(where: { $0.name.lowercased() == name.lowercased() }) { return folded }
         throw .unknownLayer(path: path, layer: name, available: names)
@@ -114,6 +132,7 @@ public final class GeoDataSource {
 
     private func forEach(_ info: GeoDataLayerInfo, bbox: BoundingBox?,
                          _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        guard let format else { return try provided?.forEachFeature(info, bbox: bbox, body) ?? nil }
         switch format {
         case .geoPackage:
             guard let reader = geoPackage else { return nil }

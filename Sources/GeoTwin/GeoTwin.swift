@@ -10,3 +10,4 @@
 @_exported import GeoRaster
 @_exported import SmartCity
 @_exported import GeoWorkflows
+@_exported import GeoPostGIS

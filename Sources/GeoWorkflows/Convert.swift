@@ -21,17 +21,25 @@ public enum GeoConvert {
     /// (from the CRS the file declares, or `source` when it declares none), and writes `output`
     /// atomically. A GeoPackage output records each layer's CRS with PROJ's WKT.
     /// - Parameters:
+    /// Either side may be a `postgresql://` URL (GeoPostGIS).
+    /// - Parameters:
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
+    ///   - partitions: read a PostGIS input in this many strips over as many connections side by
+    ///     side (the same features; with an integer key in the same order); files are read in one pass.
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
-                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
-        let outputFormat = try GeoDataFormat(path: output)
+                               bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
+        GeoDataLocations.registerProviders()
+        guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
+        // A URL goes to its provider; a file's format comes from its extension.
+        let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
         let reader = try GeoDataSource(path: input)
-        var layers = try layer.map { [try reader.readLayer($0, bbox: bbox)] } ?? reader.readAll(bbox: bbox)
+        var layers = try layer.map { [try reader.readLayer($0, bbox: bbox, partitions: partitions)] }
+            ?? reader.readAll(bbox: bbox, partitions: partitions)
         if let target {
-            layers = try layers.map { try reproject($0, from: source, to: target, input: input) }
+            layers = try layers.map { try reproject($0, from: source, to: target, input: reader.path) }
         } else if let source {
             layers = layers.map { l in
                 var l = l

@@ -13,7 +13,7 @@ public import GeoRaster
 public struct ZonalJob: Sendable {
     /// The raster file (GeoTIFF or ASCII grid).
     public var raster: String
-    /// The zones' source (GeoJSON, WKB stream, GeoPackage).
+    /// The zones' source (GeoJSON, WKB stream, GeoPackage, or a `postgresql://` table).
     public var zones: String
     /// The zones' layer in a multi-layer source.
     public var layer: String?
@@ -67,6 +67,7 @@ public struct ZonalJob: Sendable {
     ///   has, a zone that is not a polygon), or the reader's error.
     public func run() throws -> Table {
         let rasterValue = try RasterFile.read(path: raster)
+        GeoDataLocations.registerProviders()
         let source = try GeoDataSource(path: zones)
         let zoneLayer = try source.readLayer(layer)
         var features = zoneLayer.collection
@@ -79,19 +80,19 @@ public struct ZonalJob: Sendable {
             do {
                 features = try Transformer(from: from, to: target).transform(features)
             } catch {
-                throw WorkflowError("\(zones): reprojecting the zones from \(from): \(error)")
+                throw WorkflowError("\(source.path): reprojecting the zones from \(from): \(error)")
             }
         }
         if let key = idProperty, !features.features.isEmpty, !features.features.contains(where: { $0.properties[key] != nil }) {
             let known = Set(features.features.flatMap(\.properties.keys)).sorted().joined(separator: ", ")
-            throw WorkflowError("\(zones): no zone has the property '\(key)' (properties: \(known.isEmpty ? "none" : known))")
+            throw WorkflowError("\(source.path): no zone has the property '\(key)' (properties: \(known.isEmpty ? "none" : known))")
         }
         var geometries: [Geometry] = []
         for (i, f) in features.features.enumerated() {
             switch f.geometry {
             case .polygon?, .multiPolygon?, .geometryCollection?: geometries.append(f.geometry ?? .multiPolygon(MultiPolygon([])))
             case nil: geometries.append(.multiPolygon(MultiPolygon([])))
-            case let g?: throw WorkflowError("\(zones): feature \(i) is a \(g.kind.rawValue), not a polygon")
+            case let g?: throw WorkflowError("\(source.path): feature \(i) is a \(g.kind.rawValue), not a polygon")
             }
         }
         let rows = try rasterValue.zonalTable(zones: geometries, statistics: statistics, options: options)

@@ -25,3 +25,15 @@ func printError(_ error: any Error) {
     let message = String(describing: error).replacingOccurrences(of: "\n", with: " ")
     FileHandle.standardError.write(Data("geotwin: error: \(message)\n".utf8))
 }
+
+/// Parses `--bbox minX,minY,maxX,maxY` (in the layer's CRS).
+func parseBBox(_ text: String?) throws -> BoundingBox? {
+    guard let text else { return nil }
+    let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard values.count == 4, let minX = values[0], let minY = values[1], let maxX = values[2], let maxY = values[3],
+          [minX, minY, maxX, maxY].allSatisfy(\.isFinite) else {
+        throw CLIError("--bbox must be four numbers minX,minY,maxX,maxY (got '\(text)')")
+    }
+    guard minX <= maxX, minY <= maxY else { throw CLIError("--bbox needs minX <= maxX and minY <= maxY (got '\(text)')") }
+    return BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+}

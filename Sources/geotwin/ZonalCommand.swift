@@ -12,7 +12,7 @@ struct ZonalCommand: ParsableCommand {
     @Option(name: .long, help: "Raster: GeoTIFF (.tif) or ESRI ASCII grid (.asc).")
     var raster: String
 
-    @Option(name: .long, help: "Zones: GeoJSON FeatureCollection (.geojson) or GeoPackage (.gpkg) of polygons, in the raster's CRS unless --zones-crs is given (a GeoPackage layer in another EPSG CRS is reprojected).")
+    @Option(name: .long, help: "Zones: GeoJSON FeatureCollection (.geojson), GeoPackage (.gpkg) or PostGIS table (postgresql://...?table=NAME) of polygons, in the raster's CRS unless --zones-crs is given (a GeoPackage layer in another EPSG CRS is reprojected).")
     var zones: String
 
     @Option(name: .long, help: "GeoPackage layer of the zones (needed when the file has several feature layers).")

@@ -1,5 +1,6 @@
-// Coordinate layout: today's `Coordinate` (x, y, optional z, optional m: 48 bytes) against a
-// 16-byte 2D coordinate with z/m held apart, on every ring of Geodata/korea.gpkg.
+// Coordinate layout: a vertex with optional z and m inline (x, y, z?, m?: 48 bytes, the layout
+// `Coordinate` had before GeoTwin moved z and m beside the coordinates; `Position` keeps it) against
+// the 16-byte 2D `Coordinate`, on every ring of Geodata/korea.gpkg.
 //
 //   cd Benchmarks && swift run -c release CoordinateLayout [path/to/korea.gpkg] [runs]
 //
@@ -11,19 +12,19 @@ import Foundation
 import GeoCore
 import GeoIO
 
-struct XY { var x: Double; var y: Double }
 
 let args = CommandLine.arguments
 let path = args.count > 1 ? args[1] : "../Geodata/korea.gpkg"
 let runs = args.count > 2 ? Int(args[2]) ?? 7 : 7
 
-func loadRings(_ path: String) throws -> [[Coordinate]] {
-    var out: [[Coordinate]] = []
+func loadRings(_ path: String) throws -> [[Position]] {
+    var out: [[Position]] = []
+    func wide(_ r: [Coordinate]) -> [Position] { r.map { Position($0) } }
     func rings(_ g: Geometry) {
         switch g {
-        case .polygon(let p): out.append(p.exterior); out += p.holes
-        case .multiPolygon(let mp): for p in mp.polygons { out.append(p.exterior); out += p.holes }
-        case .lineString(let l): out.append(l.coordinates)
+        case .polygon(let p): out.append(wide(p.exterior)); out += p.holes.map(wide)
+        case .multiPolygon(let mp): for p in mp.polygons { out.append(wide(p.exterior)); out += p.holes.map(wide) }
+        case .lineString(let l): out.append(wide(l.coordinates))
         case .geometryCollection(let c): c.geometries.forEach(rings)
         default: break
         }
@@ -35,12 +36,12 @@ func loadRings(_ path: String) throws -> [[Coordinate]] {
     return out
 }
 let wide = try loadRings(path)
-let narrow: [[XY]] = wide.map { $0.map { XY(x: $0.x, y: $0.y) } }
+let narrow: [[Coordinate]] = wide.map { $0.map(\.coordinate) }
 let vertices = wide.reduce(0) { $0 + $1.count }
 print("rings \(wide.count), vertices \(vertices)")
-print("Coordinate stride \(MemoryLayout<Coordinate>.stride) B, XY stride \(MemoryLayout<XY>.stride) B")
+print("inline z/m (Position) stride \(MemoryLayout<Position>.stride) B, Coordinate stride \(MemoryLayout<Coordinate>.stride) B")
 print(String(format: "vertex memory: %.1f MB (48-byte) vs %.1f MB (16-byte)",
-             Double(vertices * MemoryLayout<Coordinate>.stride) / 1e6, Double(vertices * MemoryLayout<XY>.stride) / 1e6))
+             Double(vertices * MemoryLayout<Position>.stride) / 1e6, Double(vertices * MemoryLayout<Coordinate>.stride) / 1e6))
 
 func time(_ body: () -> Double) -> (Double, Double) {
     let t0 = DispatchTime.now().uptimeNanoseconds
@@ -48,27 +49,27 @@ func time(_ body: () -> Double) -> (Double, Double) {
     return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, r)
 }
 
-@inline(never) func bboxWide(_ rings: [[Coordinate]]) -> Double {
+@inline(never) func bboxWide(_ rings: [[Position]]) -> Double {
     var minX = Double.infinity, maxY = -Double.infinity
     for r in rings { for c in r { minX = min(minX, c.x); maxY = max(maxY, c.y) } }
     return minX + maxY
 }
-@inline(never) func bboxNarrow(_ rings: [[XY]]) -> Double {
+@inline(never) func bboxNarrow(_ rings: [[Coordinate]]) -> Double {
     var minX = Double.infinity, maxY = -Double.infinity
     for r in rings { for c in r { minX = min(minX, c.x); maxY = max(maxY, c.y) } }
     return minX + maxY
 }
-@inline(never) func affineWide(_ rings: [[Coordinate]], _ out: inout [Double]) -> Double {
+@inline(never) func affineWide(_ rings: [[Position]], _ out: inout [Double]) -> Double {
     var i = 0
     for r in rings { for c in r { out[i] = c.x * 0.37 + 12; out[i + 1] = 900 - c.y * 0.37; i += 2 } }
     return out[i - 1]
 }
-@inline(never) func affineNarrow(_ rings: [[XY]], _ out: inout [Double]) -> Double {
+@inline(never) func affineNarrow(_ rings: [[Coordinate]], _ out: inout [Double]) -> Double {
     var i = 0
     for r in rings { for c in r { out[i] = c.x * 0.37 + 12; out[i + 1] = 900 - c.y * 0.37; i += 2 } }
     return out[i - 1]
 }
-@inline(never) func pipWide(_ rings: [[Coordinate]], _ px: [Double], _ py: [Double]) -> Double {
+@inline(never) func pipWide(_ rings: [[Position]], _ px: [Double], _ py: [Double]) -> Double {
     var inside = 0
     for r in rings where r.count > 3 {
         for k in px.indices {
@@ -85,7 +86,7 @@ func time(_ body: () -> Double) -> (Double, Double) {
     }
     return Double(inside)
 }
-@inline(never) func pipNarrow(_ rings: [[XY]], _ px: [Double], _ py: [Double]) -> Double {
+@inline(never) func pipNarrow(_ rings: [[Coordinate]], _ px: [Double], _ py: [Double]) -> Double {
     var inside = 0
     for r in rings where r.count > 3 {
         for k in px.indices {

@@ -1,0 +1,139 @@
+import Foundation
+import GeoCore
+
+/// A source of geodata that is not a file, opened by a URL whose scheme a ``GeoDataProvider``
+/// registered (`postgresql://...` once GeoPostGIS is registered). ``GeoDataSource``,
+/// ``GeoDataSink`` and ``GeoDataDescription`` hand such locations to the provider, so every
+/// command that opens a file opens them too.
+///
+/// A provider lives in a module that depends on GeoIO (GeoIO cannot depend on it) and registers
+/// itself once, before the first location of its scheme is opened:
+///
+/// ```swift
+/// GeoDataProviders.register(MyProvider())          // schemes ["myscheme"]
+/// let source = try GeoDataSource(path: "myscheme://host/data?table=roads")
+/// ```
+public protocol GeoDataProvider: Sendable {
+    /// The URL schemes the provider opens, lowercase, without `://` (`["postgresql", "postgres"]`).
+    var schemes: [String] { get }
+    /// The name printed as the format of its sources (`PostGIS`).
+    var formatName: String { get }
+    /// `location` with every secret (a password) masked, for messages and listings.
+    func redacted(_ location: String) -> String
+    /// Opens `location` for reading.
+    func open(_ location: String) throws(GeoDataError) -> any GeoDataProvidedSource
+    /// Writes `layers` to `location`, replacing what is there only when the whole write succeeds.
+    func write(_ layers: [GeoDataLayer], to location: String, options: GeoDataWriteOptions) throws(GeoDataError)
+}
+
+/// An open location of a ``GeoDataProvider``: its layers, streamed feature by feature.
+/// Like a file source it belongs to one thread at a time.
+public protocol GeoDataProvidedSource: AnyObject {
+    /// The layers, in the provider's order.
+    var layers: [GeoDataLayerInfo] { get }
+    /// Streams the features of `layer` meeting `bbox` (in the layer's CRS) to `body`.
+    /// - Returns: the layer's CRS, when known.
+    func forEachFeature(_ layer: GeoDataLayerInfo, bbox: BoundingBox?,
+                        _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS?
+    /// Reads `layer` whole, split into `partitions` parts read side by side when the provider can
+    /// (the same features for any number of parts, in a stable order).
+    func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer
+    /// A summary of `layer` (count, geometry types, CRS, extent), computed where the data lives
+    /// when the provider can.
+    func summary(of layer: GeoDataLayerInfo, bbox: BoundingBox?) throws(GeoDataError) -> GeoDataLayerSummary
+}
+
+extension GeoDataProvidedSource {
+    /// Reads the layer in one part.
+    public func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
+        var features: [Feature] = []
+        let crs = try forEachFeature(layer, bbox: bbox) { f in features.append(f) }
+        return GeoDataLayer(name: layer.name, collection: FeatureCollection(features, crs: crs ?? layer.crs))
+    }
+
+    /// Summarises the layer by streaming its features.
+    public func summary(of layer: GeoDataLayerInfo, bbox: BoundingBox?) throws(GeoDataError) -> GeoDataLayerSummary {
+        var summary = GeoDataLayerSummary(GeoDataLayer(name: layer.name, collection: FeatureCollection()))
+        let crs = try forEachFeature(layer, bbox: bbox) { f in summary.add(f) }
+        summary.crs = crs ?? layer.crs
+        return summary
+    }
+}
+
+/// The registered ``GeoDataProvider``s, by URL scheme.
+public enum GeoDataProviders {
+    private final class Table: @unchecked Sendable {
+        let lock = NSLock()
+        var providers: [String: any GeoDataProvider] = [:]
+    }
+
+    private static let table = Table()
+
+    /// Registers `provider` for its schemes (replacing an earlier provider of the same scheme).
+    public static func register(_ provider: any GeoDataProvider) {
+        table.lock.lock()
+        defer { table.lock.unlock() }
+        for scheme in provider.schemes { table.providers[scheme.lowercased()] = provider }
+    }
+
+    /// The scheme of `location` when it is a URL (`scheme://...`), lowercase.
+    public static func scheme(of location: String) -> String? {
+        guard let range = location.range(of: "://") else { return nil }
+        let scheme = location[..<range.lowerBound]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// The provider registered for the scheme of `location`, nil for a file path.
+    /// - Throws: ``GeoDataError/unreadable(path:reason:)`` for a URL whose scheme no provider opens.
+    public static func provider(for location: String) throws(GeoDataError) -> (any GeoDataProvider)? {
+        guard let scheme = scheme(of: location) else { return nil }
+        table.lock.lock()
+        let provider = table.providers[scheme]
+        table.lock.unlock()
+        guard let provider else {
+            throw .unreadable(path: redactingUserInfo(location),
+                              reason: "no data provider is registered for \(scheme):// locations")
+        }
+        return provider
+    }
+
+    /// `location` for messages: the provider's redaction when one is registered, else the URL
+    /// with any `user:password@` password masked.
+    public static func redacted(_ location: String) -> String {
+        guard let scheme = scheme(of: location) else { return location }
+        table.lock.lock()
+        let provider = table.providers[scheme]
+        table.lock.unlock()
+        return provider?.redacted(location) ?? redactingUserInfo(location)
+    }
+
+    /// `scheme://user:secret@host` → `scheme://user:***@host`.
+    static func redactingUserInfo(_ location: String) -> String {
+        guard let start = location.range(of: "://") else { return location }
+        let rest = location[start.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@"),
+              let colon = rest[..<at].firstIndex(of: ":") else { return location }
+        return String(location[..<rest.index(after: colon)]) + "***" + String(rest[at...])
+    }
+}
+
+extension GeoDataSource {
+    /// Reads one layer whole like ``readLayer(_:bbox:)``; a provider's location is read in
+    /// `partitions` parts side by side when its provider can (the same features, in a stable order).
+    public func readLayer(_ name: String?, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
+        guard let provided, partitions > 1 else { return try readLayer(name, bbox: bbox) }
+        return try provided.readLayer(layer(named: name), bbox: bbox, partitions: partitions)
+    }
+
+    /// Reads every feature layer like ``readAll(bbox:)``, a provider's in `partitions` parts.
+    public func readAll(bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> [GeoDataLayer] {
+        guard let provided, partitions > 1 else { return try readAll(bbox: bbox) }
+        var out: [GeoDataLayer] = []
+        for info in layers { out.append(try provided.readLayer(info, bbox: bbox, partitions: partitions)) }
+        return out
+    }
+}

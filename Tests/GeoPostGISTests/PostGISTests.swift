@@ -1,0 +1,410 @@
+import Foundation
+import GeoCore
+import GeoIO
+@testable import GeoPostGIS
+import GeoWorkflows
+import Testing
+
+private func c(_ x: Double, _ y: Double, _ z: Double? = nil) -> Coordinate { Coordinate(x: x, y: y, z: z) }
+
+private func ring(_ x: Double, _ y: Double, _ size: Double, z: Double? = nil) -> [Coordinate] {
+    [c(x, y, z), c(x + size, y, z), c(x + size, y + size, z), c(x, y + size, z), c(x, y, z)]
+}
+
+/// One geometry of every type, 2D.
+private let geometries2D: [Geometry] = [
+    .point(Point(c(127.0, 37.5))),
+    .lineString(LineString([c(127, 37), c(127.5, 37.2), c(128, 37.1)])),
+    .polygon(Polygon(exterior: ring(126, 36, 1), holes: [[c(126.2, 36.2), c(126.2, 36.4), c(126.4, 36.4), c(126.4, 36.2), c(126.2, 36.2)]])),
+    .multiPoint(MultiPoint([Point(c(126.5, 35.5)), Point(c(126.6, 35.6))])),
+    .multiLineString(MultiLineString([LineString([c(129, 35), c(129.1, 35.1)]), LineString([c(129.2, 35.2), c(129.3, 35.1)])])),
+    .multiPolygon(MultiPolygon([Polygon(exterior: ring(128, 35, 0.5)), Polygon(exterior: ring(129, 36, 0.25))])),
+    .geometryCollection(GeometryCollection([.point(Point(c(127.1, 37.1))), .lineString(LineString([c(127, 37), c(127.2, 37.2)]))])),
+]
+
+/// The same with heights.
+private let geometries3D: [Geometry] = [
+    .point(Point(c(127.0, 37.5, 12.5))),
+    .lineString(LineString([c(127, 37, 1), c(127.5, 37.2, 2), c(128, 37.1, 3)])),
+    .polygon(Polygon(exterior: ring(126, 36, 1, z: 40))),
+    .multiPoint(MultiPoint([Point(c(126.5, 35.5, 5)), Point(c(126.6, 35.6, 6))])),
+    .multiLineString(MultiLineString([LineString([c(129, 35, 0), c(129.1, 35.1, 9)])])),
+    .multiPolygon(MultiPolygon([Polygon(exterior: ring(128, 35, 0.5, z: 7))])),
+    .geometryCollection(GeometryCollection([.point(Point(c(127.1, 37.1, 3)))])),
+]
+
+/// Properties of every type, every key on every feature (a missing one reads back as null).
+private func properties(_ i: Int) -> [String: PropertyValue] {
+    [
+        "count": .int(Int64(i) * 1_000_000_007),
+        "ratio": .double(Double(i) + 0.25),
+        "name": .string(i == 0 ? "세종특별자치시 \"5-1\" 생활권" : "구역 \(i)"),
+        "active": .bool(i % 2 == 0),
+        "tags": .array([.string("a"), .int(Int64(i)), .double(1.5), .bool(true), .null]),
+        "meta": .object(["code": .string("S\(i)"), "floors": .int(Int64(i)), "nested": .object(["ok": .bool(true)])]),
+        "missing": .null,
+        "mixed_number": i % 2 == 0 ? .int(Int64(i)) : .double(Double(i) + 0.5),
+        "mixed_kind": i % 2 == 0 ? .int(Int64(i)) : .string("x\(i)"),
+    ]
+}
+
+/// What `properties(i)` reads back as: a column of integers and doubles is `double precision`.
+private func propertiesRead(_ i: Int) -> [String: PropertyValue] {
+    var p = properties(i)
+    if case .int(let v)? = p["mixed_number"] { p["mixed_number"] = .double(Double(v)) }
+    return p
+}
+
+@Suite(.enabled(if: PostGISTestDatabase.enabled, PostGISTestDatabase.skipMessage))
+struct PostGISTests {
+    init() { PostGIS.register() }
+
+    @Test(arguments: [false, true])
+    func roundTripsEveryGeometryAndPropertyType(withZ: Bool) throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName(withZ ? "rt3d" : "rt2d")
+        let source = withZ ? geometries3D : geometries2D
+        var features = source.enumerated().map { i, g in Feature(id: .int(Int64(i) * 10 + 3), geometry: g, properties: properties(i)) }
+        if !withZ {
+            features.append(Feature(id: .int(999), geometry: nil, properties: properties(7)))
+            features.append(Feature(id: .int(1000), geometry: .point(.empty), properties: properties(8)))
+        }
+        let layer = GeoDataLayer(name: "every_type", collection: FeatureCollection(features, crs: .korea2000Unified))
+        let location = PostGISTestDatabase.location(base, table: table)
+        try GeoDataSink.write([layer], to: location)
+
+        let back = try GeoDataSource(path: location).readLayer()
+        #expect(back.name == table)
+        #expect(back.crs == .korea2000Unified)
+        #expect(back.features.count == features.count)
+        for (i, (a, b)) in zip(features, back.features).enumerated() {
+            #expect(b.id == a.id, "feature \(i)")
+            #expect(b.geometry == a.geometry, "feature \(i)")
+            let expected = propertiesRead(i < source.count ? i : i == source.count ? 7 : 8)
+            #expect(b.properties == expected, "feature \(i)")
+        }
+        let types = try PostGISTestDatabase.query(
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = ANY($2::text[]) ORDER BY attname",
+            [PG.quote(table), "{active,count,geom,meta,mixed_kind,mixed_number,name,ratio,tags}"]).map { $0[0] ?? "" }
+        #expect(types == ["boolean", "bigint", withZ ? "geometry(GeometryZ,5179)" : "geometry(Geometry,5179)", "jsonb", "jsonb",
+                          "double precision", "text", "double precision", "jsonb"])
+        let indexes = try PostGISTestDatabase.query("SELECT indexname::text FROM pg_indexes WHERE tablename = $1 ORDER BY 1", [table])
+        #expect(indexes.map { $0[0] ?? "" } == ["\(table)_geom_idx", "\(table)_pkey"])
+    }
+
+    /// A single-type layer gets a typed column; a text id becomes a text key; quoted names survive.
+    @Test func typedColumnTextIDsAndQuotedNames() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = "we\"ird \(UInt32.random(in: 0...UInt32.max)) 건물"
+        let features = (0..<5).map { i in
+            Feature(id: .string("B-\(i)"), geometry: .multiPolygon(MultiPolygon([Polygon(exterior: ring(Double(i), 0, 1))])),
+                    properties: ["높이 \"m\"": .double(Double(i) * 3)])
+        }
+        let location = PostGISTestDatabase.location(base, table: table, "&geometry=shape")
+        try GeoDataSink.write([GeoDataLayer(name: "b", collection: FeatureCollection(features, crs: .wgs84))], to: location)
+        let back = try GeoDataSource(path: location).readLayer()
+        #expect(back.features == features)
+        let type = try PostGISTestDatabase.query("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'shape'",
+                                                 [PG.quote(table)])
+        #expect(type.first?[0] == "geometry(MultiPolygon,4326)")
+        let info = try #require(GeoDataSource(path: location).layers.first)
+        #expect(info.geometryTypeName == "MULTIPOLYGON")
+    }
+
+    /// Reads with a bbox return exactly the rows SQL counts with the same box, and a read in
+    /// partitions returns the same features in the same order.
+    @Test func bboxReadsMatchSQLCountsAndPartitionsMatchOneRead() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("bbox")
+        var generator = SplitMix(seed: 42)
+        var features: [Feature] = []
+        for i in 0..<3000 {
+            let x = 900_000 + generator.unit() * 300_000, y = 1_700_000 + generator.unit() * 400_000
+            let g: Geometry = i % 3 == 0
+                ? .polygon(Polygon(exterior: ring(x, y, 500 + generator.unit() * 20_000)))
+                : .point(Point(c(x, y)))
+            features.append(Feature(id: .int(Int64(i)), geometry: g, properties: ["i": .int(Int64(i))]))
+        }
+        features.append(Feature(id: .int(5000), geometry: nil, properties: ["i": .int(5000)]))
+        let location = PostGISTestDatabase.location(base, table: table)
+        try GeoDataSink.write([GeoDataLayer(name: "p", collection: FeatureCollection(features, crs: .korea2000Unified))], to: location)
+        let source = try GeoDataSource(path: location)
+
+        let boxes = [
+            BoundingBox(minX: 950_000, minY: 1_800_000, maxX: 1_000_000, maxY: 1_900_000),
+            BoundingBox(minX: 1_100_000, minY: 1_700_000, maxX: 1_250_000, maxY: 1_750_000),
+            BoundingBox(minX: 0, minY: 0, maxX: 10, maxY: 10),
+        ]
+        for box in boxes {
+            let read = try source.readLayer(nil, bbox: box)
+            let sql = try PostGISTestDatabase.query(
+                "SELECT count(*) FROM \(PG.quote(table)) WHERE geom && ST_MakeEnvelope($1, $2, $3, $4, 5179)",
+                [box.minX, box.minY, box.maxX, box.maxY].map { "\($0)" })
+            #expect(read.features.count == Int(sql.first?[0] ?? "") ?? -1, "\(box)")
+            #expect(read.features.allSatisfy { $0.geometry!.boundingBox.intersects(box) })
+            let expected = features.filter { $0.geometry?.boundingBox.intersects(box) ?? false }
+            #expect(read.features.map(\.id) == expected.map(\.id))
+            let summary = try #require(GeoDataDescription(path: location, bbox: box).layers.first)
+            #expect(summary.featureCount == read.features.count)
+            for n in [2, 5] {
+                #expect(try source.readLayer(nil, bbox: box, partitions: n).features == read.features, "\(n) partitions, \(box)")
+            }
+        }
+        let whole = try source.readLayer()
+        #expect(whole.features == features)
+        for n in [2, 3, 7] {
+            #expect(try source.readLayer(nil, bbox: nil, partitions: n).features == features, "\(n) partitions")
+        }
+        let description = try #require(GeoDataDescription(path: location).layers.first)
+        #expect(description.featureCount == features.count)
+        #expect(description.nullGeometries == 1)
+        #expect(description.geometryTypes == [.polygon: 1000, .point: 2000])
+        #expect(description.crs == .korea2000Unified)
+        #expect(description.extent == FeatureCollection(features).boundingBox)
+    }
+
+    /// A write that fails (a feature the server refuses, or one GeoTwin cannot encode) leaves
+    /// the old table as it was; a write that succeeds replaces it.
+    @Test func failedWriteLeavesTheOldTable() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("atomic")
+        let location = PostGISTestDatabase.location(base, table: table)
+        let old = (0..<3).map { Feature(id: .int(Int64($0)), geometry: .point(Point(c(Double($0), 1))), properties: ["v": .string("old")]) }
+        try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(old, crs: .wgs84))], to: location)
+
+        // An open ring: PostGIS refuses it during COPY.
+        let open = Feature(id: .int(9), geometry: .polygon(Polygon(exterior: [c(0, 0), c(1, 0), c(1, 1), c(0, 1)])), properties: [:])
+        let refused = (0..<50).map { Feature(id: .int(Int64($0)), geometry: .point(Point(c(5, 5))), properties: ["v": .string("new")]) } + [open]
+        #expect(throws: GeoDataError.self) {
+            try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(refused, crs: .wgs84))], to: location)
+        }
+        #expect(try GeoDataSource(path: location).readLayer().features == old)
+
+        // A value JSON cannot hold: GeoTwin stops the COPY.
+        let unencodable = [Feature(id: .int(1), geometry: nil, properties: ["v": .object(["x": .double(.nan)])])]
+        do {
+            try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(unencodable, crs: .wgs84))], to: location)
+            Issue.record("the write should fail")
+        } catch {
+            #expect("\(error)".contains("unchanged"), "\(error)")
+        }
+        #expect(try GeoDataSource(path: location).readLayer().features == old)
+        let leftovers = try PostGISTestDatabase.query("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'geotwin_new_%'")
+        #expect(leftovers.first?[0] == "0")
+
+        let new = [Feature(id: .int(7), geometry: .point(Point(c(3, 3))), properties: ["v": .string("new"), "n": .int(1)])]
+        try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(new, crs: .wgs84))], to: location)
+        #expect(try GeoDataSource(path: location).readLayer().features == new)
+    }
+
+    /// A connection lost in the middle of the COPY (the server ends the backend) leaves the old
+    /// table as it was.
+    @Test func lostConnectionLeavesTheOldTable() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("lost")
+        let application = "geotwin_lost_\(UInt32.random(in: 0...UInt32.max))"
+        let location = PostGISTestDatabase.location(base, table: table, "&application_name=\(application)")
+        let old = [Feature(id: .int(1), geometry: .point(Point(c(1, 1))), properties: ["v": .string("old")])]
+        try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(old, crs: .wgs84))], to: location)
+
+        // Another session ends the writer's backend as soon as it is copying.
+        let killed = KillSwitch()
+        let killer = Thread {
+            guard let url = PostGISTestDatabase.url, let connection = try? PGConnection(PostGISLocation(url)) else { return }
+            for _ in 0..<3000 where !killed.over {
+                let rows = (try? connection.strings(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'COPY%'",
+                    [application], what: "ending the writer")) ?? []
+                if rows.contains(where: { $0.first == "t" }) {
+                    killed.fired()
+                    return
+                }
+                usleep(5_000)
+            }
+        }
+        killer.start()
+        let many = (0..<400_000).map { i in
+            Feature(id: .int(Int64(i)), geometry: .point(Point(c(Double(i % 1000) * 0.001, Double(i / 1000) * 0.001))),
+                    properties: ["v": .string("new \(i)")])
+        }
+        do {
+            try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection(many, crs: .wgs84))], to: location)
+            Issue.record("the write should fail")
+        } catch {
+            #expect("\(error)".contains("the database is unchanged"), "\(error)")
+        }
+        killed.stop()
+        #expect(killed.done)
+        #expect(try GeoDataSource(path: location).readLayer().features == old)
+    }
+
+    /// An unreachable server: the message names host and port, and comes back within the
+    /// connect timeout.
+    @Test func unreachableServerNamesHostAndPort() throws {
+        _ = try PostGISTestDatabase.require()
+        let port = try freePort()
+        let started = Date()
+        do {
+            _ = try GeoDataSource(path: "postgresql://geotwin:s3cret-pw@127.0.0.1:\(port)/nowhere?table=x")
+            Issue.record("connecting should fail")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("127.0.0.1:\(port)"), "\(message)")
+            #expect(!message.contains("s3cret-pw"), "\(message)")
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+
+        // A silent address: the connect timeout of the URI bounds the wait.
+        let silent = Date()
+        #expect(throws: GeoDataError.self) {
+            _ = try GeoDataSource(path: "postgresql://geotwin@10.255.255.1:5432/nowhere?table=x&connect_timeout=2")
+        }
+        #expect(Date().timeIntervalSince(silent) < 8)
+    }
+
+    @Test func missingTableListsTheTables() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("present")
+        try GeoDataSink.write([GeoDataLayer(name: "a", collection: FeatureCollection([Feature(geometry: .point(Point(c(1, 1))))], crs: .wgs84))],
+                              to: PostGISTestDatabase.location(base, table: table))
+        do throws(GeoDataError) {
+            _ = try GeoDataSource(path: PostGISTestDatabase.location(base, table: "no_such_table"))
+            Issue.record("opening a missing table should fail")
+        } catch {
+            guard case .unknownLayer(_, let layer, let available) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(layer == "no_such_table")
+            #expect(available.contains(table))
+        }
+    }
+
+    @Test func wrongPasswordIsNeverPrinted() throws {
+        let good = try #require(PostGISTestDatabase.passwordRoleURL)
+        let goodLocation = try PostGISLocation(good)
+        let secret = try #require(goodLocation.password)
+        // The right password connects (then finds no such table).
+        do throws(GeoDataError) {
+            _ = try GeoDataSource(path: PostGISTestDatabase.location(good, table: "no_such_table"))
+            Issue.record("the table should be missing")
+        } catch {
+            guard case .unknownLayer = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+        }
+        let wrong = good.replacingOccurrences(of: ":\(secret)@", with: ":Wr0ng-Pa55word@")
+        do {
+            _ = try GeoDataSource(path: PostGISTestDatabase.location(wrong, table: "x"))
+            Issue.record("a wrong password should fail")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("password authentication failed"), "\(message)")
+            #expect(!message.contains("Wr0ng-Pa55word"))
+            #expect(message.contains(":***@"))
+        }
+        // In the query string too.
+        let query = good.replacingOccurrences(of: ":\(secret)@", with: "@") + "?password=Wr0ng-Pa55word&table=x"
+        do {
+            _ = try GeoDataSource(path: query)
+            Issue.record("a wrong password should fail")
+        } catch {
+            #expect(!"\(error)".contains("Wr0ng-Pa55word"))
+            #expect("\(error)".contains("password=***"))
+        }
+    }
+
+    /// `geotwin convert` through the workflow: a GeoPackage layer into PostGIS and back, with a
+    /// bbox and partitions.
+    @Test func convertWorkflowBetweenGeoPackageAndPostGIS() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("gpkg")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let gpkg = root.appendingPathComponent("Geodata/korea.gpkg").path
+        let location = PostGISTestDatabase.location(base, table: table)
+        let written = try GeoConvert.convert(input: gpkg, layer: "sido", output: location)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-postgis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("sido.gpkg").path
+        let back = try GeoConvert.convert(input: location, output: out, partitions: 3)
+        #expect(back.first?.features == written.first?.features)
+        let box = BoundingBox(minX: 126.5, minY: 37, maxX: 127.5, maxY: 38)
+        let some = try GeoConvert.convert(input: location, output: out, bbox: box)
+        #expect(some.first?.features == written.first?.features.filter { $0.geometry?.boundingBox.intersects(box) ?? false })
+    }
+}
+
+/// Parsing and redacting locations (no server needed).
+@Suite struct PostGISLocationTests {
+    @Test func geoTwinParametersAreRemovedAndATimeoutAdded() throws {
+        let l = try PostGISLocation("postgresql://twin:pa%40ss@db.local:6432/city?sslmode=require&table=%EA%B1%B4%EB%AC%BC&schema=twin&geometry=shape")
+        #expect(l.table == "건물")
+        #expect(l.schema == "twin")
+        #expect(l.geometryColumn == "shape")
+        #expect(l.password == "pa@ss")
+        if ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            #expect(l.connectionURI == "postgresql://twin:pa%40ss@db.local:6432/city?sslmode=require&connect_timeout=10")
+        }
+        #expect(l.redacted == "postgresql://twin:***@db.local:6432/city?sslmode=require&table=%EA%B1%B4%EB%AC%BC&schema=twin&geometry=shape")
+        let timed = try PostGISLocation("postgres:///city?connect_timeout=3&password=hunter2")
+        #expect(timed.connectionURI == "postgres:///city?connect_timeout=3&password=hunter2")
+        #expect(timed.redacted == "postgres:///city?connect_timeout=3&password=***")
+        #expect(PostGIS().redacted("postgresql://a:b@h/d") == "postgresql://a:***@h/d")
+        #expect(throws: GeoDataError.self) { try PostGISLocation("postgresql://h/d?table=a&table=b") }
+        #expect(throws: GeoDataError.self) { try PostGISLocation("mysql://h/d") }
+    }
+
+    @Test func identifiersAreQuoted() {
+        #expect(PG.quote("a\"b") == "\"a\"\"b\"")
+        #expect(PG.qualified("s", "t; DROP TABLE x") == "\"s\".\"t; DROP TABLE x\"")
+    }
+
+    @Test func unregisteredSchemesAreReportedWithoutThePassword() {
+        #expect(throws: GeoDataError.self) { try GeoDataSource(path: "sqlserver://u:pw@h/d") }
+        #expect(GeoDataProviders.redacted("sqlserver://u:pw@h/d") == "sqlserver://u:***@h/d")
+    }
+}
+
+/// A flag shared with the thread that ends a backend.
+final class KillSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasFired = false, isStopped = false
+    /// True once the backend was ended.
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return hasFired }
+    /// True once the backend was ended or the write is over.
+    var over: Bool { lock.lock(); defer { lock.unlock() }; return hasFired || isStopped }
+    func fired() { lock.lock(); hasFired = true; lock.unlock() }
+    func stop() { lock.lock(); isStopped = true; lock.unlock() }
+}
+
+/// A free TCP port on 127.0.0.1 (bound, read, released).
+private func freePort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    try #require(bound)
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// A small deterministic random source.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

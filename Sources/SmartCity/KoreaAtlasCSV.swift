@@ -15,10 +15,14 @@ public struct CSVLocateOptions: Sendable {
     public var threads: Int
     /// The size of the read buffer in bytes.
     public var bufferSize: Int
+    /// When set, the codes written are today's (``CodeCrosswalk/current(_:)``) instead of the
+    /// shipped boundaries' codes (base date 2023-09-15).
+    public var currentCodes: CodeCrosswalk?
 
     public init(level: AdministrativeLevel = .sigungu, columns: CSVCoordinateColumns = .detect,
                 rowsPerChunk: Int = 1 << 16, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                bufferSize: Int = 1 << 20) {
+                bufferSize: Int = 1 << 20, currentCodes: CodeCrosswalk? = nil) {
+        self.currentCodes = currentCodes
         self.level = level
         self.columns = columns
         self.rowsPerChunk = max(1, rowsPerChunk)
@@ -122,7 +126,7 @@ struct CSVLocation {
                     continue
                 }
                 let start = bytes.count
-                bytes.append(contentsOf: region.code.utf8)
+                bytes.append(contentsOf: (options.currentCodes?.current(region.code) ?? region.code).utf8)
                 bytes.append(UInt8(ascii: ","))
                 CSVWriter.appendField(region.name.utf8, to: &bytes)
                 bounds += [start, bytes.count]

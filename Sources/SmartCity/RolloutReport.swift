@@ -45,12 +45,20 @@ public struct RolloutReport: Sendable {
     public let selections: [RolloutRecord]
     /// One row per year, 2015 through ``until``.
     public let years: [RolloutYear]
+    /// Selections of later programmes (e.g. 스마트 도시안전망 확산사업, 2024-) up to ``until``,
+    /// kept apart from the platform programme's rows: they count in no year above.
+    public let laterSelections: [RolloutRecord]
+    /// When set, adopters' codes are shown as today's (``CodeCrosswalk``), not the shipped data's.
+    public let currentCodes: CodeCrosswalk?
 
     /// Builds the report.
     /// - Throws: ``PlatformRolloutError`` when the strategy cannot fill the selections.
     public init(rollout: PlatformRollout, scenario: RolloutScenario = .recorded, method: CoverageMethod = .municipalOnly,
-                strategy: SelectionStrategyChoice = .seedCriteria, until: Int = 2022) throws(PlatformRolloutError) {
+                strategy: SelectionStrategyChoice = .seedCriteria, until: Int = 2022,
+                currentCodes: CodeCrosswalk? = nil) throws(PlatformRolloutError) {
         self.rollout = rollout
+        self.currentCodes = currentCodes
+        laterSelections = rollout.laterProgrammes.filter { $0.year <= until }
         self.scenario = scenario
         self.method = method
         self.until = until
@@ -96,6 +104,18 @@ public struct RolloutReport: Sendable {
             lines.append("Goal \"two thirds of the nation\" (population share ≥ 66.7 %), \(m.rawValue): "
                          + (reached.map { "reached in \($0)" } ?? "not reached by \(until)") + " (\(best) in \(until))")
         }
+        if !laterSelections.isEmpty {
+            lines.append("")
+            lines.append("Later programmes (kept apart from the \(rollout.records.count) selections above):")
+            for (programme, rows) in Dictionary(grouping: laterSelections, by: \.programme).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for (year, inYear) in Dictionary(grouping: rows, by: \.year).sorted(by: { $0.key < $1.key }) {
+                    let names = inYear.sorted { $0.sequence < $1.sequence }.map { r in
+                        r.adopter + (r.status == .modelled ? " (modelled)" : "")
+                    }
+                    lines.append("  \(programme.rawValue) \(year): \(inYear.count) (\(names.joined(separator: ", ")))")
+                }
+            }
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -103,7 +123,7 @@ public struct RolloutReport: Sendable {
     public var adopterTable: String {
         let pad = ReportText.pad
         var lines = ["", "seq  year  round     code   level    status    adopter              services from (modelled: selection year + \(PlatformRollout.buildYears))"]
-        for a in PlatformRollout.linkedServices(selections) {
+        for a in PlatformRollout.linkedServices(shownSelections) {
             let s = a.selection
             let start = a.services.map(\.year).min().map(String.init) ?? "-"
             lines.append(pad("\(s.sequence)", 3, true) + "  " + pad("\(s.year)", 4, true) + "  " + pad(s.round.rawValue, 8, true)
@@ -123,7 +143,12 @@ public struct RolloutReport: Sendable {
         var twoThirdsGoal: Double
         var twoThirdsReachedIn: [String: Int?]
         var adopters: [AdopterServices]?
+        var laterProgrammes: [RolloutRecord]
+        var codes: String
     }
+
+    /// The selections with their codes as shown (today's with ``currentCodes``).
+    private var shownSelections: [RolloutRecord] { currentCodes?.apply(to: selections) ?? selections }
 
     /// The report as one JSON object (sorted keys): scenario, method, strategy, nation, years,
     /// the two-thirds goal per method, and with `adopters` every adopter's linked services.
@@ -135,6 +160,8 @@ public struct RolloutReport: Sendable {
         return try ReportText.json(JSONReport(scenario: scenario.rawValue, scenarioSummary: scenario.summary, method: method.rawValue,
                                               strategy: strategyName, nation: rollout.nation, years: years,
                                               twoThirdsGoal: PlatformRollout.twoThirdsGoal, twoThirdsReachedIn: reached,
-                                              adopters: adopters ? PlatformRollout.linkedServices(selections) : nil))
+                                              adopters: adopters ? PlatformRollout.linkedServices(shownSelections) : nil,
+                                              laterProgrammes: currentCodes?.apply(to: laterSelections) ?? laterSelections,
+                                              codes: currentCodes == nil ? CodeCrosswalk.sourceCodeSystem : "current legal codes (\(CodeCrosswalk.fileName))"))
     }
 }

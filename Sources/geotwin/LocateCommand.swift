@@ -40,6 +40,9 @@ struct LocateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The Geodata folder (or its korea.gpkg).")
     var geodata: String?
 
+    @Flag(name: .customLong("current-codes"), help: "Write today's legal codes (Geodata/code_crosswalk.csv: 강원 51, 전북 52, 미추홀구 28177, ...) instead of the boundaries' (base date 2023-09-15).")
+    var currentCodes = false
+
     func validate() throws {
         if input == nil && numbers.isEmpty {
             throw ValidationError("give LAT LON or --input FILE.csv")
@@ -66,15 +69,18 @@ struct LocateCommand: AsyncParsableCommand {
     func run() async throws {
         let badRows = try reportingErrors { () throws -> Int in
             let atlas = try KoreaAtlas(geodataPath: geodata)
+            let crosswalk = currentCodes ? try CodeCrosswalk.load(geodata: atlas.geodata) : nil
             if let input {
-                let summary = try atlas.locateCSV(input: input, output: output, options: CSVLocateOptions(level: level)) {
+                let options = CSVLocateOptions(level: level, currentCodes: crosswalk)
+                let summary = try atlas.locateCSV(input: input, output: output, options: options) {
                     FileHandle.standardError.write(Data("geotwin: warning: \($0)\n".utf8))
                 }
                 return summary.badRows
             }
             let latitude = CSVNumber.parse(numbers[0])!, longitude = CSVNumber.parse(numbers[1])!
             let region = try atlas.locate(latitude: latitude, longitude: longitude, level: level)
-            print("\(region?.code ?? ""),\(CSVWriter.field(region?.name ?? ""))")
+            let code = region.map { crosswalk?.current($0.code) ?? $0.code } ?? ""
+            print("\(code),\(CSVWriter.field(region?.name ?? ""))")
             return 0
         }
         if badRows > 0 { throw ExitCode(1) }

@@ -57,6 +57,9 @@ struct RolloutCommand: ParsableCommand {
     @Option(help: "The Geodata folder (or its korea.gpkg).")
     var geodata: String?
 
+    @Flag(name: .customLong("current-codes"), help: "Show adopters with today's legal codes (Geodata/code_crosswalk.csv) instead of the boundaries' (base date 2023-09-15).")
+    var currentCodes = false
+
     func validate() throws {
         guard (2015...2030).contains(until) else { throw ValidationError("--until must be 2015...2030, got \(until)") }
         if strategy == .list && (list ?? "").isEmpty { throw ValidationError("--strategy list needs --list CODE,CODE,...") }
@@ -69,8 +72,10 @@ struct RolloutCommand: ParsableCommand {
             case .greedy: .greedy
             case .list: .list((list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             }
-            let report = try RolloutReport(rollout: PlatformRollout.load(atlas: KoreaAtlas(geodataPath: geodata)),
-                                           scenario: scenario, method: method, strategy: choice, until: until)
+            let atlas = try KoreaAtlas(geodataPath: geodata)
+            let report = try RolloutReport(rollout: PlatformRollout.load(atlas: atlas), scenario: scenario, method: method,
+                                           strategy: choice, until: until,
+                                           currentCodes: currentCodes ? CodeCrosswalk.load(geodata: atlas.geodata) : nil)
             switch format {
             case .csv:
                 FileHandle.standardError.write(Data("geotwin: coverage method: \(method.rawValue); scenario: \(scenario.rawValue)\n".utf8))

@@ -5,10 +5,15 @@ import GeoIO
 import GeoWorkflows
 import Testing
 
-private func c(_ x: Double, _ y: Double, _ z: Double? = nil) -> Coordinate { Coordinate(x: x, y: y, z: z) }
+private func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
+private func p(_ x: Double, _ y: Double, _ z: Double) -> Position { Position(x: x, y: y, z: z) }
 
-private func ring(_ x: Double, _ y: Double, _ size: Double, z: Double? = nil) -> [Coordinate] {
-    [c(x, y, z), c(x + size, y, z), c(x + size, y + size, z), c(x, y + size, z), c(x, y, z)]
+private func ring(_ x: Double, _ y: Double, _ size: Double) -> [Coordinate] {
+    [c(x, y), c(x + size, y), c(x + size, y + size), c(x, y + size), c(x, y)]
+}
+
+private func ring(_ x: Double, _ y: Double, _ size: Double, z: Double) -> [Position] {
+    [p(x, y, z), p(x + size, y, z), p(x + size, y + size, z), p(x, y + size, z), p(x, y, z)]
 }
 
 /// One geometry of every type, 2D.
@@ -24,13 +29,13 @@ private let geometries2D: [Geometry] = [
 
 /// The same with heights.
 private let geometries3D: [Geometry] = [
-    .point(Point(c(127.0, 37.5, 12.5))),
-    .lineString(LineString([c(127, 37, 1), c(127.5, 37.2, 2), c(128, 37.1, 3)])),
-    .polygon(Polygon(exterior: ring(126, 36, 1, z: 40))),
-    .multiPoint(MultiPoint([Point(c(126.5, 35.5, 5)), Point(c(126.6, 35.6, 6))])),
-    .multiLineString(MultiLineString([LineString([c(129, 35, 0), c(129.1, 35.1, 9)])])),
-    .multiPolygon(MultiPolygon([Polygon(exterior: ring(128, 35, 0.5, z: 7))])),
-    .geometryCollection(GeometryCollection([.point(Point(c(127.1, 37.1, 3)))])),
+    .point(Point(position: p(127.0, 37.5, 12.5))),
+    .lineString(LineString(positions: [p(127, 37, 1), p(127.5, 37.2, 2), p(128, 37.1, 3)])),
+    .polygon(Polygon(positionRings: [ring(126, 36, 1, z: 40)])),
+    .multiPoint(MultiPoint([Point(position: p(126.5, 35.5, 5)), Point(position: p(126.6, 35.6, 6))])),
+    .multiLineString(MultiLineString([LineString(positions: [p(129, 35, 0), p(129.1, 35.1, 9)])])),
+    .multiPolygon(MultiPolygon([Polygon(positionRings: [ring(128, 35, 0.5, z: 7)])])),
+    .geometryCollection(GeometryCollection([.point(Point(position: p(127.1, 37.1, 3)))])),
 ]
 
 /// Properties of every type, every key on every feature (a missing one reads back as null).

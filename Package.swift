@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "batch-geocode", dependencies: ["GeoTwin"], path: "Examples/BatchGeocode"),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex", "GeoBenchSupport"]),
         .testTarget(name: "GeoBenchSupportTests", dependencies: ["GeoBenchSupport"]),
         .testTarget(name: "GeoGEOSTests", dependencies: ["GeoGEOS", "GeoIO", "GeoIndex", "GeoIndexGEOS", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
-        .testTarget(name: "GeoPostGISTests", dependencies: ["GeoPostGIS", "GeoIO", "GeoWorkflows"]),
+        .testTarget(name: "GeoPostGISTests", dependencies: ["GeoPostGIS", "GeoIO", "GeoWorkflows", "GeoBenchSupport"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoProj", "GeoRender", "GeoIndex", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import GeoBenchSupport
 import Foundation
 @testable import GeoIO
 import Testing

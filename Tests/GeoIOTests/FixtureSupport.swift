@@ -1,4 +1,5 @@
 import Foundation
+import GeoBenchSupport
 
 /// Loading committed fixtures and small byte helpers shared by the GeoIO tests.
 enum Fixture {
@@ -54,18 +55,6 @@ func hexString(_ bytes: [UInt8]) -> String {
     return String(decoding: out, as: UTF8.self)
 }
 
-/// A deterministic pseudo-random generator (SplitMix64) for the fuzz tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `bytes` with `flips` random bytes replaced, for fuzzing decoders.
 func mutated(_ bytes: [UInt8], flips: Int, using rng: inout SplitMix64) -> [UInt8] {

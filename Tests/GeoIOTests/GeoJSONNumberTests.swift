@@ -1,4 +1,5 @@
 @testable import GeoIO
+import GeoBenchSupport
 import Testing
 
 @Suite("Decimal number reading")

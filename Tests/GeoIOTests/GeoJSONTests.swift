@@ -1,3 +1,4 @@
+import GeoBenchSupport
 import GeoCore
 import GeoIO
 import Testing

@@ -1,3 +1,4 @@
+import GeoBenchSupport
 import GeoCore
 @testable import GeoIO
 import Testing

@@ -3,6 +3,7 @@ import GeoCore
 import GeoIO
 @testable import GeoPostGIS
 import GeoWorkflows
+import GeoBenchSupport
 import Testing
 
 private func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
@@ -121,12 +122,12 @@ struct PostGISTests {
     @Test func bboxReadsMatchSQLCountsAndPartitionsMatchOneRead() throws {
         let base = try PostGISTestDatabase.require()
         let table = PostGISTestDatabase.tableName("bbox")
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var features: [Feature] = []
         for i in 0..<3000 {
-            let x = 900_000 + generator.unit() * 300_000, y = 1_700_000 + generator.unit() * 400_000
+            let x = 900_000 + generator.nextUnit() * 300_000, y = 1_700_000 + generator.nextUnit() * 400_000
             let g: Geometry = i % 3 == 0
-                ? .polygon(Polygon(exterior: ring(x, y, 500 + generator.unit() * 20_000)))
+                ? .polygon(Polygon(exterior: ring(x, y, 500 + generator.nextUnit() * 20_000)))
                 : .point(Point(c(x, y)))
             features.append(Feature(id: .int(Int64(i)), geometry: g, properties: ["i": .int(Int64(i))]))
         }
@@ -400,16 +401,3 @@ private func freePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-/// A small deterministic random source.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}

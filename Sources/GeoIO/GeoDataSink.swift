@@ -38,9 +38,13 @@ public struct GeoDataWriteOptions: Sendable {
 /// ```
 public enum GeoDataSink {
     /// Writes `layers` to `path` in `format` (nil: from the extension).
+    /// - Returns: what the write changed to fit the format (GeoPackage: renamed columns, mixed
+    ///   column types), for the caller to show; empty when nothing was changed.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
+    @discardableResult
     public static func write(_ layers: [GeoDataLayer], to path: String, format: GeoDataFormat? = nil,
-                             options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) {
+                             options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) -> [GeoDataWarning] {
+        var warnings: [GeoDataWarning] = []
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         switch format {
         case .geoJSON:
@@ -77,10 +81,12 @@ public enum GeoDataSink {
                                                spatialReference: reference)
                 }
                 try GeoPackageWriter.write(tables, to: path, spatialIndex: options.spatialIndex)
+                warnings += tables.flatMap(\.warnings).map { GeoDataWarning(path: path, $0) }
             } catch {
                 throw .geoPackage(error)
             }
         }
+        return warnings
     }
 
     /// True when `box` lies within longitude -180...180 and latitude -90...90 (or is empty).

@@ -123,7 +123,7 @@ public final class GeoDataSource {
                 try reader.forEachFeature(info.name, bbox: bbox) { row throws(GeoPackageError) in
                     if columns == nil { columns = try reader.columns(of: info.name) }
                     var props = [String: PropertyValue](minimumCapacity: row.values.count)
-                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = v.propertyValue }
+                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = c.propertyValue(v) }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
                     } catch {

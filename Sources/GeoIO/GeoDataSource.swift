@@ -6,7 +6,8 @@ import GeoCore
 ///
 /// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
 /// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
-/// for those formats; a GeoJSON document is parsed whole (its byte parser is the fast path).
+/// for those formats; a GeoJSON FeatureCollection is read one feature at a time through a fixed
+/// buffer (``GeoJSONFileReader``).
 /// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
 /// at a time, and open it once per command.
 ///
@@ -137,11 +138,9 @@ public final class GeoDataSource {
             }
             return info.crs
         case .geoJSON:
-            let bytes = try Self.contents(path)
-            let object: GeoJSONObject
-            do { object = try GeoJSON.decode(bytes) } catch { throw .malformed(path: path, error: error) }
-            for f in object.features where bbox.map({ b in f.geometry.map { $0.boundingBox.intersects(b) } ?? false }) ?? true {
-                try body(f)
+            // Through a 1 MiB buffer, one feature at a time (GeoJSONFileReader).
+            try GeoJSONFileReader.forEachFeature(path: path) { (f) throws(GeoDataError) in
+                if Self.meets(f, bbox) { try body(f) }
             }
             return .wgs84
         case .wkbStream:
@@ -180,6 +179,12 @@ public final class GeoDataSource {
         if let failure { throw failure }
         if case .failure(let e) = walk { throw .malformed(path: path, error: e) }
         return srids.first.map { CRS(epsg: Int($0)) }
+    }
+
+    /// True when there is no `bbox` or the feature's geometry box meets it.
+    private static func meets(_ f: Feature, _ bbox: BoundingBox?) -> Bool {
+        guard let bbox else { return true }
+        return f.geometry.map { $0.boundingBox.intersects(bbox) } ?? false
     }
 
     static func checkReadable(_ path: String) throws(GeoDataError) {

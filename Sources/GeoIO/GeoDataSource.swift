@@ -6,8 +6,8 @@ import GeoCore
 ///
 /// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
 /// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
-/// for those formats; a GeoJSON FeatureCollection is read one feature at a time through a fixed
-/// buffer (``GeoJSONFileReader``).
+/// for those formats; a GeoJSON FeatureCollection and a GeoJSON text sequence are read one
+/// feature at a time through a fixed buffer (``GeoJSONFileReader``, ``GeoJSONSeq``).
 /// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
 /// at a time, and open it once per command.
 ///
@@ -47,7 +47,7 @@ public final class GeoDataSource {
                 GeoDataLayerInfo(name: $0.tableName, geometryTypeName: $0.geometryTypeName, crs: $0.spatialReference?.crs,
                                  isAttributesOnly: $0.dataType != .features)
             }
-        case .geoJSON:
+        case .geoJSON, .geoJSONSeq:
             try Self.checkReadable(path)
             geoPackage = nil
             layers = [GeoDataLayerInfo(name: name, crs: .wgs84)]
@@ -140,6 +140,11 @@ public final class GeoDataSource {
         case .geoJSON:
             // Through a 1 MiB buffer, one feature at a time (GeoJSONFileReader).
             try GeoJSONFileReader.forEachFeature(path: path) { (f) throws(GeoDataError) in
+                if Self.meets(f, bbox) { try body(f) }
+            }
+            return .wgs84
+        case .geoJSONSeq:
+            try GeoJSONSeq.forEachFeature(path: path) { (f) throws(GeoDataError) in
                 if Self.meets(f, bbox) { try body(f) }
             }
             return .wgs84

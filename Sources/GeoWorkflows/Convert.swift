@@ -23,10 +23,13 @@ public enum GeoConvert {
     /// - Parameters:
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
+    ///   - warn: called with each change the write made to fit the output format (a GeoPackage
+    ///     column renamed, mixed values stored as text).
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
-                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
+                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false,
+                               warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
         let outputFormat = try GeoDataFormat(path: output)
         let reader = try GeoDataSource(path: input)
         var layers = try layer.map { [try reader.readLayer($0, bbox: bbox)] } ?? reader.readAll(bbox: bbox)
@@ -39,7 +42,9 @@ public enum GeoConvert {
                 return l
             }
         }
-        try GeoDataSink.write(layers, to: output, format: outputFormat, options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        let warnings = try GeoDataSink.write(layers, to: output, format: outputFormat,
+                                             options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        warnings.forEach(warn)
         return layers
     }
 

@@ -4,8 +4,8 @@ import GeoCore
 /// FeatureCollection of any size is read in the memory of its largest feature.
 ///
 /// The top-level object is walked member by member; each element of its `features` array is
-/// cut out by matching brackets and read by the same parser as ``GeoJSON/decode(_:)-([UInt8])``,
-/// so features, values and errors are the ones a whole-file read gives. Errors name the JSON
+/// cut out by matching brackets and read by the same parser as ``GeoJSON``'s whole-document
+/// decoding, so features, values and errors are the ones a whole-file read gives. Errors name the JSON
 /// path (`$.features[1234].geometry.coordinates[0]`) and the byte offset in the file. A document
 /// that is a single Feature or geometry is read whole.
 ///
@@ -60,6 +60,8 @@ private struct CollectionWalk {
         var type: String?
         var sawFeatures = false
         var count = 0
+        // One parser for every feature: its coordinate buffers are reused.
+        var parser: GeoJSONParser?
         if try peek() == UInt8(ascii: "}") { throw .missingMember("type", at: .json(path: "$", offset: objectStart)) }
         repeat {
             _ = try peek()
@@ -91,11 +93,13 @@ private struct CollectionWalk {
                 repeat {
                     _ = try peek()
                     let feature = try member("$.features[\(count)]") { (c: inout JSONCursor) throws(GeoIOError) -> Feature in
-                        var parser = GeoJSONParser(c.p, count: c.end)
-                        guard case .feature(let f) = try parser.object(role: .feature, depth: 1) else {
+                        var reader = parser ?? GeoJSONParser(c.p, count: c.end)
+                        reader.json = c
+                        defer { parser = reader }
+                        guard case .feature(let f) = try reader.object(role: .feature, depth: 1) else {
                             throw .wrongJSONType(expected: "a Feature", at: .json(path: "", offset: 0))
                         }
-                        c = parser.json
+                        c = reader.json
                         return f
                     }
                     count += 1

@@ -64,6 +64,7 @@ public enum GeoJSONSeq {
             file.consume(1)
         }
         let separator: UInt8 = file.byte(0) == recordSeparator ? recordSeparator : 0x0A
+        var parser: GeoJSONParser?
         while try file.ensure(1) {
             // The record runs to the next separator (not counting a separator at its start).
             var n = file.byte(0) == separator ? 1 : 0
@@ -75,7 +76,7 @@ public enum GeoJSONSeq {
             let startLine = line
             let features = try file.withBytes(n) { (p, count, offset) throws(GeoDataError) -> [Feature] in
                 do throws(GeoIOError) {
-                    return try record(p, count: count)
+                    return try record(p, count: count, parser: &parser)
                 } catch {
                     throw .malformed(path: path, error: error.relocated { l in
                         guard case .json(_, let o) = l, o >= 0, o <= count else { return .text(offset: offset, line: startLine, column: 1) }
@@ -100,12 +101,15 @@ public enum GeoJSONSeq {
     }
 
     /// The features of one record (none for a blank one); offsets in errors count from `p`.
-    static func record(_ p: UnsafePointer<UInt8>, count: Int) throws(GeoIOError) -> [Feature] {
+    /// `parser` is reused from record to record (its coordinate buffers stay allocated).
+    static func record(_ p: UnsafePointer<UInt8>, count: Int, parser reused: inout GeoJSONParser?) throws(GeoIOError) -> [Feature] {
         var k = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
         while k < count, p[k] == recordSeparator || p[k] == 0x20 || p[k] == 0x09 || p[k] == 0x0D || p[k] == 0x0A { k += 1 }
         guard k < count else { return [] }
-        var parser = GeoJSONParser(p, count: count)
+        var parser = reused ?? GeoJSONParser(p, count: count)
+        parser.json = JSONCursor(p, count: count)
         parser.json.i = k
+        defer { reused = parser }
         do throws(GeoIOError) {
             return try parser.document().features
         } catch {

@@ -79,10 +79,11 @@ import Testing
         #expect(schema.warnings[0].description == "table schema, column fid2: property 'fid' renamed 'fid2': the name of the feature id column")
     }
 
-    @Test func roundTripKeepsEveryValue() throws {
+    @Test(arguments: [false, true])
+    func roundTripKeepsEveryValue(spatialIndex: Bool) throws {
         let path = tempPath("fidelity.gpkg")
         let layers = try Self.geoTwinLayers()
-        try GeoPackageWriter.write(layers, to: path, spatialIndex: true)
+        try GeoPackageWriter.write(layers, to: path, spatialIndex: spatialIndex)
         let back = try GeoPackageReader(path: path).readLayer("fidelity")
         #expect(back.columns == layers[0].columns)
         let want = try Self.expected().features

@@ -26,7 +26,7 @@ public enum GeoJSONFileReader {
     public static func forEachFeature(path: String, bufferSize: Int = defaultBufferSize,
                                       _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) {
         let file = try ChunkedFileReader(path: path, bufferSize: bufferSize)
-        var walk = CollectionWalk(file: file)
+        let walk = CollectionWalk(file: file)
         do throws(GeoIOError) {
             if try walk.streamFeatures(body) { return }
         } catch {
@@ -43,15 +43,15 @@ public enum GeoJSONFileReader {
 }
 
 /// The walk over a FeatureCollection's top-level object.
-private struct CollectionWalk {
+private final class CollectionWalk {
     let file: ChunkedFileReader
-    /// What `body` threw, passed on as it was.
+    /// What `body` or the file threw, passed on as it was.
     var failure: GeoDataError?
 
     init(file: ChunkedFileReader) { self.file = file }
 
     /// Streams the features; false (before any feature) when the document is not a FeatureCollection.
-    mutating func streamFeatures(_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoIOError) -> Bool {
+    func streamFeatures(_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoIOError) -> Bool {
         // A UTF-8 byte-order mark is skipped, as the whole-file reader does.
         if try io({ () throws(GeoDataError) in try file.ensure(3) }), file.byte(0) == 0xEF, file.byte(1) == 0xBB, file.byte(2) == 0xBF { file.consume(3) }
         guard try peek() == UInt8(ascii: "{") else { return false }
@@ -124,6 +124,7 @@ private struct CollectionWalk {
 
     private func io<T>(_ body: () throws(GeoDataError) -> T) throws(GeoIOError) -> T {
         do throws(GeoDataError) { return try body() } catch {
+            failure = error
             throw .fileAccess(reason: error.description, at: here())
         }
     }

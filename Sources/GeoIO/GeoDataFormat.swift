@@ -10,6 +10,9 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
     case wkbStream = "WKB stream"
     /// An OGC GeoPackage, `.gpkg`: several layers with attributes and a CRS each.
     case geoPackage = "GeoPackage"
+    /// GeoJSON text sequences (``GeoJSONSeq``): one Feature per line, `.geojsonl` or `.ndjson`,
+    /// or RS-separated records (RFC 8142), `.geojsons`; one layer, always EPSG:4326.
+    case geoJSONSeq = "GeoJSONSeq"
 
     /// The file extensions of the format, the first being the one written by default.
     public var extensions: [String] {
@@ -17,6 +20,7 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
         case .geoJSON: ["geojson", "json"]
         case .wkbStream: ["wkb"]
         case .geoPackage: ["gpkg"]
+        case .geoJSONSeq: ["geojsonl", "geojsons", "ndjson"]
         }
     }
 

@@ -28,6 +28,8 @@ public struct GeoDataWriteOptions: Sendable {
 ///
 /// - GeoJSON: one FeatureCollection of every layer's features; WGS 84 only (RFC 7946) unless
 ///   ``GeoDataWriteOptions/allowNonWGS84GeoJSON`` is set.
+/// - GeoJSONSeq: one compact Feature per line, RS-separated (RFC 8142) for `.geojsons`; WGS 84
+///   only, like GeoJSON.
 /// - WKB stream: one EWKB record per feature (a null geometry as an empty record), geometry only,
 ///   with the layers' EPSG code as SRID when they share one.
 /// - GeoPackage: one table per layer with its attributes and CRS, and an R-tree index.
@@ -40,22 +42,35 @@ public struct GeoDataWriteOptions: Sendable {
 /// ```
 public enum GeoDataSink {
     /// Writes `layers` to `path` in `format` (nil: from the extension).
+    /// - Returns: what the write changed to fit the format (GeoPackage: renamed columns, mixed
+    ///   column types), for the caller to show; empty when nothing was changed.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
+    @discardableResult
     public static func write(_ layers: [GeoDataLayer], to path: String, format: GeoDataFormat? = nil,
-                             options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) {
+                             options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) -> [GeoDataWarning] {
         // A URL (`postgresql://...`): the registered provider writes it.
         if format == nil, let provider = try GeoDataProviders.provider(for: path) {
-            return try provider.write(layers, to: path, options: options)
+            try provider.write(layers, to: path, options: options)
+            return []
         }
+        var warnings: [GeoDataWarning] = []
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         switch format {
-        case .geoJSON:
+        case .geoJSON, .geoJSONSeq:
             if !options.allowNonWGS84GeoJSON {
                 for layer in layers where !(layer.crs?.isWGS84 ?? false) {
                     // A layer without a declared CRS is accepted when its coordinates fit degrees.
                     if layer.crs == nil, Self.fitsDegrees(layer.collection.boundingBox) { continue }
                     throw .notWGS84(path: path, layer: layer.name, crs: layer.crs)
                 }
+            }
+            if format == .geoJSONSeq {
+                let bytes: [UInt8]
+                do {
+                    bytes = try GeoJSONSeq.encode(layers.flatMap(\.features), recordSeparator: GeoJSONSeq.usesRecordSeparator(path: path))
+                } catch { throw .malformed(path: path, error: error) }
+                try AtomicFile.write(bytes, to: path)
+                break
             }
             let collection = FeatureCollection(layers.flatMap(\.features), crs: .wgs84)
             let text: String
@@ -83,10 +98,12 @@ public enum GeoDataSink {
                                                spatialReference: reference)
                 }
                 try GeoPackageWriter.write(tables, to: path, spatialIndex: options.spatialIndex)
+                warnings += tables.flatMap(\.warnings).map { GeoDataWarning(path: path, $0) }
             } catch {
                 throw .geoPackage(error)
             }
         }
+        return warnings
     }
 
     /// True when `box` lies within longitude -180...180 and latitude -90...90 (or is empty).

@@ -7,7 +7,8 @@ import GeoCore
 ///
 /// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
 /// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
-/// for those formats; a GeoJSON document is parsed whole (its byte parser is the fast path).
+/// for those formats; a GeoJSON FeatureCollection and a GeoJSON text sequence are read one
+/// feature at a time through a fixed buffer (``GeoJSONFileReader``, ``GeoJSONSeq``).
 /// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
 /// at a time, and open it once per command.
 ///
@@ -64,7 +65,7 @@ public final class GeoDataSource {
                 GeoDataLayerInfo(name: $0.tableName, geometryTypeName: $0.geometryTypeName, crs: $0.spatialReference?.crs,
                                  isAttributesOnly: $0.dataType != .features)
             }
-        case .geoJSON:
+        case .geoJSON, .geoJSONSeq:
             try Self.checkReadable(path)
             geoPackage = nil
             layers = [GeoDataLayerInfo(name: name, crs: .wgs84)]
@@ -142,7 +143,7 @@ public final class GeoDataSource {
                 try reader.forEachFeature(info.name, bbox: bbox) { row throws(GeoPackageError) in
                     if columns == nil { columns = try reader.columns(of: info.name) }
                     var props = [String: PropertyValue](minimumCapacity: row.values.count)
-                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = v.propertyValue }
+                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = c.propertyValue(v) }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
                     } catch {
@@ -156,11 +157,14 @@ public final class GeoDataSource {
             }
             return info.crs
         case .geoJSON:
-            let bytes = try Self.contents(path)
-            let object: GeoJSONObject
-            do { object = try GeoJSON.decode(bytes) } catch { throw .malformed(path: path, error: error) }
-            for f in object.features where bbox.map({ b in f.geometry.map { $0.boundingBox.intersects(b) } ?? false }) ?? true {
-                try body(f)
+            // Through a 1 MiB buffer, one feature at a time (GeoJSONFileReader).
+            try GeoJSONFileReader.forEachFeature(path: path) { (f) throws(GeoDataError) in
+                if Self.meets(f, bbox) { try body(f) }
+            }
+            return .wgs84
+        case .geoJSONSeq:
+            try GeoJSONSeq.forEachFeature(path: path) { (f) throws(GeoDataError) in
+                if Self.meets(f, bbox) { try body(f) }
             }
             return .wgs84
         case .wkbStream:
@@ -199,6 +203,12 @@ public final class GeoDataSource {
         if let failure { throw failure }
         if case .failure(let e) = walk { throw .malformed(path: path, error: e) }
         return srids.first.map { CRS(epsg: Int($0)) }
+    }
+
+    /// True when there is no `bbox` or the feature's geometry box meets it.
+    private static func meets(_ f: Feature, _ bbox: BoundingBox?) -> Bool {
+        guard let bbox else { return true }
+        return f.geometry.map { $0.boundingBox.intersects(bbox) } ?? false
     }
 
     static func checkReadable(_ path: String) throws(GeoDataError) {

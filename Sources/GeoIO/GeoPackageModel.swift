@@ -104,7 +104,11 @@ public enum GeoPackageValue: Hashable, Sendable {
     /// Raw bytes.
     case blob([UInt8])
 
-    /// The value as a feature property. A BLOB becomes an array of its bytes (as integers 0-255).
+    /// The value as a feature property. A BLOB becomes an array of its bytes (as integers 0-255):
+    /// ``PropertyValue`` holds what GeoJSON holds and has no binary case, so written back through
+    /// ``GeoPackageLayer/init(name:collection:geometryTypeName:spatialReference:)`` such a value is
+    /// a JSON array; keep BLOBs as ``GeoPackageValue/blob(_:)`` in a ``GeoPackageLayer`` to copy
+    /// them unchanged. See ``GeoPackageColumn/propertyValue(_:)`` for BOOLEAN and JSON columns.
     public var propertyValue: PropertyValue {
         switch self {
         case .null: .null
@@ -120,13 +124,16 @@ public enum GeoPackageValue: Hashable, Sendable {
 public struct GeoPackageColumn: Hashable, Sendable {
     /// The column name.
     public var name: String
-    /// The declared type (`INTEGER`, `REAL`, `TEXT`, `BLOB`, `MEDIUMINT`, `TEXT(5)`, ...).
+    /// The declared type (`INTEGER`, `REAL`, `TEXT`, `BLOB`, `BOOLEAN`, `MEDIUMINT`, `TEXT(5)`, ...).
     public var declaredType: String
+    /// The column's `gpkg_data_columns.mime_type` (``jsonMimeType`` for a JSON column), when declared.
+    public var mimeType: String?
 
     /// Creates a column.
-    public init(name: String, declaredType: String) {
+    public init(name: String, declaredType: String, mimeType: String? = nil) {
         self.name = name
         self.declaredType = declaredType
+        self.mimeType = mimeType
     }
 }
 
@@ -175,67 +182,39 @@ public struct GeoPackageLayer: Hashable, Sendable {
         self.features = features
     }
 
-    /// Builds a layer from features: one column per property key (sorted), typed INTEGER
-    /// (ints and booleans), REAL (doubles, or a mix of ints and doubles) or TEXT; `fid` is the
-    /// integer id when every feature has a distinct one, else the position from 1.
-    /// - Throws: ``GeoPackageError/unsupportedValue(table:row:column:kind:)`` for array or
-    ///   object properties, and for a column mixing text with numbers.
+    /// What ``init(name:collection:geometryTypeName:spatialReference:)`` changed to fit the
+    /// features into a table (renamed columns, mixed types); empty for a layer built from columns.
+    public var warnings: [GeoPackageWarning] = []
+
+    /// Builds a layer from features, deciding as GDAL does when it copies GeoJSON into a
+    /// GeoPackage: one column per property key (sorted), typed `BOOLEAN`, `INTEGER` (64-bit,
+    /// exact), `REAL`, `TEXT`, or JSON (`TEXT` declared `application/json`, for arrays and
+    /// objects); mixed columns fall back to `REAL` or `TEXT`; names that clash with `fid`, `geom`
+    /// or each other (ignoring case) get a numeric suffix. Integer ids that are all present and
+    /// distinct become the `fid`; other ids (strings) go to an `id` column. Each such change is
+    /// listed in ``warnings``.
+    /// - Throws: ``GeoPackageError/unsupportedValue(table:row:column:kind:)`` for an array or
+    ///   object holding a non-finite number (JSON has none).
     public init(name: String, collection: FeatureCollection, geometryTypeName: String = "GEOMETRY",
                 spatialReference: GeoPackageSpatialReference = .wgs84) throws(GeoPackageError) {
-        let keys = Set(collection.features.flatMap { $0.properties.keys }).sorted()
-        var kinds = [String: String](minimumCapacity: keys.count)
-        for (row, f) in collection.features.enumerated() {
-            for (k, v) in f.properties {
-                let kind: String?
-                switch v {
-                case .null: kind = nil
-                case .bool, .int: kind = "INTEGER"
-                case .double: kind = "REAL"
-                case .string: kind = "TEXT"
-                case .array: throw .unsupportedValue(table: name, row: row, column: k, kind: "array")
-                case .object: throw .unsupportedValue(table: name, row: row, column: k, kind: "object")
-                }
-                guard let kind else { continue }
-                switch (kinds[k], kind) {
-                case (nil, _): kinds[k] = kind
-                case ("INTEGER", "REAL"), ("REAL", "INTEGER"): kinds[k] = "REAL"
-                case (let old?, _) where old != kind:
-                    throw .unsupportedValue(table: name, row: row, column: k, kind: "mixed \(old)/\(kind)")
-                default: break
-                }
-            }
-        }
-        let ids = collection.features.compactMap { f -> Int64? in if case .int(let i)? = f.id { i } else { nil } }
-        let useIDs = ids.count == collection.features.count && Set(ids).count == ids.count
+        let plan = try GeoPackageTablePlan(table: name, geometryColumn: "geom", collection: collection)
         self.init(name: name, geometryTypeName: geometryTypeName, spatialReference: spatialReference,
-                  columns: keys.map { GeoPackageColumn(name: $0, declaredType: kinds[$0] ?? "TEXT") },
-                  features: collection.features.enumerated().map { i, f in
-                      GeoPackageFeature(fid: useIDs ? ids[i] : Int64(i + 1), geometry: f.geometry,
-                                        values: keys.map { k in GeoPackageLayer.storedValue(f.properties[k], kinds[k]) })
-                  })
+                  columns: plan.columns, features: plan.features)
+        warnings = plan.warnings
     }
 
-    /// The layer as features: `id` is the fid, properties hold every column (NULL as `.null`).
+    /// The layer as features: `id` is the fid, properties hold every column (NULL as `.null`,
+    /// read as each column declares: see ``GeoPackageColumn/propertyValue(_:)``).
     public var featureCollection: FeatureCollection {
         FeatureCollection(features.map { f in
             var props = [String: PropertyValue](minimumCapacity: columns.count)
-            for (c, v) in zip(columns, f.values) { props[c.name] = v.propertyValue }
+            for (c, v) in zip(columns, f.values) { props[c.name] = c.propertyValue(v) }
             return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
         }, crs: spatialReference.crs)
     }
 
     /// The index of the column named `name`, or nil.
     public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
-
-    private static func storedValue(_ v: PropertyValue?, _ kind: String?) -> GeoPackageValue {
-        switch v {
-        case .bool(let b)?: .integer(b ? 1 : 0)
-        case .int(let i)?: kind == "REAL" ? .real(Double(i)) : .integer(i)
-        case .double(let d)?: .real(d)
-        case .string(let s)?: .text(s)
-        default: .null
-        }
-    }
 }
 
 extension GeoPackageSpatialReference {

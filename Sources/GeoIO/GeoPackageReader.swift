@@ -160,6 +160,16 @@ public final class GeoPackageReader {
             }
         }
         guard let pk else { throw .invalidTable(path: path, table: table, reason: "no INTEGER PRIMARY KEY column") }
+        if !columns.isEmpty, try db.tableExists("gpkg_data_columns") {
+            // GDAL declares JSON columns here (`mime_type` application/json).
+            let mime = try db.prepare("SELECT column_name, mime_type FROM gpkg_data_columns WHERE table_name = ?1 COLLATE NOCASE")
+            try mime.bind(1, .text(table))
+            var types: [String: String] = [:]
+            while try mime.step() {
+                if let column = mime.text(0), let type = mime.text(1) { types[column.lowercased()] = type }
+            }
+            for k in columns.indices { columns[k].mimeType = types[columns[k].name.lowercased()] }
+        }
         if let g = info.geometryColumn, !(try hasColumn(table, g)) {
             throw .invalidTable(path: path, table: table, reason: "geometry column \(g) is missing")
         }

@@ -103,7 +103,15 @@ final class GeoPackageStatement {
         case .null: rc = sqlite3_bind_null(stmt, index)
         case .integer(let i): rc = sqlite3_bind_int64(stmt, index, i)
         case .real(let d): rc = sqlite3_bind_double(stmt, index, d)
-        case .text(let s): rc = sqlite3_bind_text(stmt, index, s, -1, transient)
+        case .text(let s):
+            // Bound with its byte length, so text holding NUL characters is kept whole.
+            var s = s
+            rc = s.withUTF8 { b in
+                b.withMemoryRebound(to: CChar.self) { c in
+                    guard let base = c.baseAddress else { return sqlite3_bind_text(stmt, index, "", 0, transient) }
+                    return sqlite3_bind_text(stmt, index, base, Int32(clamping: c.count), transient)
+                }
+            }
         case .blob(let b):
             rc = b.withUnsafeBytes { raw in
                 sqlite3_bind_blob(stmt, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), transient)
@@ -129,7 +137,7 @@ final class GeoPackageStatement {
     func int(_ i: Int32) -> Int64 { sqlite3_column_int64(stmt, i) }
     func double(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }
 
-    /// Column `i` as text, or nil when NULL.
+    /// Column `i` as text (all of its bytes, NUL characters included), or nil when NULL.
     func text(_ i: Int32) -> String? {
         guard let p = sqlite3_column_text(stmt, i) else { return nil }
         let n = Int(sqlite3_column_bytes(stmt, i))

@@ -26,6 +26,22 @@ enum GeoPackageSchema {
           scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
         """
 
+    /// The schema extension's tables, as GDAL creates them for JSON columns, and its two
+    /// `gpkg_extensions` rows.
+    static let dataColumns = """
+        CREATE TABLE gpkg_data_columns (
+          table_name TEXT NOT NULL, column_name TEXT NOT NULL, name TEXT, title TEXT, description TEXT,
+          mime_type TEXT, constraint_name TEXT,
+          CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name), CONSTRAINT gdc_tn UNIQUE (table_name, name));
+        CREATE TABLE gpkg_data_column_constraints (
+          constraint_name TEXT NOT NULL, constraint_type TEXT NOT NULL, value TEXT, min NUMERIC,
+          min_is_inclusive BOOLEAN, max NUMERIC, max_is_inclusive BOOLEAN, description TEXT,
+          CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value));
+        INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) VALUES
+          ('gpkg_data_columns', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec121/#extension_schema', 'read-write'),
+          ('gpkg_data_column_constraints', NULL, 'gpkg_schema', 'http://www.geopackage.org/spec121/#extension_schema', 'read-write');
+        """
+
     /// The six triggers that keep `rtree_<t>_<c>` in step with the feature table. They call the
     /// GeoPackage SQL functions (`ST_IsEmpty`, `ST_MinX`, ...) that GDAL and other GeoPackage
     /// software register; GeoTwin fills the index itself and creates the triggers last.

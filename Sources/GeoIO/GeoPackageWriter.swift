@@ -9,7 +9,9 @@ import GeoCore
 /// (`gpkg_spatial_ref_sys` with the three mandatory rows, `gpkg_contents`,
 /// `gpkg_geometry_columns`), one table per layer (`fid INTEGER PRIMARY KEY AUTOINCREMENT`, the
 /// geometry column, the attribute columns), an x/y envelope in every non-point geometry header,
-/// and optionally the `gpkg_rtree_index` extension. Given the same layers and `lastChange`, the
+/// optionally the `gpkg_rtree_index` extension, and for columns with a MIME type (JSON columns)
+/// their `gpkg_data_columns` rows with the `gpkg_schema` extension, as GDAL writes them. Text is
+/// stored with its byte length (NUL characters kept). Given the same layers and `lastChange`, the
 /// bytes are identical.
 ///
 /// ```swift
@@ -32,6 +34,7 @@ public enum GeoPackageWriter {
         for layer in layers where !seen.insert(layer.name.lowercased()).inserted {
             throw .invalidTable(path: path, table: layer.name, reason: "duplicate layer name")
         }
+        for layer in layers { try checkColumnNames(layer, path: path) }
         let target = URL(fileURLWithPath: path)
         let directory = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -45,20 +48,54 @@ public enum GeoPackageWriter {
             try db.execute("BEGIN")
             try db.execute(GeoPackageSchema.core)
             try insertSpatialReferences(layers, db)
-            if spatialIndex && !layers.isEmpty { try db.execute(GeoPackageSchema.extensions) }
+            let dataColumns = layers.contains { $0.columns.contains { $0.mimeType != nil } }
+            if (spatialIndex && !layers.isEmpty) || dataColumns { try db.execute(GeoPackageSchema.extensions) }
+            if dataColumns { try db.execute(GeoPackageSchema.dataColumns) }
             for layer in layers {
                 try writeLayer(layer, db, path: path, spatialIndex: spatialIndex, lastChange: lastChange)
+                if dataColumns { try writeDataColumns(layer, db) }
             }
             try db.execute("COMMIT")
             db.close()
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
-            throw error
+            // Name the file the caller asked for, never the temporary one.
+            throw error.replacingPath(temp, with: path)
         }
         if rename(temp, path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temp)
             throw .writeFailed(path: path, reason: reason)
+        }
+    }
+
+    /// Attribute names must differ from each other ignoring case (as SQLite compares them) and
+    /// from the `fid` and geometry columns.
+    private static func checkColumnNames(_ layer: GeoPackageLayer, path: String) throws(GeoPackageError) {
+        let g = layer.geometryColumn.isEmpty ? "geom" : layer.geometryColumn
+        var seen: [String: String] = ["fid": "fid", g.lowercased(): g]
+        for column in layer.columns {
+            if let earlier = seen[column.name.lowercased()] {
+                let what = earlier == "fid" ? "the feature id column" : earlier == g ? "the geometry column" : "column \(earlier)"
+                throw .invalidTable(path: path, table: layer.name,
+                                    reason: "column \(column.name) has the name of \(what) (names are compared ignoring case)")
+            }
+            seen[column.name.lowercased()] = column.name
+        }
+    }
+
+    /// The `gpkg_data_columns` rows of a layer's columns that declare a MIME type (JSON columns).
+    private static func writeDataColumns(_ layer: GeoPackageLayer, _ db: GeoPackageConnection) throws(GeoPackageError) {
+        let insert = try db.prepare("""
+            INSERT INTO gpkg_data_columns (table_name, column_name, mime_type) VALUES (?1, ?2, ?3)
+            """)
+        for column in layer.columns {
+            guard let mime = column.mimeType else { continue }
+            insert.reset()
+            try insert.bind(1, .text(layer.name))
+            try insert.bind(2, .text(column.name))
+            try insert.bind(3, .text(mime))
+            _ = try insert.step()
         }
     }
 

@@ -20,17 +20,19 @@ public enum GeoConvert {
     /// Reads every layer of `input` (or the layer `layer`), reprojects it to `target` when given
     /// (from the CRS the file declares, or `source` when it declares none), and writes `output`
     /// atomically. A GeoPackage output records each layer's CRS with PROJ's WKT.
-    /// - Parameters:
     /// Either side may be a `postgresql://` URL (GeoPostGIS).
     /// - Parameters:
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
     ///   - partitions: read a PostGIS input in this many strips over as many connections side by
     ///     side (the same features; with an integer key in the same order); files are read in one pass.
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
+    ///   - warn: called with each change the write made to fit the output format (a GeoPackage
+    ///     column renamed, mixed values stored as text).
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
-                               bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
+                               bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false,
+                               warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         // A URL goes to its provider; a file's format comes from its extension.
@@ -47,7 +49,9 @@ public enum GeoConvert {
                 return l
             }
         }
-        try GeoDataSink.write(layers, to: output, format: outputFormat, options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        let warnings = try GeoDataSink.write(layers, to: output, format: outputFormat,
+                                             options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        warnings.forEach(warn)
         return layers
     }
 

@@ -71,8 +71,8 @@ public struct ZonalJob: Sendable {
         let source = try GeoDataSource(path: zones)
         let zoneLayer = try source.readLayer(layer)
         var features = zoneLayer.collection
-        // GeoJSON zones are taken in the raster's CRS unless told otherwise.
-        var from = zonesCRS ?? (source.format == .geoJSON ? nil : zoneLayer.crs)
+        // GeoJSON (and GeoJSONSeq) zones are taken in the raster's CRS unless told otherwise.
+        var from = zonesCRS ?? ([.geoJSON, .geoJSONSeq].contains(source.format) ? nil : zoneLayer.crs)
         if let f = from, let r = rasterValue.crs, f == r { from = nil }
         if zonesCRS == nil, rasterValue.crs == nil { from = nil }
         if let from {

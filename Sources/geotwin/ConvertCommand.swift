@@ -1,17 +1,19 @@
 import ArgumentParser
+import Foundation
 import GeoTwin
 
 /// `geotwin convert IN OUT`: converts between GeoJSON, WKB streams, GeoPackage and PostGIS tables.
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert geodata between GeoJSON (.geojson/.json), WKB streams (.wkb), GeoPackage (.gpkg) and PostGIS tables.",
+        abstract: "Convert geodata between GeoJSON (.geojson/.json), GeoJSONSeq (.geojsonl/.geojsons/.ndjson), WKB streams (.wkb), GeoPackage (.gpkg) and PostGIS tables.",
         discussion: """
             A WKB stream keeps geometry only (properties and ids are dropped); it is written as EWKB \
             with SRID 4326 when the input is GeoJSON. The output is written to a temporary file and \
             renamed into place, so a failed conversion leaves no output file. With --to-crs the \
             features are reprojected (PROJ, lon/lat axis order) from the CRS the input declares, or \
-            from --from-crs; GeoJSON output must stay in EPSG:4326 (RFC 7946). A PostGIS table is \
+            from --from-crs; GeoJSON output must stay in EPSG:4326 (RFC 7946). Writing a GeoPackage \
+            prints a warning line for each column renamed or typed to fit (as GDAL does). A PostGIS table is \
             postgresql://user@host:port/dbname?table=NAME (optional schema= and geometry=); it is written in \
             one transaction that replaces an existing table only when the whole write succeeds.
             """
@@ -44,7 +46,9 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try GeoConvert.convert(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
-                                   bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84)
+                                   bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84) { warning in
+                FileHandle.standardError.write(Data("geotwin: warning: \(warning)\n".utf8))
+            }
         }
     }
 }

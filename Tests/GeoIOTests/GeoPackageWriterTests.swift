@@ -63,17 +63,18 @@ import Testing
             Feature(id: .int(20), geometry: nil, properties: ["name": "b", "n": 2.5, "ok": nil]),
         ])
         let layer = try GeoPackageLayer(name: "fc", collection: fc)
-        #expect(layer.columns.map(\.declaredType) == ["REAL", "TEXT", "INTEGER", "REAL"])
+        #expect(layer.columns.map(\.declaredType) == ["REAL", "TEXT", "BOOLEAN", "REAL"])
         let path = tempPath("fc.gpkg")
         try GeoPackageWriter.write([layer], to: path)
         let back = try GeoPackageReader(path: path).readLayer("fc").featureCollection
         #expect(back.features[0].id == .int(10))
         #expect(back.features[0].properties["n"] == .double(1))
-        #expect(back.features[0].properties["ok"] == .int(1))
+        #expect(back.features[0].properties["ok"] == .bool(true))
         #expect(back.features[1].properties["x"] == .null)
-        #expect(throws: GeoPackageError.unsupportedValue(table: "bad", row: 0, column: "a", kind: "array")) {
-            try GeoPackageLayer(name: "bad", collection: FeatureCollection([Feature(geometry: nil, properties: ["a": [1]])]))
-        }
+        // Arrays and objects go to JSON columns (GeoPackageFidelityTests has the rest).
+        let json = try GeoPackageLayer(name: "json", collection: FeatureCollection([Feature(geometry: nil, properties: ["a": [1]])]))
+        #expect(json.columns == [GeoPackageColumn(name: "a", declaredType: "TEXT", mimeType: GeoPackageColumn.jsonMimeType)])
+        #expect(json.features[0].values == [.text("[1]")])
     }
 
     @Test func writesGeoPackageHeaderFields() throws {

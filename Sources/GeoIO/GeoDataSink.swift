@@ -31,6 +31,8 @@ public struct GeoDataWriteOptions: Sendable {
 /// - WKB stream: one EWKB record per feature (a null geometry as an empty record), geometry only,
 ///   with the layers' EPSG code as SRID when they share one.
 /// - GeoPackage: one table per layer with its attributes and CRS, and an R-tree index.
+/// - Shapefile (``ShapefileWriter``) and FlatGeobuf (``FlatGeobufWriter``, with its packed
+///   Hilbert R-tree unless ``GeoDataWriteOptions/spatialIndex`` is off): one layer per file.
 ///
 /// ```swift
 /// let layer = try GeoDataSource(path: "in.geojson").readLayer()
@@ -43,6 +45,16 @@ public enum GeoDataSink {
                              options: GeoDataWriteOptions = GeoDataWriteOptions()) throws(GeoDataError) {
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         switch format {
+        case .shapefile, .flatGeobuf:
+            guard layers.count == 1, let layer = layers.first else {
+                throw .unsupported(path: path, reason: "a \(format) file holds one layer, \(layers.count) given; write each to its own file")
+            }
+            let wkt = layer.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
+            if format == .shapefile {
+                try ShapefileWriter.write(layer, to: path, prj: wkt)
+            } else {
+                try AtomicFile.write(try FlatGeobufWriter.encode(layer, wkt: wkt, path: path, spatialIndex: options.spatialIndex), to: path)
+            }
         case .geoJSON:
             if !options.allowNonWGS84GeoJSON {
                 for layer in layers where !(layer.crs?.isWGS84 ?? false) {

@@ -28,11 +28,18 @@ public final class GeoDataSource {
     public let layers: [GeoDataLayerInfo]
     /// The open GeoPackage, for GeoPackage sources (its tables can be read directly).
     public let geoPackage: GeoPackageReader?
+    /// The open Shapefile, for Shapefile sources.
+    public private(set) var shapefile: ShapefileReader?
+    /// The open FlatGeobuf file, for FlatGeobuf sources.
+    public private(set) var flatGeobuf: FlatGeobufReader?
 
     /// Opens the file at `path`.
-    /// - Parameter format: the format, when the extension does not say it.
+    /// - Parameters:
+    ///   - format: the format, when the extension does not say it.
+    ///   - encoding: the text encoding of a Shapefile's attributes (`CP949`, `UTF-8`, ...),
+    ///     overriding its `.cpg` and language driver byte.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
-    public init(path: String, format: GeoDataFormat? = nil) throws(GeoDataError) {
+    public init(path: String, format: GeoDataFormat? = nil, encoding: String? = nil) throws(GeoDataError) {
         self.path = path
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         self.format = format
@@ -54,6 +61,20 @@ public final class GeoDataSource {
             try Self.checkReadable(path)
             geoPackage = nil
             layers = [GeoDataLayerInfo(name: name)]
+        case .shapefile:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            let reader: ShapefileReader
+            do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw .invalidFile(error) }
+            shapefile = reader
+            layers = [reader.layerInfo]
+        case .flatGeobuf:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            let reader: FlatGeobufReader
+            do { reader = try FlatGeobufReader(path: path) } catch { throw .invalidFile(error) }
+            flatGeobuf = reader
+            layers = [reader.layerInfo(name: name)]
         }
     }
 
@@ -146,6 +167,24 @@ public final class GeoDataSource {
             return .wgs84
         case .wkbStream:
             return try forEachWKBRecord(bbox: bbox, body)
+        case .shapefile:
+            try shapefile?.forEachFeature(bbox: bbox, body)
+            return info.crs
+        case .flatGeobuf:
+            var failure: GeoDataError?
+            do throws(FileFormatError) {
+                try flatGeobuf?.forEachFeature(bbox: bbox) { f in
+                    do throws(GeoDataError) { try body(f) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            } catch {
+                throw .invalidFile(error)
+            }
+            if let failure { throw failure }
+            return info.crs
         }
     }
 

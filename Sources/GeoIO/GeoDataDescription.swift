@@ -16,8 +16,9 @@ public struct GeoDataDescription: Hashable, Sendable {
     public var layers: [GeoDataLayerSummary]
 
     /// Opens `path` and summarises every layer (features streamed, one pass per layer).
-    public init(path: String) throws(GeoDataError) {
-        let source = try GeoDataSource(path: path)
+    /// `encoding`: the text encoding of a Shapefile (overriding its `.cpg`).
+    public init(path: String, encoding: String? = nil) throws(GeoDataError) {
+        let source = try GeoDataSource(path: path, encoding: encoding)
         self.path = path
         format = source.format
         var summaries: [GeoDataLayerSummary] = []

@@ -23,13 +23,16 @@ public enum GeoConvert {
     /// - Parameters:
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
+    ///   - encoding: the text encoding of a Shapefile input (`CP949`, `UTF-8`, ...), overriding
+    ///     its `.cpg` and language driver byte.
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
-                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false) throws -> [GeoDataLayer] {
+                               bbox: BoundingBox? = nil, allowNonWGS84GeoJSON: Bool = false, encoding: String? = nil) throws -> [GeoDataLayer] {
         let outputFormat = try GeoDataFormat(path: output)
-        let reader = try GeoDataSource(path: input)
+        let reader = try GeoDataSource(path: input, encoding: encoding)
         var layers = try layer.map { [try reader.readLayer($0, bbox: bbox)] } ?? reader.readAll(bbox: bbox)
+        layers = layers.map(identifyingCRS)
         if let target {
             layers = try layers.map { try reproject($0, from: source, to: target, input: input) }
         } else if let source {

@@ -5,7 +5,7 @@ import GeoTwin
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a geodata file between GeoJSON (.geojson/.json), WKB streams (.wkb) and GeoPackage (.gpkg).",
+        abstract: "Convert a geodata file between GeoJSON (.geojson/.json), WKB streams (.wkb), GeoPackage (.gpkg), Shapefile (.shp) and FlatGeobuf (.fgb).",
         discussion: """
             A WKB stream keeps geometry only (properties and ids are dropped); it is written as EWKB \
             with SRID 4326 when the input is GeoJSON. The output is written to a temporary file and \
@@ -30,13 +30,16 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "The layer to convert (a GeoPackage's table); default: every layer.")
     var layer: String?
 
+    @Option(help: "The text encoding of a Shapefile input (CP949, UTF-8, ...), overriding its .cpg and language driver byte.")
+    var encoding: String?
+
     @Flag(name: .customLong("allow-non-wgs84-geojson"), help: "Write GeoJSON in a CRS other than WGS 84 anyway (non-standard, RFC 7946 readers misplace it).")
     var allowNonWGS84 = false
 
     func run() throws {
         try reportingErrors {
             try GeoConvert.convert(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
-                                   allowNonWGS84GeoJSON: allowNonWGS84)
+                                   allowNonWGS84GeoJSON: allowNonWGS84, encoding: encoding)
         }
     }
 }

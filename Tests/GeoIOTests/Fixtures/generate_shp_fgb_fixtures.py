@@ -31,7 +31,7 @@ import numpy as np
 import pyogrio
 import shapely
 from pyogrio import raw
-from pyproj import CRS
+from pyproj import CRS, Transformer
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "shp_fgb")
@@ -77,17 +77,17 @@ def write(name, wkts, fields, values, geometry_type, epsg, driver="ESRI Shapefil
     return path
 
 
-PLACES = [
-    "POINT (953901.2 1952032.7)", "POINT (1145129.5 1681410.2)", "POINT (981093.4 1839561.1)",
-    "POINT (911203.0 1500444.5)", None,
-]
+# City halls, from longitude/latitude to EPSG:5186 (Korea 2000 / Central Belt 2010), rounded to 0.1 m.
+CITY_HALLS = [(126.97797, 37.56654), (127.28900, 36.48010), (127.38490, 36.35040), (127.14800, 35.82420)]
+PLACES = [f"POINT ({x:.1f} {y:.1f})" for x, y in
+          (Transformer.from_crs(4326, 5186, always_xy=True).transform(lon, lat) for lon, lat in CITY_HALLS)] + [None]
 PLACE_FIELDS = ["name", "code", "area_km2", "capital", "founded"]
 PLACE_VALUES = [
-    ["서울특별시청", "부산광역시청", "세종특별자치시청", "제주특별자치도청", None],
-    [11, 26, 36110, 50, None],
-    [605.21, 770.02, 464.9, 1850.23, None],
+    ["서울특별시청", "세종특별자치시청", "대전광역시청", "전주시청", None],
+    [11, 36110, 30, 35011, None],
+    [605.21, 464.9, 539.63, 206.22, None],
     [True, False, False, False, None],
-    [np.datetime64("1946-08-15"), np.datetime64("1949-08-15"), np.datetime64("2012-07-01"), np.datetime64("2006-07-01"), None],
+    [np.datetime64("1946-08-15"), np.datetime64("2012-07-01"), np.datetime64("1949-08-15"), np.datetime64("1949-08-14"), None],
 ]
 
 

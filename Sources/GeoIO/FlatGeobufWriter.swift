@@ -8,7 +8,8 @@ import GeoCore
 /// Columns are inferred by property name, in sorted order: bools `Bool`, integers `Long`, numbers
 /// mixing integers and doubles `Double`, arrays and objects `Json`, anything else `String`. A null
 /// value is left out of its feature (FlatGeobuf's null). The header's geometry type is the
-/// features' one type, or `Unknown` with a type per feature when they mix.
+/// features' one type; features mixing a type and its multi type (a Shapefile's polygons) are
+/// all written as the multi type; other mixes get `Unknown` and a type per feature.
 public enum FlatGeobufWriter {
     /// The node size of the index GeoTwin writes.
     public static let nodeSize = 16
@@ -18,7 +19,7 @@ public enum FlatGeobufWriter {
     public static func encode(_ layer: GeoDataLayer, wkt: String?, path: String, spatialIndex: Bool = true) throws(GeoDataError) -> [UInt8] {
         let features = layer.features
         let kinds = Set(features.compactMap { $0.geometry?.kind })
-        let headerType: FlatGeobufGeometryType = kinds.count == 1 ? FlatGeobufGeometryType(kinds.first!) : .unknown
+        let headerType = Self.headerType(kinds)
         let hasZ = features.contains { $0.geometry?.hasZ ?? false }
         let hasM = features.contains { $0.geometry?.hasM ?? false }
         let columns = inferColumns(features)
@@ -31,7 +32,7 @@ public enum FlatGeobufWriter {
         for f in features {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
             if let g = f.geometry {
-                fields.append((0, geometryTable(g, headerType: headerType, hasZ: hasZ, hasM: hasM)))
+                fields.append((0, geometryTable(Self.promoted(g, to: headerType), headerType: headerType, hasZ: hasZ, hasM: hasM)))
             }
             let properties = encodeProperties(f.properties, columns: columns, index: columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
@@ -85,6 +86,28 @@ public enum FlatGeobufWriter {
         }
         for i in order { out += encoded[i] }
         return out
+    }
+
+    /// The features' one type; the multi type when they mix a type and its multi type (as
+    /// `ogr2ogr -nlt PROMOTE_TO_MULTI` does, so that readers see one type); else `Unknown`.
+    static func headerType(_ kinds: Set<Geometry.Kind>) -> FlatGeobufGeometryType {
+        if kinds.count == 1, let only = kinds.first { return FlatGeobufGeometryType(only) }
+        switch kinds {
+        case [.point, .multiPoint]: return .multiPoint
+        case [.lineString, .multiLineString]: return .multiLineString
+        case [.polygon, .multiPolygon]: return .multiPolygon
+        default: return .unknown
+        }
+    }
+
+    /// `g` as a one-member multi geometry when the header's type is its multi type.
+    static func promoted(_ g: Geometry, to headerType: FlatGeobufGeometryType) -> Geometry {
+        switch (g, headerType) {
+        case (.point(let p), .multiPoint): .multiPoint(MultiPoint([p]))
+        case (.lineString(let l), .multiLineString): .multiLineString(MultiLineString([l]))
+        case (.polygon(let p), .multiPolygon): .multiPolygon(MultiPolygon([p]))
+        default: g
+        }
     }
 
     struct Column {

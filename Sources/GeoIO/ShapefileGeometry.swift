@@ -179,12 +179,16 @@ struct ShapeRing {
     var z: [Double]?
     var m: [Double]?
 
-    /// Twice the signed area (positive when counter-clockwise, in a y-up frame).
+    /// Twice the signed area (positive when counter-clockwise, in a y-up frame), summed relative
+    /// to the first vertex so that slivers far from the origin keep their sign.
     var signedArea2: Double {
         var s = 0.0
         let c = coordinates
         guard c.count > 2 else { return 0 }
-        for i in 0..<(c.count - 1) { s += c[i].x * c[i + 1].y - c[i + 1].x * c[i].y }
+        let ox = c[0].x, oy = c[0].y
+        for i in 0..<(c.count - 1) {
+            s += (c[i].x - ox) * (c[i + 1].y - oy) - (c[i + 1].x - ox) * (c[i].y - oy)
+        }
         return s
     }
 
@@ -213,8 +217,7 @@ struct ShapeRing {
             let box = Self.box(hole.coordinates)
             var best: Int?
             for (i, s) in shells.enumerated() where s.box.contains(box) {
-                guard let probe = interiorProbe(hole, against: s.ring) else { continue }
-                if pointInRing(probe, s.ring.coordinates), best.map({ s.area < shells[$0].area }) ?? true { best = i }
+                if contains(s.ring.coordinates, hole.coordinates), best.map({ s.area < shells[$0].area }) ?? true { best = i }
             }
             if let best {
                 shells[best].holes.append(hole)
@@ -235,10 +238,27 @@ struct ShapeRing {
                        m: hasM ? all.map { $0.m ?? [Double](repeating: .nan, count: $0.coordinates.count) } : nil)
     }
 
-    /// A vertex of `hole` that is not a vertex of `shell` (rings may touch at a vertex).
-    private static func interiorProbe(_ hole: ShapeRing, against shell: ShapeRing) -> Coordinate? {
-        let shellVertices = Set(shell.coordinates.map { [$0.x, $0.y] })
-        return hole.coordinates.first { !shellVertices.contains([$0.x, $0.y]) } ?? hole.coordinates.first
+    /// True when most of up to five vertices of `hole` that are neither vertices of `shell` nor on
+    /// its boundary lie inside it (a hole may touch its shell); true as well when no vertex
+    /// decides (a sliver lying along the shell), since a counter-clockwise ring is a hole.
+    private static func contains(_ shell: [Coordinate], _ hole: [Coordinate]) -> Bool {
+        let shellVertices = Set(shell.map { [$0.x, $0.y] })
+        var inside = 0, outside = 0
+        for v in hole.dropLast() where !shellVertices.contains([v.x, v.y]) && !onBoundary(v, shell) {
+            if pointInRing(v, shell) { inside += 1 } else { outside += 1 }
+            if inside + outside == 5 { break }
+        }
+        return inside >= outside
+    }
+
+    /// True when `p` lies exactly on a segment of `ring`.
+    private static func onBoundary(_ p: Coordinate, _ ring: [Coordinate]) -> Bool {
+        for i in 0..<max(0, ring.count - 1) {
+            let a = ring[i], b = ring[i + 1]
+            guard p.x >= min(a.x, b.x), p.x <= max(a.x, b.x), p.y >= min(a.y, b.y), p.y <= max(a.y, b.y) else { continue }
+            if (b.x - a.x) * (p.y - a.y) == (b.y - a.y) * (p.x - a.x) { return true }
+        }
+        return false
     }
 
     static func box(_ coordinates: [Coordinate]) -> BoundingBox {

@@ -168,6 +168,20 @@ func expectMatchesGDAL(_ features: [Feature], _ expected: [[String: Any]], sourc
         #expect(read == [.multiPoint(MultiPoint([Point(coordinate: Coordinate(1, 2), m: 3)])), points[1].geometry])
     }
 
+    /// A sliver hole far from the origin (its plain shoelace sum cancels to zero) is still a hole.
+    @Test func sliverHoleKeepsItsOrientation() {
+        let shell = ShapeRing(coordinates: [Coordinate(127.4, 36.6), Coordinate(127.4, 36.7), Coordinate(127.5, 36.7),
+                                            Coordinate(127.5, 36.6), Coordinate(127.4, 36.6)])
+        let sliver = ShapeRing(coordinates: [Coordinate(127.45, 36.65), Coordinate(127.450000001, 36.65),
+                                             Coordinate(127.45, 36.650000001), Coordinate(127.45, 36.65)])
+        #expect(sliver.signedArea2 > 0)
+        guard case .polygon(let p)? = ShapeRing.polygons(from: [shell, sliver]) else {
+            Issue.record("expected one polygon")
+            return
+        }
+        #expect(p.holes == [sliver.coordinates])
+    }
+
     @Test func fieldsInferredFromProperties() throws {
         let features = [Feature(geometry: nil, properties: ["a_very_long_name": 1, "a_very_long_other": "x", "r": 0.125, "mix": 1, "j": ["k": 1]]),
                         Feature(geometry: nil, properties: ["a_very_long_name": 123456, "mix": "two", "r": 3])]

@@ -4,9 +4,10 @@ import GeoCore
 /// One way to open geodata: a file whose format is chosen by its extension (``GeoDataFormat``),
 /// with its layers listed and read whole or streamed feature by feature.
 ///
-/// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
-/// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
-/// for those formats; a GeoJSON document is parsed whole (its byte parser is the fast path).
+/// GeoPackage rows stream from SQLite one at a time, and WKB streams, Shapefiles (through the
+/// `.shx` offsets) and FlatGeobuf files (through their R-tree for a bbox) are read record by
+/// record from memory-mapped files, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a
+/// time for those formats; a GeoJSON document is parsed whole (its byte parser is the fast path).
 /// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
 /// at a time, and open it once per command.
 ///

@@ -1,8 +1,8 @@
 import Foundation
 import GeoCore
 
-/// Writing one layer as an ESRI Shapefile: `.shp`, `.shx`, `.dbf` (UTF-8, fields inferred as
-/// ``DBFWriter`` says), `.cpg` (`UTF-8`) and `.prj` (the CRS's WKT, when known), each to a
+/// Writing one layer as an ESRI Shapefile: `.shp`, `.shx`, `.dbf` (UTF-8, fields inferred from the
+/// properties), `.cpg` (`UTF-8`) and `.prj` (the CRS's WKT, when known), each to a
 /// temporary file first and all renamed into place at the end.
 ///
 /// One shape type per file: points (MultiPoint when any feature is one), lines (PolyLine) or

@@ -14,14 +14,14 @@ extension GeoConvert {
     }
 
     /// `crs` with the EPSG code PROJ identifies for its definition, or that of the first common
-    /// Korean CRS PROJ finds equivalent (``CRS/equivalentEPSG(among:)``); nil when neither matches.
+    /// Korean CRS PROJ finds equivalent (`CRS.equivalentEPSG(among:)` of GeoProj); nil when neither matches.
     static func identify(_ crs: CRS) -> CRS? {
         guard crs.epsgCode == nil, crs.definition != nil else { return nil }
         if let identified = try? crs.identified(), identified.epsgCode != nil { return identified }
         return crs.equivalentEPSG()
     }
 
-    /// What `geotwin info` prints of `path`: ``GeoDataDescription`` with each layer's CRS
+    /// What `geotwin info` prints of `path`: `GeoDataDescription` with each layer's CRS
     /// identified by PROJ (``identifyingCRS(_:)``). `encoding`: a Shapefile's text encoding.
     public static func describe(path: String, encoding: String? = nil) throws -> GeoDataDescription {
         var description = try GeoDataDescription(path: path, encoding: encoding)

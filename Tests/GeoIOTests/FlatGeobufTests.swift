@@ -160,6 +160,31 @@ import Testing
         if case .record(let r, _) = e.place { #expect(r == 400) } else { Issue.record("expected record 400, got \(e.place)") }
     }
 
+    /// A header declaring a trillion features is refused before anything is allocated for them.
+    @Test func hugeFeatureCount() throws {
+        let header = FlatBufferBuilder.build(.table([(0, .string("huge")), (2, .uint8(1)), (8, .uint64(1 << 40)), (9, .uint16(16))]))
+        var bytes = flatGeobufMagic
+        withUnsafeBytes(of: UInt32(header.count).littleEndian) { bytes += $0 }
+        bytes += header + [UInt8](repeating: 0, count: 64)
+        let path = try shpScratch() + "/huge.fgb"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: GeoDataError.invalidFile(FileFormatError(path: path, place: .byte(12),
+                                                                 problem: "header declares 1099511627776 features, more than the \(bytes.count)-byte file can hold"))) {
+            try GeoDataSource(path: path)
+        }
+        // The same header with a plausible count but no room for its index.
+        let small = FlatBufferBuilder.build(.table([(2, .uint8(1)), (8, .uint64(20)), (9, .uint16(16))]))
+        var file = flatGeobufMagic
+        withUnsafeBytes(of: UInt32(small.count).littleEndian) { file += $0 }
+        file += small + [UInt8](repeating: 0, count: 100)
+        let path2 = try shpScratch() + "/noindex.fgb"
+        try Data(file).write(to: URL(fileURLWithPath: path2))
+        #expect(throws: GeoDataError.invalidFile(FileFormatError(path: path2, place: .byte(12 + small.count),
+                                                                 problem: "the index of 20 features needs 920 bytes, the file has 100 after the header"))) {
+            try GeoDataSource(path: path2)
+        }
+    }
+
     @Test func lyingHeaderSize() throws {
         let path = try edited("mixed.fgb") { put32(&$0, 8, 1_000_000) }
         let size = try Fixture.bytes("shp_fgb/mixed.fgb").count

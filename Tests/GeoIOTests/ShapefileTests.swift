@@ -225,6 +225,30 @@ func expectMatchesGDAL(_ features: [Feature], _ expected: [[String: Any]], sourc
         withUnsafeBytes(of: v.littleEndian) { for i in 0..<4 { bytes[at + i] = $0[i] } }
     }
 
+    /// Without its `.shx` the `.shp` is walked record by record; without its `.dbf` the features
+    /// have no attributes; the same geometries either way.
+    @Test func readsWithoutIndexOrTable() throws {
+        let full = try GeoDataSource(path: Fixture.url("shp_fgb/parcels.shp").path).readLayer()
+        let (dir, shp) = try corrupted("parcels", "none") { _ in }
+        try FileManager.default.removeItem(atPath: dir + "/parcels.shx")
+        let sequential = try GeoDataSource(path: shp).readLayer()
+        #expect(sequential.features == full.features)
+        try FileManager.default.removeItem(atPath: dir + "/parcels.dbf")
+        let bare = try GeoDataSource(path: shp).readLayer()
+        #expect(bare.features.map(\.geometry) == full.features.map(\.geometry))
+        #expect(bare.features.allSatisfy { $0.properties.isEmpty })
+    }
+
+    /// Writing over an existing Shapefile replaces all its files and removes a `.prj` the new
+    /// layer has no CRS for.
+    @Test func overwriteRemovesStalePrj() throws {
+        let (dir, shp) = try corrupted("parcels", "none") { _ in }
+        let layer = GeoDataLayer(name: "parcels", collection: FeatureCollection([Feature(geometry: .point(Point(x: 1, y: 2)), properties: ["a": 1])]))
+        try GeoDataSink.write([layer], to: shp)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["parcels.cpg", "parcels.dbf", "parcels.shp", "parcels.shx"])
+        #expect(try GeoDataSource(path: shp).readLayer().features.map(\.geometry) == [.point(Point(x: 1, y: 2))])
+    }
+
     @Test func truncatedShp() throws {
         let (_, shp) = try corrupted("parcels", "shp") { $0.removeLast(40) }
         #expect(throws: GeoDataError.invalidFile(FileFormatError(path: shp, place: .byte(24), problem: "header declares 828 bytes, the file has 788 (truncated?)"))) {

@@ -77,7 +77,8 @@ struct FlatGeobufIndex {
             guard !b.isEmpty else { return UInt32.max }
             let cx = width > 0 ? ((b.minX + b.maxX) / 2 - extent.minX) / width : 0
             let cy = height > 0 ? ((b.minY + b.maxY) / 2 - extent.minY) / height : 0
-            return hilbert(UInt32(max(0, min(65535, (65535 * cx).rounded(.down)))), UInt32(max(0, min(65535, (65535 * cy).rounded(.down)))))
+            func cell(_ v: Double) -> UInt32 { v.isFinite ? UInt32(max(0, min(65535, (65535 * v).rounded(.down)))) : 0 }
+            return hilbert(cell(cx), cell(cy))
         }
         return boxes.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }

@@ -23,6 +23,9 @@ public enum FlatGeobufWriter {
         let hasZ = features.contains { $0.geometry?.hasZ ?? false }
         let hasM = features.contains { $0.geometry?.hasM ?? false }
         let columns = inferColumns(features)
+        guard columns.count <= Int(UInt16.max) else {
+            throw .unsupported(path: path, reason: "\(columns.count) properties, FlatGeobuf holds at most 65535 columns")
+        }
         let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
 
         var encoded: [[UInt8]] = []

@@ -16,7 +16,15 @@ public enum ShapefileWriter {
     public static func write(_ layer: GeoDataLayer, to path: String, prj: String?) throws(GeoDataError) {
         let type = try shapeType(of: layer.features, path: path)
         let (shp, shx) = try encodeShapes(layer.features.map(\.geometry), type: type, path: path)
-        let dbf = DBFWriter.encode(layer.features, columns: DBFWriter.columns(layer.features))
+        let columns = DBFWriter.columns(layer.features)
+        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
+        guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
+            throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
+        }
+        guard layer.features.count <= Int(UInt32.max) else {
+            throw .unsupported(path: path, reason: "\(layer.features.count) features; a .dbf holds at most \(UInt32.max) records")
+        }
+        let dbf = DBFWriter.encode(layer.features, columns: columns)
         var files: [(String, [UInt8])] = [
             (path, shp), (ShapefileReader.replacingExtension(path, "shx"), shx),
             (ShapefileReader.replacingExtension(path, "dbf"), dbf),

@@ -192,6 +192,19 @@ func expectMatchesGDAL(_ features: [Feature], _ expected: [[String: Any]], sourc
         #expect(columns.map(\.decimals) == [0, 0, 0, 0, 3])
     }
 
+    /// A table wider than a .dbf can hold is refused with a message, not a trap.
+    @Test func refusesTooWideTables() throws {
+        let dir = try shpScratch()
+        let wide = String(repeating: "가", count: 100)
+        var properties: [String: PropertyValue] = [:]
+        for i in 0..<300 { properties["f\(i)"] = .string(wide) }
+        let layer = GeoDataLayer(name: "wide", collection: FeatureCollection([Feature(geometry: .point(Point(x: 1, y: 2)), properties: properties)]))
+        #expect(throws: GeoDataError.unsupported(path: dir + "/wide.shp",
+                                                 reason: "300 fields of 76201 bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")) {
+            try GeoDataSink.write([layer], to: dir + "/wide.shp")
+        }
+    }
+
     @Test func refusesMixedGeometryTypes() throws {
         let dir = try shpScratch()
         let layer = GeoDataLayer(name: "m", collection: FeatureCollection([

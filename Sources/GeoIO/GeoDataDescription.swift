@@ -19,9 +19,10 @@ public struct GeoDataDescription: Hashable, Sendable {
 
     /// Opens `path` and summarises every layer (features streamed, one pass per layer; a
     /// provider's location, e.g. PostGIS, is summarised where the data lives), counting only the
-    /// features whose bounding box meets `bbox` (in the layer's CRS) when given.
-    public init(path: String, bbox: BoundingBox? = nil) throws(GeoDataError) {
-        let source = try GeoDataSource(path: path)
+    /// features whose bounding box meets `bbox` (in the layer's CRS) when given. `encoding`: the
+    /// text encoding of a Shapefile's attributes (overriding its `.cpg`).
+    public init(path: String, bbox: BoundingBox? = nil, encoding: String? = nil) throws(GeoDataError) {
+        let source = try GeoDataSource(path: path, encoding: encoding)
         self.path = source.path
         format = source.format
         formatName = source.formatName

@@ -13,6 +13,11 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
     /// GeoJSON text sequences (``GeoJSONSeq``): one Feature per line, `.geojsonl` or `.ndjson`,
     /// or RS-separated records (RFC 8142), `.geojsons`; one layer, always EPSG:4326.
     case geoJSONSeq = "GeoJSONSeq"
+    /// An ESRI Shapefile, `.shp` with its `.shx`, `.dbf`, `.prj` and `.cpg`: one layer of one
+    /// geometry type, attributes in dBASE fields.
+    case shapefile = "ESRI Shapefile"
+    /// FlatGeobuf, `.fgb`: one layer with attributes, a CRS and a packed Hilbert R-tree index.
+    case flatGeobuf = "FlatGeobuf"
 
     /// The file extensions of the format, the first being the one written by default.
     public var extensions: [String] {
@@ -21,6 +26,8 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
         case .wkbStream: ["wkb"]
         case .geoPackage: ["gpkg"]
         case .geoJSONSeq: ["geojsonl", "geojsons", "ndjson"]
+        case .shapefile: ["shp"]
+        case .flatGeobuf: ["fgb"]
         }
     }
 
@@ -140,6 +147,12 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// A ``GeoDataProvider``'s location failed (`location` with its password masked).
     case provider(location: String, reason: String)
+    /// A binary file (Shapefile, FlatGeobuf) is malformed; the error names the file, the place
+    /// (byte, record, field) and the problem.
+    case invalidFile(FileFormatError)
+    /// The layers cannot be written in the format (`reason` says why, e.g. mixed geometry types
+    /// in a Shapefile).
+    case unsupported(path: String, reason: String)
 
     /// A one-line message.
     public var description: String {
@@ -160,6 +173,8 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "(RFC 7946): reproject to EPSG:4326 first, or write it anyway with the non-standard option"
         case .writeFailed(let p, let r): return "\(p): cannot write (\(r)); an existing file is untouched"
         case .provider(let l, let r): return "\(l): \(r)"
+        case .invalidFile(let e): return e.description
+        case .unsupported(let p, let r): return "\(p): \(r)"
         }
     }
 }

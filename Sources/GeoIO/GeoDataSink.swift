@@ -35,6 +35,8 @@ public struct GeoDataWriteOptions: Sendable {
 /// - GeoPackage: one table per layer with its attributes and CRS, and an R-tree index.
 /// - A URL whose scheme a ``GeoDataProvider`` registered (`postgresql://...`): the provider
 ///   writes it, also all or nothing.
+/// - Shapefile (``ShapefileWriter``) and FlatGeobuf (``FlatGeobufWriter``, with its packed
+///   Hilbert R-tree unless ``GeoDataWriteOptions/spatialIndex`` is off): one layer per file.
 ///
 /// ```swift
 /// let layer = try GeoDataSource(path: "in.geojson").readLayer()
@@ -56,6 +58,16 @@ public enum GeoDataSink {
         var warnings: [GeoDataWarning] = []
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         switch format {
+        case .shapefile, .flatGeobuf:
+            guard layers.count == 1, let layer = layers.first else {
+                throw .unsupported(path: path, reason: "a \(format) file holds one layer, \(layers.count) given; write each to its own file")
+            }
+            let wkt = layer.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
+            if format == .shapefile {
+                try ShapefileWriter.write(layer, to: path, prj: wkt)
+            } else {
+                try AtomicFile.write(try FlatGeobufWriter.encode(layer, wkt: wkt, path: path, spatialIndex: options.spatialIndex), to: path)
+            }
         case .geoJSON, .geoJSONSeq:
             if !options.allowNonWGS84GeoJSON {
                 for layer in layers where !(layer.crs?.isWGS84 ?? false) {

@@ -5,10 +5,11 @@ import GeoCore
 /// or a URL a registered ``GeoDataProvider`` opens (`postgresql://...` with GeoPostGIS), with its
 /// layers listed and read whole or streamed feature by feature.
 ///
-/// GeoPackage rows stream from SQLite one at a time and a WKB stream is read record by record
-/// from a memory-mapped file, so ``forEachFeature(layer:bbox:_:)`` holds one feature at a time
-/// for those formats; a GeoJSON FeatureCollection and a GeoJSON text sequence are read one
-/// feature at a time through a fixed buffer (``GeoJSONFileReader``, ``GeoJSONSeq``).
+/// GeoPackage rows stream from SQLite one at a time; WKB streams, Shapefiles (through the `.shx`
+/// offsets) and FlatGeobuf files (through their R-tree for a bbox) are read record by record from
+/// memory-mapped files; a GeoJSON FeatureCollection and a GeoJSON text sequence are read one
+/// feature at a time through a fixed buffer (``GeoJSONFileReader``, ``GeoJSONSeq``). So
+/// ``forEachFeature(layer:bbox:_:)`` holds one feature at a time.
 /// A source owns its open file (for a GeoPackage, one SQLite connection): use it from one thread
 /// at a time, and open it once per command.
 ///
@@ -34,11 +35,18 @@ public final class GeoDataSource {
     public let provided: (any GeoDataProvidedSource)?
     /// The format's name: the file format's, or the provider's (`PostGIS`).
     public let formatName: String
+    /// The open Shapefile, for Shapefile sources.
+    public private(set) var shapefile: ShapefileReader?
+    /// The open FlatGeobuf file, for FlatGeobuf sources.
+    public private(set) var flatGeobuf: FlatGeobufReader?
 
     /// Opens the file at `path`.
-    /// - Parameter format: the format, when the extension does not say it.
+    /// - Parameters:
+    ///   - format: the format, when the extension does not say it.
+    ///   - encoding: the text encoding of a Shapefile's attributes (`CP949`, `UTF-8`, ...),
+    ///     overriding its `.cpg` and language driver byte.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
-    public init(path: String, format: GeoDataFormat? = nil) throws(GeoDataError) {
+    public init(path: String, format: GeoDataFormat? = nil, encoding: String? = nil) throws(GeoDataError) {
         // A URL (`postgresql://...`): the registered provider opens it.
         if format == nil, let provider = try GeoDataProviders.provider(for: path) {
             let opened = try provider.open(path)
@@ -73,6 +81,20 @@ public final class GeoDataSource {
             try Self.checkReadable(path)
             geoPackage = nil
             layers = [GeoDataLayerInfo(name: name)]
+        case .shapefile:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            let reader: ShapefileReader
+            do { reader = try ShapefileReader(path: path, encoding: encoding) } catch { throw .invalidFile(error) }
+            shapefile = reader
+            layers = [reader.layerInfo]
+        case .flatGeobuf:
+            try Self.checkReadable(path)
+            geoPackage = nil
+            let reader: FlatGeobufReader
+            do { reader = try FlatGeobufReader(path: path) } catch { throw .invalidFile(error) }
+            flatGeobuf = reader
+            layers = [reader.layerInfo(name: name)]
         }
     }
 
@@ -169,6 +191,24 @@ public final class GeoDataSource {
             return .wgs84
         case .wkbStream:
             return try forEachWKBRecord(bbox: bbox, body)
+        case .shapefile:
+            try shapefile?.forEachFeature(bbox: bbox, body)
+            return info.crs
+        case .flatGeobuf:
+            var failure: GeoDataError?
+            do throws(FileFormatError) {
+                try flatGeobuf?.forEachFeature(bbox: bbox) { f in
+                    do throws(GeoDataError) { try body(f) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            } catch {
+                throw .invalidFile(error)
+            }
+            if let failure { throw failure }
+            return info.crs
         }
     }
 

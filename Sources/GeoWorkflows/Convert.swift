@@ -28,18 +28,21 @@ public enum GeoConvert {
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
     ///   - warn: called with each change the write made to fit the output format (a GeoPackage
     ///     column renamed, mixed values stored as text).
+    ///   - encoding: the text encoding of a Shapefile input (`CP949`, `UTF-8`, ...), overriding
+    ///     its `.cpg` and language driver byte.
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
                                bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false,
-                               warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
+                               encoding: String? = nil, warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         // A URL goes to its provider; a file's format comes from its extension.
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
-        let reader = try GeoDataSource(path: input)
+        let reader = try GeoDataSource(path: input, encoding: encoding)
         var layers = try layer.map { [try reader.readLayer($0, bbox: bbox, partitions: partitions)] }
             ?? reader.readAll(bbox: bbox, partitions: partitions)
+        layers = layers.map(identifyingCRS)
         if let target {
             layers = try layers.map { try reproject($0, from: source, to: target, input: reader.path) }
         } else if let source {

@@ -20,9 +20,16 @@ public enum GeoDataLocations {
 /// ```
 public enum GeoInfo {
     /// Summarises every layer of `location` (a file or a provider URL), counting the features
-    /// whose bounding box meets `bbox` (in the layer's CRS) when given.
-    public static func describe(_ location: String, bbox: BoundingBox? = nil) throws -> GeoDataDescription {
+    /// whose bounding box meets `bbox` (in the layer's CRS) when given, with each layer's CRS
+    /// identified by PROJ where the file gave a definition without an EPSG code (a Shapefile's
+    /// `.prj`). `encoding`: a Shapefile's text encoding, overriding its `.cpg`.
+    public static func describe(_ location: String, bbox: BoundingBox? = nil, encoding: String? = nil) throws -> GeoDataDescription {
         GeoDataLocations.registerProviders()
-        return try GeoDataDescription(path: location, bbox: bbox)
+        var description = try GeoDataDescription(path: location, bbox: bbox, encoding: encoding)
+        for i in description.layers.indices {
+            guard let crs = description.layers[i].crs, let identified = GeoConvert.identify(crs) else { continue }
+            description.layers[i].crs = identified
+        }
+        return description
     }
 }

@@ -6,7 +6,7 @@ import GeoTwin
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert geodata between GeoJSON (.geojson/.json), GeoJSONSeq (.geojsonl/.geojsons/.ndjson), WKB streams (.wkb), GeoPackage (.gpkg) and PostGIS tables.",
+        abstract: "Convert geodata between GeoJSON (.geojson/.json), GeoJSONSeq (.geojsonl/.geojsons/.ndjson), WKB streams (.wkb), GeoPackage (.gpkg), Shapefile (.shp), FlatGeobuf (.fgb) and PostGIS tables.",
         discussion: """
             A WKB stream keeps geometry only (properties and ids are dropped); it is written as EWKB \
             with SRID 4326 when the input is GeoJSON. The output is written to a temporary file and \
@@ -40,13 +40,17 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Read a PostGIS input in this many strips over as many connections at once (the same features; in key order with an integer primary key).")
     var partitions: Int = 1
 
+    @Option(help: "The text encoding of a Shapefile input (CP949, UTF-8, ...), overriding its .cpg and language driver byte.")
+    var encoding: String?
+
     @Flag(name: .customLong("allow-non-wgs84-geojson"), help: "Write GeoJSON in a CRS other than WGS 84 anyway (non-standard, RFC 7946 readers misplace it).")
     var allowNonWGS84 = false
 
     func run() throws {
         try reportingErrors {
             try GeoConvert.convert(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
-                                   bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84) { warning in
+                                   bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84,
+                                   encoding: encoding) { warning in
                 FileHandle.standardError.write(Data("geotwin: warning: \(warning)\n".utf8))
             }
         }

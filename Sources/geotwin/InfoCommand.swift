@@ -8,10 +8,11 @@ struct InfoCommand: ParsableCommand {
         commandName: "info",
         abstract: "Describe a geodata file: layers, feature count, geometry types, CRS and bounding box.",
         discussion: """
-            Formats by extension: .geojson/.json (GeoJSON, EPSG:4326), .wkb (length-prefixed WKB stream), .gpkg \
-            (GeoPackage, every layer). A PostGIS table is given as postgresql://user@host:port/dbname?table=NAME \
-            (optional schema= and geometry=; without table= every table of geometry_columns); the server counts \
-            the features and computes the extent.
+            Formats by extension: .geojson/.json (GeoJSON, EPSG:4326), .geojsonl/.geojsons/.ndjson (GeoJSONSeq), \
+            .wkb (length-prefixed WKB stream), .gpkg (GeoPackage, every layer), .shp (ESRI Shapefile; its .prj \
+            identified as an EPSG code by PROJ), .fgb (FlatGeobuf). A PostGIS table is given as \
+            postgresql://user@host:port/dbname?table=NAME (optional schema= and geometry=; without table= every \
+            table of geometry_columns); the server counts the features and computes the extent.
             """
     )
 
@@ -24,9 +25,12 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
+    @Option(help: "The text encoding of a Shapefile's attributes (CP949, UTF-8, ...), overriding its .cpg.")
+    var encoding: String?
+
     func run() throws {
         try reportingErrors {
-            let description = try GeoInfo.describe(file, bbox: parseBBox(bbox))
+            let description = try GeoInfo.describe(file, bbox: parseBBox(bbox), encoding: encoding)
             print(json ? try description.json() : description.text)
         }
     }

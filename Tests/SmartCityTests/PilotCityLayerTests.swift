@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func rejectsUnknownFormats() {
-        #expect(throws: PilotCityError.invalidLayer(layer: "x.csv", reason: "x.csv: unknown format (expected .geojson, .json, .wkb, .gpkg, .geojsonl, .geojsons, .ndjson)")) {
+        #expect(throws: PilotCityError.invalidLayer(layer: "x.csv", reason: "x.csv: unknown format (expected .geojson, .json, .wkb, .gpkg, .geojsonl, .geojsons, .ndjson, .shp, .fgb)")) {
             try TwinLayerFile.read("x.csv")
         }
         #expect(throws: PilotCityError.self) { try TwinLayerFile.read("/nonexistent/x.geojson") }

@@ -1,0 +1,188 @@
+import Foundation
+import GeoCore
+
+/// Writing a dBASE III table (a Shapefile's `.dbf`) in UTF-8, its fields inferred from the
+/// features' properties (by name, in sorted order):
+/// every value a bool: `L`; every value an integer: `N` without decimals; integers and doubles:
+/// `N` with as many decimals as the values need (at most 15); every value ISO date text
+/// `YYYY-MM-DD`: `D`; anything else `C`, as text (arrays and objects as JSON), at most 254 bytes.
+/// Widths are as wide as the widest value. Null values are blank (`*` in numeric fields).
+/// Names are cut to 10 bytes and made unique (`_1`, `_2`, ...), as GDAL does.
+enum DBFWriter {
+    struct Column {
+        var key: String
+        var name: [UInt8]
+        var type: DBFFieldType
+        var length: Int
+        var decimals: Int
+    }
+
+    /// The columns for `features`.
+    static func columns(_ features: [Feature]) -> [Column] {
+        var keys = Set<String>()
+        for f in features { keys.formUnion(f.properties.keys) }
+        var used = Set<String>()
+        return keys.sorted().map { key in
+            let values = features.compactMap { f -> PropertyValue? in
+                guard let v = f.properties[key], v != .null else { return nil }
+                if case .double(let d) = v, !d.isFinite { return nil }
+                return v
+            }
+            var column = infer(key: key, values)
+            column.name = uniqueName(key, &used)
+            return column
+        }
+    }
+
+    private static func infer(key: String, _ values: [PropertyValue]) -> Column {
+        var column = Column(key: key, name: [], type: .character, length: 1, decimals: 0)
+        guard !values.isEmpty else { return column }
+        if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
+            column.type = .logical
+            return column
+        }
+        if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
+            column.type = .number
+            column.length = min(254, values.map { numberText($0).count }.max() ?? 1)
+            return column
+        }
+        if values.allSatisfy({ switch $0 { case .int, .double: true; default: false } }) {
+            column.type = .number
+            let texts = values.map(numberText)
+            column.length = min(254, texts.map(\.count).max() ?? 1)
+            column.decimals = min(15, texts.map { t in t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } ?? 0 }.max() ?? 0)
+            return column
+        }
+        if values.allSatisfy({ $0.stringValue.map(isISODate) ?? false }) {
+            column.type = .date
+            column.length = 8
+            return column
+        }
+        column.length = min(254, max(1, values.map { text($0).utf8.count }.max() ?? 1))
+        return column
+    }
+
+    /// A 10-byte field name unique among `used` (case-insensitive).
+    private static func uniqueName(_ key: String, _ used: inout Set<String>) -> [UInt8] {
+        func cut(_ s: String, _ limit: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            for ch in s.isEmpty ? "FIELD" : s {
+                let b = Array(String(ch).utf8)
+                if out.count + b.count > limit { break }
+                out += b
+            }
+            return out
+        }
+        var name = cut(key, 10)
+        var n = 1
+        while used.contains(String(decoding: name, as: UTF8.self).uppercased()) {
+            let suffix = Array("_\(n)".utf8)
+            name = cut(key, 10 - suffix.count) + suffix
+            n += 1
+        }
+        used.insert(String(decoding: name, as: UTF8.self).uppercased())
+        return name
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
+        let digits = b[0..<4] + b[5..<7] + b[8..<10]
+        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30), day = Int(b[8] - 0x30) * 10 + Int(b[9] - 0x30)
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    /// The shortest text that reads back as the same number.
+    static func numberText(_ value: PropertyValue) -> String {
+        switch value {
+        case .int(let i): return String(i)
+        case .double(let d):
+            if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) + ".0" }
+            let s = "\(d)"
+            return s.contains("e") ? String(format: "%.17g", d) : s
+        default: return ""
+        }
+    }
+
+    /// The text of a value in a `C` field.
+    static func text(_ value: PropertyValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .int, .double: numberText(value)
+        case .array, .object: (try? GeoJSON.encode(value)) ?? ""
+        }
+    }
+
+    /// The whole `.dbf` file.
+    static func encode(_ features: [Feature], columns: [Column]) -> [UInt8] {
+        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
+        let headerLength = 32 + 32 * columns.count + 1
+        var out: [UInt8] = []
+        out.reserveCapacity(headerLength + recordLength * features.count + 1)
+        out += [0x03, 95, 7, 26]
+        appendLE(&out, UInt32(features.count))
+        appendLE(&out, UInt16(headerLength))
+        appendLE(&out, UInt16(recordLength))
+        out += [UInt8](repeating: 0, count: 20)
+        for c in columns {
+            out += c.name + [UInt8](repeating: 0, count: 11 - c.name.count)
+            out.append(UInt8(ascii: c.type == .other ? "C" : Unicode.Scalar(c.type.rawValue)!))
+            out += [0, 0, 0, 0, UInt8(c.length), UInt8(c.decimals)]
+            out += [UInt8](repeating: 0, count: 14)
+        }
+        out.append(0x0D)
+        for f in features {
+            out.append(0x20)
+            for c in columns { appendValue(&out, f.properties[c.key] ?? .null, c) }
+        }
+        out.append(0x1A)
+        return out
+    }
+
+    private static func appendValue(_ out: inout [UInt8], _ value: PropertyValue, _ c: Column) {
+        var isNull = value == .null
+        if case .double(let d) = value, !d.isFinite { isNull = true }
+        switch c.type {
+        case .logical:
+            out.append(isNull ? 0x3F : (value.boolValue ?? false) ? 0x54 : 0x46)
+        case .number, .float:
+            if isNull {
+                out += [UInt8](repeating: 0x2A, count: c.length)
+            } else {
+                let t = Array(numberText(value).utf8.prefix(c.length))
+                out += [UInt8](repeating: 0x20, count: c.length - t.count) + t
+            }
+        case .date:
+            if isNull {
+                out += [UInt8](repeating: 0x20, count: 8)
+            } else {
+                out += Array((value.stringValue ?? "").utf8).filter { $0 != 0x2D }
+            }
+        case .character, .other:
+            var bytes: [UInt8] = []
+            if !isNull {
+                for ch in text(value) {
+                    let b = Array(String(ch).utf8)
+                    if bytes.count + b.count > c.length { break }
+                    bytes += b
+                }
+            }
+            out += bytes + [UInt8](repeating: 0x20, count: c.length - bytes.count)
+        }
+    }
+}
+
+func appendLE<T: FixedWidthInteger>(_ out: inout [UInt8], _ v: T) {
+    withUnsafeBytes(of: v.littleEndian) { out += $0 }
+}
+
+func appendBE<T: FixedWidthInteger>(_ out: inout [UInt8], _ v: T) {
+    withUnsafeBytes(of: v.bigEndian) { out += $0 }
+}
+
+func appendLE(_ out: inout [UInt8], _ d: Double) {
+    appendLE(&out, d.bitPattern)
+}

@@ -1,0 +1,234 @@
+/// The little of the FlatBuffers binary format FlatGeobuf needs, written by hand: a bounds-checked
+/// table reader and a forward builder of tables, vectors and strings.
+///
+/// A buffer starts with the `u32` offset of its root table. A table starts with an `i32` offset
+/// back to its vtable (`u16` vtable size, `u16` table size, one `u16` offset per field, 0 for an
+/// absent field); strings, vectors and sub-tables are reached through `u32` offsets relative to
+/// the field holding them. Every read is checked against the buffer's end.
+struct FlatBufferTable {
+    let buffer: UnsafeRawBufferPointer
+    /// The table's position in `buffer`.
+    let position: Int
+    private let vtable: Int
+    private let vtableSize: Int
+    /// Reports a problem at a position of the buffer.
+    let fail: (String, Int) -> FileFormatError
+
+    /// The root table of `buffer`.
+    init(root buffer: UnsafeRawBufferPointer, fail: @escaping (String, Int) -> FileFormatError) throws(FileFormatError) {
+        guard buffer.count >= 4 else { throw fail("buffer of \(buffer.count) bytes has no root offset", 0) }
+        try self.init(buffer, at: Int(buffer.loadUnaligned(as: UInt32.self).littleEndian), fail: fail)
+    }
+
+    init(_ buffer: UnsafeRawBufferPointer, at position: Int, fail: @escaping (String, Int) -> FileFormatError) throws(FileFormatError) {
+        self.buffer = buffer
+        self.position = position
+        self.fail = fail
+        guard position >= 0, position + 4 <= buffer.count else { throw fail("table offset \(position) outside the \(buffer.count)-byte buffer", position) }
+        let vt = position - Int(buffer.loadUnaligned(fromByteOffset: position, as: Int32.self).littleEndian)
+        guard vt >= 0, vt + 4 <= buffer.count else { throw fail("vtable offset \(vt) outside the buffer", position) }
+        let size = Int(buffer.loadUnaligned(fromByteOffset: vt, as: UInt16.self).littleEndian)
+        guard size >= 4, size % 2 == 0, vt + size <= buffer.count else { throw fail("vtable of \(size) bytes does not fit", vt) }
+        vtable = vt
+        vtableSize = size
+    }
+
+    /// The absolute position of field `slot`, nil when absent.
+    func field(_ slot: Int, size: Int) throws(FileFormatError) -> Int? {
+        let entry = 4 + 2 * slot
+        guard entry + 2 <= vtableSize else { return nil }
+        let offset = Int(buffer.loadUnaligned(fromByteOffset: vtable + entry, as: UInt16.self).littleEndian)
+        guard offset != 0 else { return nil }
+        let at = position + offset
+        guard at + size <= buffer.count else { throw fail("field \(slot) of \(size) bytes lies outside the buffer", at) }
+        return at
+    }
+
+    func scalar<T: FixedWidthInteger>(_ slot: Int, default value: T) throws(FileFormatError) -> T {
+        guard let at = try field(slot, size: MemoryLayout<T>.size) else { return value }
+        return T(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: T.self))
+    }
+
+    func bool(_ slot: Int, default value: Bool = false) throws(FileFormatError) -> Bool {
+        try scalar(slot, default: UInt8(value ? 1 : 0)) != 0
+    }
+
+    /// The target of the `u32` offset stored in field `slot`.
+    private func target(_ slot: Int) throws(FileFormatError) -> Int? {
+        guard let at = try field(slot, size: 4) else { return nil }
+        let t = at + Int(buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian)
+        guard t + 4 <= buffer.count else { throw fail("offset of field \(slot) points outside the buffer", at) }
+        return t
+    }
+
+    func table(_ slot: Int) throws(FileFormatError) -> FlatBufferTable? {
+        guard let t = try target(slot) else { return nil }
+        return try FlatBufferTable(buffer, at: t, fail: fail)
+    }
+
+    /// The position of the first element and the element count of the vector in `slot`.
+    func vector(_ slot: Int, elementSize: Int) throws(FileFormatError) -> (start: Int, count: Int)? {
+        guard let t = try target(slot) else { return nil }
+        let count = Int(buffer.loadUnaligned(fromByteOffset: t, as: UInt32.self).littleEndian)
+        guard count <= (buffer.count - t - 4) / elementSize else {
+            throw fail("vector of \(count) elements of \(elementSize) bytes exceeds the \(buffer.count)-byte buffer", t)
+        }
+        return (t + 4, count)
+    }
+
+    func string(_ slot: Int) throws(FileFormatError) -> String? {
+        guard let (start, count) = try vector(slot, elementSize: 1) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)]), as: UTF8.self)
+    }
+
+    func doubles(_ slot: Int) throws(FileFormatError) -> [Double]? {
+        guard let (start, count) = try vector(slot, elementSize: 8) else { return nil }
+        return (0..<count).map { Double(bitPattern: buffer.loadUnaligned(fromByteOffset: start + 8 * $0, as: UInt64.self).littleEndian) }
+    }
+
+    func uint32s(_ slot: Int) throws(FileFormatError) -> [UInt32]? {
+        guard let (start, count) = try vector(slot, elementSize: 4) else { return nil }
+        return (0..<count).map { buffer.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self).littleEndian }
+    }
+
+    func tables(_ slot: Int) throws(FileFormatError) -> [FlatBufferTable]? {
+        guard let (start, count) = try vector(slot, elementSize: 4) else { return nil }
+        var out: [FlatBufferTable] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            let at = start + 4 * i
+            out.append(try FlatBufferTable(buffer, at: at + Int(buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian), fail: fail))
+        }
+        return out
+    }
+}
+
+/// A FlatBuffers value to build: a table of slots, or a string or vector it refers to.
+indirect enum FlatBufferValue {
+    case table([(slot: Int, value: FlatBufferValue)])
+    case uint8(UInt8)
+    case uint16(UInt16)
+    case int32(Int32)
+    case uint64(UInt64)
+    case string(String)
+    case bytes([UInt8])
+    case doubles([Double])
+    case uint32s([UInt32])
+    case tables([FlatBufferValue])
+
+    var inlineSize: Int {
+        switch self {
+        case .uint8: 1
+        case .uint16: 2
+        case .int32: 4
+        case .uint64: 8
+        default: 4
+        }
+    }
+
+    var isReference: Bool {
+        switch self {
+        case .uint8, .uint16, .int32, .uint64: false
+        default: true
+        }
+    }
+}
+
+/// Writes a FlatBuffers buffer front to back: each table is preceded by its vtable and followed
+/// by the strings, vectors and tables it refers to, every value aligned to its size.
+struct FlatBufferBuilder {
+    private(set) var bytes: [UInt8] = []
+
+    /// The buffer whose root is `table`.
+    static func build(_ table: FlatBufferValue) -> [UInt8] {
+        var b = FlatBufferBuilder()
+        b.bytes = [0, 0, 0, 0]
+        let root = b.write(table)
+        b.patch(0, root)
+        while b.bytes.count % 8 != 0 { b.bytes.append(0) }
+        return b.bytes
+    }
+
+    private mutating func pad(to alignment: Int, plus extra: Int = 0) {
+        while (bytes.count + extra) % alignment != 0 { bytes.append(0) }
+    }
+
+    /// Stores at `at` the `u32` offset from `at` to `target`.
+    private mutating func patch(_ at: Int, _ target: Int) {
+        let v = UInt32(target - at).littleEndian
+        withUnsafeBytes(of: v) { for i in 0..<4 { bytes[at + i] = $0[i] } }
+    }
+
+    /// Writes `value` and returns its position.
+    private mutating func write(_ value: FlatBufferValue) -> Int {
+        switch value {
+        case .table(let fields):
+            let slots = (fields.map(\.slot).max() ?? -1) + 1
+            // Inline layout: the soffset, then each field at an offset aligned to its size.
+            var layout: [(slot: Int, offset: Int)] = []
+            var cursor = 4
+            for f in fields.sorted(by: { $0.value.inlineSize > $1.value.inlineSize }) {
+                let size = f.value.inlineSize
+                cursor = (cursor + size - 1) / size * size
+                layout.append((f.slot, cursor))
+                cursor += size
+            }
+            let tableSize = (cursor + 3) / 4 * 4
+            pad(to: 2)
+            let vtableSize = 4 + 2 * slots
+            // The table must start 8-aligned: pad before the vtable so that it ends there.
+            pad(to: 8, plus: vtableSize)
+            let vtable = bytes.count
+            appendLE(&bytes, UInt16(vtableSize))
+            appendLE(&bytes, UInt16(tableSize))
+            for s in 0..<slots { appendLE(&bytes, UInt16(layout.first { $0.slot == s }?.offset ?? 0)) }
+            let table = bytes.count
+            bytes += [UInt8](repeating: 0, count: tableSize)
+            withUnsafeBytes(of: Int32(table - vtable).littleEndian) { for i in 0..<4 { bytes[table + i] = $0[i] } }
+            var references: [(at: Int, value: FlatBufferValue)] = []
+            for f in fields {
+                let at = table + (layout.first { $0.slot == f.slot }?.offset ?? 0)
+                var scalar: [UInt8] = []
+                switch f.value {
+                case .uint8(let v): scalar = [v]
+                case .uint16(let v): appendLE(&scalar, v)
+                case .int32(let v): appendLE(&scalar, v)
+                case .uint64(let v): appendLE(&scalar, v)
+                default: references.append((at, f.value))
+                }
+                for (i, b) in scalar.enumerated() { bytes[at + i] = b }
+            }
+            for r in references { patch(r.at, write(r.value)) }
+            return table
+        case .string(let s):
+            return writeVector(Array(s.utf8) + [0], count: s.utf8.count, alignment: 1)
+        case .bytes(let b):
+            return writeVector(b, count: b.count, alignment: 1)
+        case .doubles(let d):
+            var raw: [UInt8] = []
+            raw.reserveCapacity(d.count * 8)
+            for v in d { appendLE(&raw, v) }
+            return writeVector(raw, count: d.count, alignment: 8)
+        case .uint32s(let u):
+            var raw: [UInt8] = []
+            for v in u { appendLE(&raw, v) }
+            return writeVector(raw, count: u.count, alignment: 4)
+        case .tables(let items):
+            let start = writeVector([UInt8](repeating: 0, count: 4 * items.count), count: items.count, alignment: 4)
+            for (i, item) in items.enumerated() { patch(start + 4 + 4 * i, write(item)) }
+            return start
+        case .uint8, .uint16, .int32, .uint64:
+            return bytes.count
+        }
+    }
+
+    /// A `u32` count then `raw`, the elements aligned to `alignment`; returns the count's position.
+    private mutating func writeVector(_ raw: [UInt8], count: Int, alignment: Int) -> Int {
+        pad(to: 4)
+        pad(to: max(4, alignment), plus: 4)
+        let at = bytes.count
+        appendLE(&bytes, UInt32(count))
+        bytes += raw
+        return at
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import GeoCore
+
+/// Writing one layer as an ESRI Shapefile: `.shp`, `.shx`, `.dbf` (UTF-8, fields inferred from the
+/// properties), `.cpg` (`UTF-8`) and `.prj` (the CRS's WKT, when known), each to a
+/// temporary file first and all renamed into place at the end.
+///
+/// One shape type per file: points (MultiPoint when any feature is one), lines (PolyLine) or
+/// polygons (Polygon); Z types when any geometry has heights, M types when any has measures but
+/// none heights. Exterior rings are written clockwise and holes counter-clockwise, as the
+/// specification asks. A layer mixing families, or holding geometry collections, is refused.
+public enum ShapefileWriter {
+    /// Writes `layer` to `path` (the `.shp`). `prj`: the WKT for the `.prj`; nil writes none
+    /// (and removes a stale one beside the target).
+    /// - Throws: ``GeoDataError/unsupported(path:reason:)`` or ``GeoDataError/writeFailed(path:reason:)``.
+    public static func write(_ layer: GeoDataLayer, to path: String, prj: String?) throws(GeoDataError) {
+        let type = try shapeType(of: layer.features, path: path)
+        let (shp, shx) = try encodeShapes(layer.features.map(\.geometry), type: type, path: path)
+        let columns = DBFWriter.columns(layer.features)
+        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
+        guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
+            throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
+        }
+        guard layer.features.count <= Int(UInt32.max) else {
+            throw .unsupported(path: path, reason: "\(layer.features.count) features; a .dbf holds at most \(UInt32.max) records")
+        }
+        let dbf = DBFWriter.encode(layer.features, columns: columns)
+        var files: [(String, [UInt8])] = [
+            (path, shp), (ShapefileReader.replacingExtension(path, "shx"), shx),
+            (ShapefileReader.replacingExtension(path, "dbf"), dbf),
+            (ShapefileReader.replacingExtension(path, "cpg"), Array("UTF-8\n".utf8)),
+        ]
+        var stale: [String] = []
+        if let prj {
+            files.append((ShapefileReader.replacingExtension(path, "prj"), Array(prj.utf8)))
+        } else {
+            stale.append(ShapefileReader.replacingExtension(path, "prj"))
+        }
+        try writeAll(files, removing: stale, for: path)
+    }
+
+    /// The one shape type that holds every geometry of `features`.
+    static func shapeType(of features: [Feature], path: String) throws(GeoDataError) -> ShapeType {
+        var counts: [Geometry.Kind: Int] = [:]
+        var hasZ = false, hasM = false
+        for f in features {
+            guard let g = f.geometry, !g.isEmpty else { continue }
+            counts[g.kind, default: 0] += 1
+            hasZ = hasZ || g.hasZ
+            hasM = hasM || g.hasM
+        }
+        if counts[.geometryCollection] != nil {
+            throw .unsupported(path: path, reason: "a Shapefile cannot hold a GeometryCollection (\(counts[.geometryCollection] ?? 0) features)")
+        }
+        let families = Set(counts.keys.map { Geometry.Kind.family(of: $0) })
+        guard families.count <= 1 else {
+            let list = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            throw .unsupported(path: path, reason: "a Shapefile holds one geometry type, the layer mixes \(list); split it by type")
+        }
+        guard let family = families.first else { return .null }
+        let base: ShapeType = switch family {
+        case .point: counts[.multiPoint] != nil ? .multiPoint : .point
+        case .line: .polyLine
+        default: .polygon
+        }
+        if hasZ { return ShapeType(rawValue: base.rawValue + 10) ?? base }
+        if hasM { return ShapeType(rawValue: base.rawValue + 20) ?? base }
+        return base
+    }
+
+    /// The `.shp` and `.shx` bytes.
+    static func encodeShapes(_ geometries: [Geometry?], type: ShapeType, path: String) throws(GeoDataError) -> ([UInt8], [UInt8]) {
+        var shp = [UInt8](repeating: 0, count: 100)
+        var shx = [UInt8](repeating: 0, count: 100)
+        shx.reserveCapacity(100 + 8 * geometries.count)
+        var box = BoundingBox.empty
+        var zRange = (Double.infinity, -Double.infinity), mRange = (Double.infinity, -Double.infinity)
+        for (i, g) in geometries.enumerated() {
+            let content = ShapeRecordEncoder(type: type).encode(g, box: &box, z: &zRange, m: &mRange)
+            guard shp.count / 2 + 4 + content.count / 2 <= Int(Int32.max) else {
+                throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
+            }
+            appendBE(&shx, Int32(shp.count / 2))
+            appendBE(&shx, Int32(content.count / 2))
+            appendBE(&shp, Int32(i + 1))
+            appendBE(&shp, Int32(content.count / 2))
+            shp += content
+        }
+        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        let header = fileHeader(type: type, words: shp.count / 2, box: box, z: zRange, m: mRange)
+        shp.replaceSubrange(0..<100, with: header)
+        shx.replaceSubrange(0..<100, with: fileHeader(type: type, words: shx.count / 2, box: box, z: zRange, m: mRange))
+        return (shp, shx)
+    }
+
+    private static func fileHeader(type: ShapeType, words: Int, box: BoundingBox, z: (Double, Double), m: (Double, Double)) -> [UInt8] {
+        var h: [UInt8] = []
+        appendBE(&h, Int32(9994))
+        h += [UInt8](repeating: 0, count: 20)
+        appendBE(&h, Int32(words))
+        appendLE(&h, Int32(1000))
+        appendLE(&h, type.rawValue)
+        for v in [box.minX, box.minY, box.maxX, box.maxY] { appendLE(&h, v) }
+        for v in [z.0, z.1, m.0, m.1] { appendLE(&h, v.isFinite ? v : 0) }
+        return h
+    }
+
+    /// Writes every file to a temporary beside it, then renames them all into place and removes
+    /// `stale`; on failure the temporaries are removed and existing files untouched.
+    static func writeAll(_ files: [(String, [UInt8])], removing stale: [String], for path: String) throws(GeoDataError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
+        }
+        var temporaries: [String] = []
+        func cleanUp() { for t in temporaries { try? FileManager.default.removeItem(atPath: t) } }
+        for (target, bytes) in files {
+            let temporary = AtomicFile.temporaryPath(for: target)
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+                cleanUp()
+                throw .writeFailed(path: target, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
+            }
+            temporaries.append(temporary)
+        }
+        for ((target, _), temporary) in zip(files, temporaries) where rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            cleanUp()
+            throw .writeFailed(path: target, reason: reason)
+        }
+        for s in stale where FileManager.default.fileExists(atPath: s) { try? FileManager.default.removeItem(atPath: s) }
+    }
+}
+
+extension Geometry.Kind {
+    /// The family of a kind (point, line, polygon, collection).
+    static func family(of kind: Geometry.Kind) -> Geometry.Family {
+        switch kind {
+        case .point, .multiPoint: .point
+        case .lineString, .multiLineString: .line
+        case .polygon, .multiPolygon: .polygon
+        case .geometryCollection: .collection
+        }
+    }
+}
+
+/// Encoding one geometry as a record's content in the file's shape type.
+struct ShapeRecordEncoder {
+    let type: ShapeType
+
+    private static let noMeasure = -1e39
+
+    func encode(_ geometry: Geometry?, box: inout BoundingBox, z zRange: inout (Double, Double), m mRange: inout (Double, Double)) -> [UInt8] {
+        var out: [UInt8] = []
+        guard let geometry, !geometry.isEmpty, type != .null else {
+            appendLE(&out, Int32(0))
+            return out
+        }
+        // Parts as (coordinates, z, m) runs.
+        var parts: [(c: [Coordinate], z: [Double]?, m: [Double]?)] = []
+        switch geometry {
+        case .point(let p): parts = [([p.coordinate ?? Coordinate(x: 0, y: 0)], p.z.map { [$0] }, p.m.map { [$0] })]
+        case .multiPoint(let mp):
+            let pts = mp.points.filter { $0.coordinate != nil }
+            parts = [(pts.compactMap(\.coordinate), pts.contains { $0.z != nil } ? pts.map { $0.z ?? 0 } : nil,
+                      pts.contains { $0.m != nil } ? pts.map { $0.m ?? .nan } : nil)]
+        case .lineString(let l): parts = [(l.coordinates, l.z, l.m)]
+        case .multiLineString(let ml): parts = ml.lineStrings.filter { !$0.coordinates.isEmpty }.map { ($0.coordinates, $0.z, $0.m) }
+        case .polygon(let p): parts = Self.rings(p)
+        case .multiPolygon(let mp): parts = mp.polygons.flatMap(Self.rings)
+        case .geometryCollection: break
+        }
+        let coords = parts.flatMap(\.c)
+        let zs = parts.flatMap { $0.z ?? [Double](repeating: 0, count: $0.c.count) }
+        let ms = parts.flatMap { ($0.m ?? [Double](repeating: .nan, count: $0.c.count)).map { $0.isNaN ? Self.noMeasure : $0 } }
+        var own = BoundingBox.empty
+        for c in coords { own.expand(toInclude: c) }
+        box = box.union(own)
+        let zr = (zs.min() ?? 0, zs.max() ?? 0)
+        let realM = ms.filter { $0 > shapefileNoMeasure }
+        let mr = (realM.min() ?? 0, realM.max() ?? 0)
+        if type.hasZ { zRange = (min(zRange.0, zr.0), max(zRange.1, zr.1)) }
+        if type.hasM, !realM.isEmpty { mRange = (min(mRange.0, mr.0), max(mRange.1, mr.1)) }
+
+        appendLE(&out, type.rawValue)
+        if type.base == .point {
+            appendLE(&out, coords[0].x)
+            appendLE(&out, coords[0].y)
+            if type.hasZ { appendLE(&out, zs[0]) }
+            if type.hasM { appendLE(&out, ms[0]) }
+            return out
+        }
+        for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
+        if type.base != .multiPoint {
+            appendLE(&out, Int32(parts.count))
+        }
+        appendLE(&out, Int32(coords.count))
+        if type.base != .multiPoint {
+            var start = 0
+            for p in parts {
+                appendLE(&out, Int32(start))
+                start += p.c.count
+            }
+        }
+        for c in coords {
+            appendLE(&out, c.x)
+            appendLE(&out, c.y)
+        }
+        if type.hasZ {
+            appendLE(&out, zr.0)
+            appendLE(&out, zr.1)
+            for v in zs { appendLE(&out, v) }
+        }
+        if type.hasM {
+            appendLE(&out, mr.0)
+            appendLE(&out, mr.1)
+            for v in ms { appendLE(&out, v) }
+        }
+        return out
+    }
+
+    /// A polygon's rings: the exterior clockwise, holes counter-clockwise.
+    private static func rings(_ p: Polygon) -> [(c: [Coordinate], z: [Double]?, m: [Double]?)] {
+        p.rings.enumerated().compactMap { i, ring in
+            guard !ring.isEmpty else { return nil }
+            var r = ShapeRing(coordinates: ring, z: p.z?[i], m: p.m?[i])
+            let clockwise = r.signedArea2 < 0
+            if (i == 0) != clockwise { r = r.reversed }
+            return (r.coordinates, r.z, r.m)
+        }
+    }
+}

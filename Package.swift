@@ -26,6 +26,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (make docs); a command plugin no target uses, so
+        // packages depending on GeoTwin neither fetch nor build it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System-library shims: a module map and a header, nothing else.
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "GeoRenderTests", dependencies: ["GeoRender"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
+        .testTarget(name: "GeoTwinTests", dependencies: ["GeoTwin", "GeoBenchSupport"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoProj", "GeoRender", "GeoIndex", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -52,7 +52,7 @@ public final class CSVFileSource: CSVByteSource {
 
 /// Bytes already in memory, handed out in pieces of at most `pieceSize` (tests use small pieces
 /// to make records straddle reads).
-public struct CSVMemorySource: CSVByteSource {
+public struct CSVMemorySource: CSVByteSource, Sendable {
     private let bytes: [UInt8]
     private var position = 0
     private let pieceSize: Int

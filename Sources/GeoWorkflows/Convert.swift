@@ -1,6 +1,6 @@
 public import GeoCore
 public import GeoIO
-public import GeoProj
+internal import GeoProj
 
 /// An error of a workflow: one line naming the file and the problem.
 public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {

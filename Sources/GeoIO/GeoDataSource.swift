@@ -30,7 +30,9 @@ public final class GeoDataSource {
     public let geoPackage: GeoPackageReader?
 
     /// Opens the file at `path`.
-    /// - Parameter format: the format, when the extension does not say it.
+    /// - Parameters:
+    ///   - path: the file to open.
+    ///   - format: the format, when the extension does not say it.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
     public init(path: String, format: GeoDataFormat? = nil) throws(GeoDataError) {
         self.path = path

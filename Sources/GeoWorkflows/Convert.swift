@@ -21,6 +21,11 @@ public enum GeoConvert {
     /// (from the CRS the file declares, or `source` when it declares none), and writes `output`
     /// atomically. A GeoPackage output records each layer's CRS with PROJ's WKT.
     /// - Parameters:
+    ///   - input: the file to read (GeoJSON, WKB stream or GeoPackage, by extension).
+    ///   - layer: the one layer to read; nil reads every layer.
+    ///   - output: the file to write (format by extension).
+    ///   - source: the CRS of the input when the file declares none.
+    ///   - target: the CRS to reproject to; nil keeps the input's.
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
     ///   - allowNonWGS84GeoJSON: write GeoJSON in another CRS anyway (non-standard).
     /// - Returns: the layers written.

@@ -22,7 +22,9 @@ let package = Package(
         // Fixed-seed data sets and in-process peers for `geotwin bench`, Benchmarks/ and the tests;
         // not part of the GeoTwin umbrella and not a dependency of any library above.
         .library(name: "GeoBenchSupport", targets: ["GeoBenchSupport"]),
-        .executable(name: "geotwin", targets: ["geotwin"]),
+        // `geotwin` is an executable target of this package (`swift build --product geotwin`,
+        // `swift run geotwin`) but no product: packages that depend on GeoTwin then neither fetch
+        // nor build swift-argument-parser.
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

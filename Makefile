@@ -5,7 +5,7 @@ APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev li
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
-.PHONY: setup demo test build clean
+.PHONY: setup demo test build clean docs check-consumer
 
 ## Install the system libraries GeoTwin links (Debian/Ubuntu), only those missing.
 setup:
@@ -42,6 +42,18 @@ test: setup
 	  echo "PostgreSQL 15 server not installed: PostGIS tests are skipped (make setup installs it)"; \
 	  $(SWIFT) test; \
 	fi
+
+## The DocC documentation of every library module, in one combined archive with the GeoTwin
+## landing page: .build/plugins/Swift-DocC/outputs/GeoTwin.doccarchive
+DOC_TARGETS := GeoCore GeoIO GeoIndex GeoGEOS GeoIndexGEOS GeoProj GeoRaster GeoRender SmartCity GeoWorkflows GeoTwin
+docs: setup
+	$(SWIFT) package --disable-sandbox generate-documentation $(DOC_TARGETS:%=--target %) \
+	  --enable-experimental-combined-documentation
+
+## Builds a scratch package that depends on GeoTwin by path and checks its build (no argument
+## parser, no benchmark code, no warnings).
+check-consumer: setup
+	Scripts/check-consumer.sh
 
 clean:
 	rm -rf .build out

@@ -23,10 +23,15 @@ let package = Package(
         // Fixed-seed data sets and in-process peers for `geotwin bench`, Benchmarks/ and the tests;
         // not part of the GeoTwin umbrella and not a dependency of any library above.
         .library(name: "GeoBenchSupport", targets: ["GeoBenchSupport"]),
-        .executable(name: "geotwin", targets: ["geotwin"]),
+        // `geotwin` is an executable target of this package (`swift build --product geotwin`,
+        // `swift run geotwin`) but no product: packages that depend on GeoTwin then neither fetch
+        // nor build swift-argument-parser.
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (make docs); a command plugin no target uses, so
+        // packages depending on GeoTwin neither fetch nor build it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // System-library shims: a module map and a header, nothing else.
@@ -70,6 +75,7 @@ let package = Package(
         .testTarget(name: "GeoRasterTests", dependencies: ["GeoRaster"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeotwinCLITests", dependencies: ["geotwin"]),
         .testTarget(name: "GeoPostGISTests", dependencies: ["GeoPostGIS", "GeoIO", "GeoWorkflows", "GeoBenchSupport"]),
+        .testTarget(name: "GeoTwinTests", dependencies: ["GeoTwin", "GeoBenchSupport"]),
         .testTarget(name: "SmartCityTests", dependencies: ["SmartCity", "GeoIO", "GeoGEOS", "GeoProj", "GeoRender", "GeoIndex", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@ internal import CGEOS
 /// A geometry converted to GEOS once and kept for repeated operations, owned by one
 /// ``GeometryEngine``.
 ///
-/// Operations of the engine take handles as well as ``Geometry`` values; a handle avoids
+/// Operations of the engine take handles as well as `Geometry` values; a handle avoids
 /// converting the same geometry again on every call, and constructive operations return handles
 /// so results can be chained without leaving GEOS. Not `Sendable`: use it on the engine's thread.
 public final class GEOSGeometryHandle: GEOSGeometryConvertible {

@@ -47,7 +47,7 @@ public final class GeometryEngine {
     }
 }
 
-/// A value GeoGEOS operations accept: a GeoCore ``Geometry`` (converted on each call) or a
+/// A value GeoGEOS operations accept: a GeoCore `Geometry` (converted on each call) or a
 /// ``GEOSGeometryHandle`` (converted once, reused).
 public protocol GEOSGeometryConvertible {
     /// The GEOS form of this value inside `engine`.

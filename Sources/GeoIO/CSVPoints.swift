@@ -122,6 +122,8 @@ public struct CSVPointChunk: Sendable {
 ///     // chunk.xs, chunk.ys ...
 /// }
 /// ```
+///
+/// A reader owns its open file: use it from one thread at a time (it is not `Sendable`).
 public final class CSVPointReader {
     /// The underlying record reader.
     public let csv: CSVReader

@@ -8,6 +8,8 @@ public protocol CSVByteSource {
 }
 
 /// A file (or standard input) read with `read(2)`, a buffer at a time.
+///
+/// It owns the file descriptor: use it from one thread at a time (it is not `Sendable`).
 public final class CSVFileSource: CSVByteSource {
     /// The name used in messages: the path as given, or `<stdin>`.
     public let name: String
@@ -52,7 +54,7 @@ public final class CSVFileSource: CSVByteSource {
 
 /// Bytes already in memory, handed out in pieces of at most `pieceSize` (tests use small pieces
 /// to make records straddle reads).
-public struct CSVMemorySource: CSVByteSource {
+public struct CSVMemorySource: CSVByteSource, Sendable {
     private let bytes: [UInt8]
     private var position = 0
     private let pieceSize: Int
@@ -89,6 +91,8 @@ public struct CSVMemorySource: CSVByteSource {
 ///     print(csv.line, csv.string(0))
 /// }
 /// ```
+///
+/// A reader owns its open file: use it from one thread at a time (it is not `Sendable`).
 public final class CSVReader {
     /// The name used in messages (the path as given).
     public let name: String

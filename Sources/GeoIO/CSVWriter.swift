@@ -10,6 +10,8 @@ import Foundation
 /// out.writeField("서울특별시, 종로구")     // quoted: holds a comma
 /// try out.commit()
 /// ```
+///
+/// A writer owns its buffer and output: use it from one thread at a time (it is not `Sendable`).
 public final class CSVWriter {
     /// The name used in messages (the path, or `<stdout>`).
     public let name: String

@@ -47,7 +47,7 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
     }
 }
 
-/// One layer of features: its name, its features (with the collection's ``CRS``).
+/// One layer of features: its name, its features (with the collection's `CRS`).
 public struct GeoDataLayer: Hashable, Sendable {
     /// The layer name (the file name without its extension for single-layer formats).
     public var name: String
@@ -107,7 +107,7 @@ public struct GeoDataLayerSummary: Hashable, Sendable {
     public var nullGeometries: Int
     /// The layer's CRS, when known.
     public var crs: CRS?
-    /// The bounding box of every geometry, or ``BoundingBox/empty``.
+    /// The bounding box of every geometry, or `BoundingBox/empty`.
     public var extent: BoundingBox
 
     /// Summarises `layer`.

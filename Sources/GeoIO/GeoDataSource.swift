@@ -42,6 +42,7 @@ public final class GeoDataSource {
 
     /// Opens the file at `path`.
     /// - Parameters:
+    ///   - path: the file to open, or a URL a registered provider opens (`postgresql://...`).
     ///   - format: the format, when the extension does not say it.
     ///   - encoding: the text encoding of a Shapefile's attributes (`CP949`, `UTF-8`, ...),
     ///     overriding its `.cpg` and language driver byte.

@@ -24,9 +24,11 @@ extension GeoJSON {
     }
 
     /// Encodes a feature collection as compact GeoJSON (see `encode(_:)` of a `Geometry`).
-    /// - Parameter allowNonWGS84: write a collection whose ``FeatureCollection/crs`` is not
-    ///   WGS 84 anyway (non-standard). By default such a collection is refused with
-    ///   ``GeoIOError/notWGS84(crs:at:)``: reproject it to EPSG:4326 first (GeoProj's `Transformer`).
+    /// - Parameters:
+    ///   - collection: the features to encode.
+    ///   - allowNonWGS84: write a collection whose `FeatureCollection/crs` is not
+    ///     WGS 84 anyway (non-standard). By default such a collection is refused with
+    ///     ``GeoIOError/notWGS84(crs:at:)``: reproject it to EPSG:4326 first (GeoProj's `Transformer`).
     public static func encode(_ collection: FeatureCollection, allowNonWGS84: Bool = false) throws(GeoIOError) -> String {
         if !allowNonWGS84, let crs = collection.crs, !crs.isWGS84 {
             throw .notWGS84(crs: crs.description, at: .json(path: "$", offset: -1))

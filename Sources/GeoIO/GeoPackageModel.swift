@@ -218,7 +218,7 @@ public struct GeoPackageLayer: Hashable, Sendable {
 }
 
 extension GeoPackageSpatialReference {
-    /// The reference system as GeoTwin's ``CRS``: the EPSG code when the organisation is EPSG,
+    /// The reference system as GeoTwin's `CRS`: the EPSG code when the organisation is EPSG,
     /// else the WKT definition; nil for the undefined systems.
     public var crs: CRS? {
         if organization.uppercased() == "EPSG", organizationCode > 0 { return CRS(epsg: Int(organizationCode)) }

@@ -109,7 +109,7 @@ public final class GeoPackageReader {
             conditions.append("\(quoted(column.name)) = ?1")
         }
         var rtreeUsed = false
-        if let bbox, let g = info.geometryColumn {
+        if bbox != nil, let g = info.geometryColumn {
             let rtree = "rtree_\(table)_\(g)"
             if try db.tableExists(rtree) {
                 conditions.append("\(quoted(pk)) IN (SELECT id FROM \(quoted(rtree)) WHERE maxx >= ?2 AND minx <= ?3 AND maxy >= ?4 AND miny <= ?5)")

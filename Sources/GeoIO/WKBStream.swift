@@ -70,6 +70,7 @@ public enum WKBStream {
 
     /// Writes one record per geometry (`nil` as a zero-length record).
     /// - Parameters:
+    ///   - geometries: the geometries, in record order.
     ///   - byteOrder: the byte order inside each WKB record (record lengths are always little-endian).
     ///   - flavor: ISO WKB (default) or EWKB with an optional SRID in every record.
     public static func write(_ geometries: [Geometry?], byteOrder: WKB.ByteOrder = .littleEndian,

@@ -38,10 +38,12 @@ public enum WKT {
     ///
     /// The `Z`/`M`/`ZM` tag is written when any vertex has `z`/`m`, and then every position has
     /// that many numbers (a missing value is written `NaN`).
-    /// - Parameter precision: `nil` for the shortest text that reads back to the same `Double`
-    ///   (`0.1`, `1e-07`); otherwise at most that many decimals, rounded, trailing zeros removed
-    ///   (`precision: 2` writes 127.1234 as `127.12` and 2.5 as `2.5`). Values whose scaled
-    ///   magnitude reaches 2^53 (e.g. 1e20) keep the shortest form (`1e+20`).
+    /// - Parameters:
+    ///   - g: the geometry to write.
+    ///   - precision: `nil` for the shortest text that reads back to the same `Double`
+    ///     (`0.1`, `1e-07`); otherwise at most that many decimals, rounded, trailing zeros removed
+    ///     (`precision: 2` writes 127.1234 as `127.12` and 2.5 as `2.5`). Values whose scaled
+    ///     magnitude reaches 2^53 (e.g. 1e20) keep the shortest form (`1e+20`).
     public static func encode(_ g: Geometry, precision: Int? = nil) -> String {
         var w = WKTWriter(hasZ: g.hasZ, hasM: g.hasM, precision: precision.map { max(0, min($0, 17)) })
         w.geometry(g)

@@ -1,6 +1,6 @@
 /// Why a spatial index could not be built, read or changed. Each case names the item, field or
 /// byte offset at fault.
-public enum GeoIndexError: Error, Equatable, Sendable {
+public enum GeoIndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The box of item `index` has a NaN or infinite limit.
     case nonFiniteBox(index: Int)
     /// The box of item `index` has `minX > maxX` or `minY > maxY`.
@@ -28,4 +28,23 @@ public enum GeoIndexError: Error, Equatable, Sendable {
     case duplicateID(Int)
     /// A dynamic-tree id that is not in the tree.
     case unknownID(Int)
+
+    /// One line of text naming the item, field or byte offset.
+    public var description: String {
+        switch self {
+        case .nonFiniteBox(let i): "the box of item \(i) has a NaN or infinite limit"
+        case .invertedBox(let i): "the box of item \(i) has a minimum above its maximum"
+        case .flatBoxCountNotMultipleOfFour(let n): "a flat box array of \(n) values is not a multiple of four long"
+        case .invalidNodeSize(let n): "node size \(n) is outside 2...65535"
+        case .tooManyItems(let n): "\(n) items are more than the index can address"
+        case .lengthMismatch(let expected, let actual): "serialised index is \(actual) bytes, expected \(expected)"
+        case .badMagic: "serialised index does not start with the magic GTRI"
+        case .unsupportedVersion(let v): "serialised index format version \(v) is not supported"
+        case .unknownStorageType(let t): "serialised index storage type \(t) is neither 1 (Float64) nor 2 (Float32)"
+        case .corrupt(let field, let offset): "serialised index field \(field) at byte \(offset) is inconsistent"
+        case .invalidID(let id): "id \(id) is negative or too large"
+        case .duplicateID(let id): "id \(id) is already in the tree"
+        case .unknownID(let id): "id \(id) is not in the tree"
+        }
+    }
 }

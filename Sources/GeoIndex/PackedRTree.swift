@@ -112,7 +112,7 @@ public struct PackedRTree: Sendable {
         self.itemSpans = layout.itemSpans
     }
 
-    /// The box containing every item, or ``BoundingBox/empty`` for an empty tree (with
+    /// The box containing every item, or `BoundingBox/empty` for an empty tree (with
     /// Float32 storage, rounded outward).
     public var bounds: BoundingBox {
         guard let last = levelStarts.last, last > 0 else { return .empty }

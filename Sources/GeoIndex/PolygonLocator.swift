@@ -19,7 +19,7 @@ import GeoCore
 /// }
 /// ```
 ///
-/// **What covers a point.** The rule is GeoCore's ``Polygon/covers(_:)``, exactly (the same
+/// **What covers a point.** The rule is GeoCore's `Polygon/covers(_:)`, exactly (the same
 /// arithmetic, so the same answer on every double): even-odd parity with the half-open crossing
 /// rule (a ring wound twice over an area encloses none of it, a bow-tie encloses both loops), a
 /// point on an edge or vertex of the exterior is covered, a point inside the exterior is

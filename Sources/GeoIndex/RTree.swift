@@ -68,7 +68,7 @@ public struct RTree: Sendable {
                            maxX: itemBoxes[4 * id + 2], maxY: itemBoxes[4 * id + 3])
     }
 
-    /// The box containing every item, or ``BoundingBox/empty``.
+    /// The box containing every item, or `BoundingBox/empty`.
     public var bounds: BoundingBox { nodeBox(Int(root)) }
 
     /// The number of levels (1 for a tree whose root is a leaf).

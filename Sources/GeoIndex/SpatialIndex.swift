@@ -33,7 +33,7 @@ public protocol IntersectionPredicate {
 /// GeoTwin's own exact planar intersection test: two geometries intersect when any boundary
 /// segments cross or touch, or when one lies inside the other (boundaries count).
 /// O(n x m) in the vertex counts of the two geometries.
-public struct PlanarIntersects: IntersectionPredicate {
+public struct PlanarIntersects: IntersectionPredicate, Sendable {
     /// Creates the predicate.
     public init() {}
 

@@ -2,7 +2,7 @@ public import GeoCore
 public import GeoGEOS
 public import GeoIndex
 
-/// A ``GeoIndex/SpatialIndex`` refinement step backed by GEOS prepared geometries: the query is
+/// A `GeoIndex/SpatialIndex` refinement step backed by GEOS prepared geometries: the query is
 /// prepared once (GEOS builds its segment index and point-in-area locator), then each box
 /// candidate is tested with `GEOSPreparedIntersects_r`. Robust (GEOS's exact orientation tests)
 /// and fast for polygon-polygon queries with many candidates.

@@ -6,7 +6,7 @@ internal import CPROJ
 ///
 /// Each transformer owns its own PROJ context, so different transformers can run on different
 /// threads at once. One transformer is used by one thread at a time (it is not `Sendable`):
-/// create one per task from the `Sendable` ``CRS`` values. Network grids stay off.
+/// create one per task from the `Sendable` `CRS` values. Network grids stay off.
 ///
 /// By default every point is checked against the area of use of the input CRS before the
 /// transform and of the output CRS after it (their bounding boxes in native coordinates), and a

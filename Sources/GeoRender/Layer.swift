@@ -61,12 +61,17 @@ public struct Layer: Hashable, Sendable {
     /// True when the features are already in map coordinates (the CRS the map's projection
     /// projects to, e.g. EPSG:5179 metres): the map's projection is not applied to them.
     public var inMapCoordinates: Bool
+    /// The legend row of a plain (non-thematic) layer: a swatch drawn with the layer's style
+    /// (a box for polygons, a line for lines, the point symbol for points) and this label.
+    /// `nil` or empty leaves the layer out of the legend; a thematic layer's legend comes from
+    /// its ``thematic`` treatment instead.
+    public var legendLabel: String?
 
     /// Creates a layer.
     public init(id: String, features: FeatureCollection, style: Style = Style(),
                 thematic: Thematic? = nil, labels: LabelOptions? = nil, idField: String? = nil,
                 dataFields: [String] = [], simplification: Double = 0.5, minimumRingArea: Double = 0.5,
-                showInMainMap: Bool = true, inMapCoordinates: Bool = false) {
+                showInMainMap: Bool = true, inMapCoordinates: Bool = false, legendLabel: String? = nil) {
         self.id = id
         self.features = features
         self.style = style
@@ -78,5 +83,6 @@ public struct Layer: Hashable, Sendable {
         self.minimumRingArea = minimumRingArea
         self.showInMainMap = showInMainMap
         self.inMapCoordinates = inMapCoordinates
+        self.legendLabel = legendLabel
     }
 }

@@ -13,7 +13,7 @@ struct LegendWriter {
     /// The size (width, height) of the legend box in pixels.
     func size() -> (width: Double, height: Double) {
         var width = 120.0, height = Self.padding
-        for legend in legends {
+        for (index, legend) in legends.enumerated() {
             switch legend {
             case .classes(let title, let entries, let note):
                 if !title.isEmpty {
@@ -45,8 +45,11 @@ struct LegendWriter {
                 let r = radii.first ?? 0
                 width = Swift.max(width, 2 * r + 16 + measurer.estimatedWidth(values.first ?? "") + 2 * Self.padding)
                 height += 2 * r + 6
+            case .layer(let label, _, _):
+                width = Swift.max(width, 26 + measurer.estimatedWidth(label) + 2 * Self.padding)
+                height += Self.rowHeight
             }
-            height += 6
+            height += gap(after: index)
         }
         return (width.rounded(.up), (height + Self.padding - 6).rounded(.up))
     }
@@ -137,8 +140,17 @@ struct LegendWriter {
                     w.raw("</text>\n")
                 }
                 cy += 2 * r0 + 6
+            case .layer(let label, let style, let kind):
+                layerSwatch(style, kind: kind, w, left, cy)
+                w.raw("<text")
+                w.attribute("x", left + 24, decimals: 1)
+                w.attribute("y", cy + 13.5, decimals: 1)
+                w.raw(">")
+                w.escaped(label)
+                w.raw("</text></g>\n")
+                cy += Self.rowHeight
             }
-            cy += 6
+            cy += gap(after: index)
         }
         w.raw("</g>\n")
     }
@@ -159,6 +171,61 @@ struct LegendWriter {
         w.raw(">")
         w.escaped(label)
         w.raw("</text>")
+    }
+
+    /// Space below legend `index`: rows of consecutive plain layers stay together.
+    private func gap(after index: Int) -> Double {
+        if case .layer = legends[index], index + 1 < legends.count, case .layer = legends[index + 1] { return 0 }
+        return 6
+    }
+
+    /// Opens a plain layer's legend `<g>` and draws its swatch in the layer's style at row `cy`:
+    /// a box for polygons, a line for lines, the point symbol (at most 12 px) for points; the
+    /// caller closes the group.
+    private func layerSwatch(_ style: Style, kind: PartKind, _ w: SVGWriter, _ left: Double, _ cy: Double) {
+        w.raw("<g class=\"legend-entry legend-layer\">")
+        let properties = style.properties().filter { $0.0 != "vector-effect" }
+        let cx = left + 8, my = cy + 9
+        switch (kind, style.pointSymbol) {
+        case (.line, _):
+            w.raw("<line")
+            w.attribute("x1", left, decimals: 1)
+            w.attribute("y1", my, decimals: 1)
+            w.attribute("x2", left + 16, decimals: 1)
+            w.attribute("y2", my, decimals: 1)
+            w.raw(" fill=\"none\"")
+            for (k, v) in properties where k != "fill" { w.attribute(k, v) }
+        case (.point, .circle(let r)):
+            w.raw("<circle")
+            w.attribute("cx", cx, decimals: 1)
+            w.attribute("cy", my, decimals: 1)
+            w.attribute("r", Swift.min(r, 6), decimals: 1)
+            for (k, v) in properties { w.attribute(k, v) }
+        case (.point, .square(let side)):
+            let s = Swift.min(side, 12)
+            w.raw("<rect")
+            w.attribute("x", cx - s / 2, decimals: 1)
+            w.attribute("y", my - s / 2, decimals: 1)
+            w.attribute("width", s, decimals: 1)
+            w.attribute("height", s, decimals: 1)
+            for (k, v) in properties { w.attribute(k, v) }
+        case (.point, .icon(let id, let size)):
+            let s = Swift.min(size, 12)
+            w.raw("<use")
+            w.attribute("xlink:href", "#" + XMLNames.id(id))
+            w.attribute("x", cx - s / 2, decimals: 1)
+            w.attribute("y", my - s / 2, decimals: 1)
+            w.attribute("width", s, decimals: 1)
+            w.attribute("height", s, decimals: 1)
+            for (k, v) in properties { w.attribute(k, v) }
+        case (.exterior, _), (.hole, _):
+            w.raw("<rect")
+            w.attribute("x", left, decimals: 1)
+            w.attribute("y", cy + 3, decimals: 1)
+            w.raw(" width=\"16\" height=\"12\"")
+            for (k, v) in properties { w.attribute(k, v) }
+        }
+        w.raw("/>")
     }
 
     private func heading(_ title: String, _ w: SVGWriter, _ left: Double, _ cy: Double) -> Double {

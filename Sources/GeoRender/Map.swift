@@ -65,8 +65,9 @@ public struct Map: Sendable {
     public var styleMode: StyleMode
     /// Page background; `nil` for transparent.
     public var background: Color?
-    /// Where the legend goes.
-    public var legendCorner: Corner
+    /// Where the legend goes; `nil` (the default) picks the corner where it hides the least of
+    /// the drawn data and the insets, trying bottom right, bottom left, top right, top left.
+    public var legendCorner: Corner?
     /// True to draw a scale bar (bottom left of the frame).
     public var scaleBar: Bool
     /// True to draw a north arrow (top right of the frame).
@@ -87,7 +88,7 @@ public struct Map: Sendable {
                 description: String = "", attribution: String = "",
                 projection: any MapProjection = PlanarProjection(), extent: BoundingBox? = nil,
                 margin: Double = 16, layers: [Layer] = [], decimals: Int = 1, styleMode: StyleMode = .css,
-                background: Color? = .white, legendCorner: Corner = .bottomRight, scaleBar: Bool = true,
+                background: Color? = .white, legendCorner: Corner? = nil, scaleBar: Bool = true,
                 northArrow: Bool = true, graticuleStep: Double? = nil, insets: [Inset] = [],
                 symbolDefinitions: [String: String] = [:]) {
         self.width = width

@@ -108,8 +108,12 @@ public enum MapRenderer {
             writeGraticule(map, frame: frame, transform: transform, to: w)
             writeInsetOutlines(map.insets, transform: transform, to: w)
         }
-        let furniture = Furniture.place(map, legends: prepared.filter(\.layer.showInMainMap).compactMap(\.theme.legend),
-                                        frame: frame, transform: transform)
+        let shown = prepared.indices.filter { prepared[$0].layer.showInMainMap }
+        let placement = LegendPlacement(layers: shown.map { (grids[$0], prepared[$0].layer.style) },
+                                        unitsPerPixel: (0..<map.decimals).reduce(1.0) { f, _ in f * 10 },
+                                        insetFrames: map.insets.map(\.frame))
+        let furniture = Furniture.place(map, legends: shown.compactMap { legend(of: prepared[$0]) },
+                                        placement: placement, frame: frame, transform: transform)
         (summary.labelsPlaced, summary.labelsDropped) = writeLabels(prepared, anchors: anchors, obstacles: furniture.obstacles,
                                                                     frame: frame, to: w)
         if let transform { try writeInsets(map, prepared: prepared, mainTransform: transform, to: w) }
@@ -175,6 +179,17 @@ public enum MapRenderer {
         return FeatureAnchors.compute(grid, featureCount: featureCount, decimals: decimals)
     }
 
+    /// The legend of a prepared layer: its theme's, or for a plain layer with a
+    /// ``Layer/legendLabel`` a swatch row in its style, for the kind of geometry it mostly has.
+    static func legend(of p: PreparedLayer) -> LegendContent? {
+        if let legend = p.theme.legend { return legend }
+        guard p.layer.thematic == nil, let label = p.layer.legendLabel, !label.isEmpty else { return nil }
+        var counts: [PartKind: Int] = [:]
+        for kind in p.projected.partKind where kind != .hole { counts[kind, default: 0] += 1 }
+        let kind = [PartKind.exterior, .line, .point].max { counts[$0, default: 0] < counts[$1, default: 0] } ?? .exterior
+        return .layer(label: label, style: p.layer.style, kind: kind)
+    }
+
     /// The page background, when the map has one.
     static func writeBackground(_ map: Map, layout: MapLayout, to w: SVGWriter) {
         guard let bg = map.background else { return }
@@ -224,27 +239,29 @@ public enum MapRenderer {
         /// The boxes labels must avoid: legend, scale bar, north arrow, then inset frames.
         var obstacles: [BoundingBox] = []
 
-        /// Places the furniture in the frame's corners, away from the legend's corner.
-        static func place(_ map: Map, legends: [LegendContent], frame: BoundingBox, transform: ScreenTransform?) -> Furniture {
+        /// Places the furniture in the frame's corners: the legend in the map's corner (or the one
+        /// `placement` finds emptiest), the scale bar and north arrow away from it.
+        static func place(_ map: Map, legends: [LegendContent], placement: LegendPlacement, frame: BoundingBox,
+                          transform: ScreenTransform?) -> Furniture {
             var f = Furniture(legendWriter: LegendWriter(legends: legends))
+            var corner = map.legendCorner ?? LegendPlacement.order[0]
             if !legends.isEmpty {
-                let (lw, lh) = f.legendWriter.size()
-                let inset = 10.0
-                let x = map.legendCorner == .topLeft || map.legendCorner == .bottomLeft ? frame.minX + inset : frame.maxX - inset - lw
-                let y = map.legendCorner == .topLeft || map.legendCorner == .topRight ? frame.minY + inset : frame.maxY - inset - lh
-                f.legendOrigin = (x, y)
-                f.obstacles.append(BoundingBox(minX: x, minY: y, maxX: x + lw, maxY: y + lh))
+                let size = f.legendWriter.size()
+                if map.legendCorner == nil, transform != nil { corner = placement.bestCorner(size: size, frame: frame) }
+                let box = LegendPlacement.box(corner, size: size, frame: frame)
+                f.legendOrigin = (box.minX, box.minY)
+                f.obstacles.append(box)
             }
             if map.scaleBar, let transform,
                let bar = ScaleBar.measure(frame: frame, transform: transform, projection: map.projection,
                                           maximumPixels: Swift.min(200, frame.width / 4)) {
-                let x = map.legendCorner == .bottomLeft ? frame.maxX - 24 - bar.pixels : frame.minX + 14
+                let x = corner == .bottomLeft ? frame.maxX - 24 - bar.pixels : frame.minX + 14
                 f.scaleBar = (bar, x, frame.maxY - 12)
                 f.obstacles.append(BoundingBox(minX: x - 12, minY: frame.maxY - 36, maxX: x + bar.pixels + 30, maxY: frame.maxY))
             }
             if map.northArrow, let transform {
                 let a = NorthArrow.measure(frame: frame, transform: transform, projection: map.projection)
-                let x = map.legendCorner == .topRight ? frame.minX + 26 : frame.maxX - 26
+                let x = corner == .topRight ? frame.minX + 26 : frame.maxX - 26
                 f.northArrow = (a, x, frame.minY + 46)
                 f.obstacles.append(BoundingBox(minX: x - 18, minY: frame.minY, maxX: x + 18, maxY: frame.minY + 64))
             }

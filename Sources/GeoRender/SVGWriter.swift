@@ -7,6 +7,8 @@ import Foundation
 /// the destination by ``finish()``; on any failure the temporary file is removed and the
 /// destination is left as it was. Without a file the writer keeps everything in memory
 /// (``text``), which is what the tests and ``MapRenderer/renderSVG(_:)`` use.
+///
+/// A writer owns its buffer and output: use it from one thread at a time (it is not `Sendable`).
 public final class SVGWriter {
     private var buffer: [UInt8] = []
     private var memory: [UInt8] = []

@@ -13,7 +13,7 @@ public struct ScaleBar: Hashable, Sendable {
     /// The scale bar for a frame, or `nil` when the scale cannot be measured (a planar
     /// projection without units) or is degenerate.
     ///
-    /// Metres per pixel come from the geodesic (WGS84, GeoProj's ``Geodesic``) distance between two points 50 px either
+    /// Metres per pixel come from the geodesic (WGS84, GeoProj's `Geodesic`) distance between two points 50 px either
     /// side of the frame centre when the projection has a geographic reference, otherwise from
     /// `metresPerUnit` and the screen scale. The length is the largest round value that fits in
     /// `maximumPixels`.

@@ -18,6 +18,9 @@ public enum LegendContent: Hashable, Sendable {
     case gradient(title: String, palette: Palette, reversed: Bool, minimum: String, maximum: String, noData: LegendEntry?)
     /// Nested circles for proportional symbols.
     case circles(title: String, values: [String], radii: [Double], style: Style)
+    /// One row for a plain layer: a swatch in the layer's `style` for geometry of `kind`
+    /// (``PartKind/exterior`` for polygons, ``PartKind/line``, ``PartKind/point``) and `label`.
+    case layer(label: String, style: Style, kind: PartKind)
 }
 
 /// The thematic result for one layer: a fill per feature and the legend.

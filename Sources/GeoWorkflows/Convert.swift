@@ -1,6 +1,6 @@
 public import GeoCore
 public import GeoIO
-public import GeoProj
+internal import GeoProj
 
 /// An error of a workflow: one line naming the file and the problem.
 public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -22,6 +22,11 @@ public enum GeoConvert {
     /// atomically. A GeoPackage output records each layer's CRS with PROJ's WKT.
     /// Either side may be a `postgresql://` URL (GeoPostGIS).
     /// - Parameters:
+    ///   - input: the file to read (GeoJSON, WKB stream or GeoPackage, by extension).
+    ///   - layer: the one layer to read; nil reads every layer.
+    ///   - output: the file to write (format by extension).
+    ///   - source: the CRS of the input when the file declares none.
+    ///   - target: the CRS to reproject to; nil keeps the input's.
     ///   - bbox: keep the features whose bounding box meets it (in the input's CRS).
     ///   - partitions: read a PostGIS input in this many strips over as many connections side by
     ///     side (the same features; with an integer key in the same order); files are read in one pass.

@@ -1,6 +1,6 @@
-public import GeoCore
+internal import GeoCore
 public import GeoIO
-import GeoProj
+internal import GeoProj
 
 extension GeoConvert {
     /// `layer` with its CRS identified by PROJ when the file gave a definition without an EPSG

@@ -1,5 +1,5 @@
 public import GeoCore
-public import GeoIO
+internal import GeoIO
 public import GeoRaster
 
 /// Burning the features of a vector source into a north-up grid snapped to the resolution, and

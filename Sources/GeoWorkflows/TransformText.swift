@@ -1,5 +1,5 @@
 import Foundation
-public import GeoCore
+internal import GeoCore
 public import GeoProj
 
 /// Transforming `x,y` text lines (x = longitude or easting) from one CRS to another, streamed:

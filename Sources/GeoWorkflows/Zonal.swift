@@ -1,6 +1,6 @@
 public import GeoCore
-public import GeoIO
-import GeoProj
+internal import GeoIO
+internal import GeoProj
 public import GeoRaster
 
 /// Zonal statistics of a raster file over the polygons of a vector source, as a table.

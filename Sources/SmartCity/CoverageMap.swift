@@ -97,7 +97,7 @@ public struct CoverageMapOptions: Sendable {
 
 /// Maps of platform coverage: every area coloured by the year it joined, modelled selections in
 /// a lighter tone of their year's colour with their own legend entry, sido-wide-only coverage and
-/// areas not selected in neutral tones. Built on ``ThematicMap/categorical(_:categories:order:options:)``.
+/// areas not selected in neutral tones. Built on `ThematicMap/categorical(_:categories:order:options:)`.
 public enum CoverageMap {
     /// The id of the coverage layer; its features' SVG ids are `coverage-<code>`.
     public static let layerID = "coverage"
@@ -109,7 +109,7 @@ public enum CoverageMap {
     /// recorded before its modelled entry, then sido-wide, then not selected), with their colours:
     /// the `YlGnBu` ramp over the years (modelled: mixed 65 % with white), fixed neutral tones
     /// for the last two.
-    /// - Throws: ``RenderError`` when the palette cannot be built.
+    /// - Throws: `RenderError` when the palette cannot be built.
     public static func legend(_ joins: [CoverageJoin?]) throws(RenderError) -> [(category: CoverageCategory, color: Color)] {
         let years = Set(joins.compactMap { $0 }.filter { !$0.sidoWide }.map(\.year)).sorted()
         let ramp = years.isEmpty ? [] : try Palette.colorBrewer("YlGnBu").colors(count: max(3, years.count + 1))
@@ -129,7 +129,7 @@ public enum CoverageMap {
     }
 
     /// The coverage map of `areas` with one join (or nil) per feature, in feature order.
-    /// - Throws: ``RenderError`` when the palette cannot be built.
+    /// - Throws: `RenderError` when the palette cannot be built.
     public static func map(areas: FeatureCollection, joins: [CoverageJoin?], options: CoverageMapOptions) throws(RenderError) -> Map {
         let legend = try legend(joins)
         var map = ThematicMap.categorical(

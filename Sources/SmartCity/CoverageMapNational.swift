@@ -19,10 +19,15 @@ extension CoverageMap {
     /// try KoreaMaps.render(map, to: "out/coverage.svg")
     /// ```
     /// - Parameters:
+    ///   - atlas: the atlas every layer is read through.
     ///   - rollout: the rollout over `atlas` (nil loads it from the atlas).
+    ///   - scenario: the selections shown (recorded, or one of the plans).
+    ///   - strategy: how the modelled selections are picked.
+    ///   - method: whether a sido-wide platform covers its whole sido.
     ///   - year: the last year shown (nil: the scenario's last year).
+    ///   - width: the page width in pixels.
     /// - Throws: a ``KoreaAtlasError``, ``PlatformRolloutError``, ``PilotCityError``,
-    ///   ``GeoPackageError`` or ``RenderError``.
+    ///   `GeoPackageError` or `RenderError`.
     public static func national(atlas: KoreaAtlas, rollout: PlatformRollout? = nil, scenario: RolloutScenario = .recorded,
                                 strategy: any SelectionStrategy = DefaultSelectionStrategy(),
                                 method: CoverageMethod = .withSidoPlatforms, year: Int? = nil, width: Double = 1200) throws -> Map {

@@ -46,7 +46,7 @@ public final class Geodata: @unchecked Sendable {
     /// Reads the rows of layer `name` whose attribute `column` equals `value` (every row when
     /// `filter` is nil), ordered by primary key. With `geometry: false` only the attribute columns
     /// are read and every feature's geometry is nil (no geometry is decoded).
-    /// - Throws: ``GeoPackageError`` when the file cannot be opened or the layer read.
+    /// - Throws: `GeoPackageError` when the file cannot be opened or the layer read.
     public func readLayer(_ name: String, where filter: (column: String, value: GeoPackageValue)? = nil,
                           geometry: Bool = true) throws(GeoPackageError) -> GeoPackageLayer {
         lock.lock()

@@ -1,6 +1,13 @@
 import Foundation
 
 /// Where GeoTwin finds its committed Geodata folder (the one holding `korea.gpkg`) at run time.
+///
+/// `korea.gpkg` (about 23 MB) is not a package resource: bundling it would copy it into the build
+/// of every program that imports GeoTwin, including those that never open it. A program that
+/// ships the data passes its location explicitly (``Geodata/init(folder:)``,
+/// ``KoreaAtlas/init(geodata:)``, or `explicit` here) or sets `GEOTWIN_GEODATA`; inside a
+/// checkout of GeoTwin the folder is found from the working directory or the executable.
+/// The location of GeoTwin's sources at compile time is never consulted.
 public enum GeodataLocation {
     /// The environment variable naming the Geodata folder (or the `korea.gpkg` file itself).
     public static let environmentVariable = "GEOTWIN_GEODATA"
@@ -11,8 +18,7 @@ public enum GeodataLocation {
     /// 1. `explicit` (a folder, or the `korea.gpkg` file), when given;
     /// 2. `$GEOTWIN_GEODATA`;
     /// 3. walking up from the current directory to a folder with `Geodata/korea.gpkg`;
-    /// 4. walking up from the running executable (e.g. `.build/release/geotwin`) likewise;
-    /// 5. the GeoTwin source tree this module was compiled from.
+    /// 4. walking up from the running executable (e.g. `.build/release/geotwin`) likewise.
     /// - Throws: ``KoreaAtlasError/geodataNotFound(searched:)`` listing every place tried.
     public static func resolve(explicit: String? = nil,
                                environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -36,7 +42,6 @@ public enum GeodataLocation {
         }
         var starts = [FileManager.default.currentDirectoryPath]
         if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent().path) }
-        starts.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().path)
         for start in starts {
             var dir = URL(fileURLWithPath: start).standardizedFileURL
             while true {

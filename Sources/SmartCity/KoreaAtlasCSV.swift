@@ -57,17 +57,19 @@ extension KoreaAtlas {
     /// not a number or out of range) go to `problems` in line order, as
     /// `points.csv:12: column lat: "abc" is not a number`.
     ///
-    /// - Parameters:
-    ///   - input: the CSV file (`-` for standard input), with a header row.
-    ///   - output: the file to write, atomically (it appears complete or not at all); nil for
-    ///     standard output.
-    ///
     /// ```swift
     /// let atlas = try KoreaAtlas()
     /// let summary = try atlas.locateCSV(input: "points.csv", output: "located.csv",
     ///                                   options: CSVLocateOptions(level: .emd)) { problem in print(problem) }
     /// print(summary.rows, summary.located, summary.badRows)
     /// ```
+    ///
+    /// - Parameters:
+    ///   - input: the CSV file (`-` for standard input), with a header row.
+    ///   - output: the file to write, atomically (it appears complete or not at all); nil for
+    ///     standard output.
+    ///   - options: the level to locate at and how the coordinate columns are found.
+    ///   - problems: called with each bad row, in line order.
     /// - Throws: ``KoreaAtlasError/csv(_:)`` when the input cannot be read (no such file, no
     ///   coordinate columns, an unclosed quote) or the output cannot be written; a Geodata error.
     public func locateCSV(input: String, output: String? = nil, options: CSVLocateOptions = CSVLocateOptions(),

@@ -19,7 +19,7 @@ public enum KoreaMaps {
     /// legal polygon, `classes` quantile classes of `YlOrRd`), the sido outlined and labelled, and
     /// the two pilot city insets showing the emd of their sigungu with the pilot areas dashed
     /// (합강리, where Sejong 5-1 lies, and 강동동, of which Busan EDC is a part).
-    /// - Throws: ``GeoPackageError``, ``PilotCityError`` or ``RenderError``.
+    /// - Throws: `GeoPackageError`, ``PilotCityError`` or `RenderError`.
     public static func population(geodata: Geodata, classes: Int = 7, width: Double = 1200) throws -> Map {
         // Parent cities (천안시, 창원시, ...) overlap their districts: only leaf units are drawn.
         var sigungu = try geodata.features("sigungu")
@@ -61,7 +61,7 @@ public enum KoreaMaps {
 
     /// The city map of Sejong (36110): its legal emd coloured by kind (동, 읍, 면) and labelled,
     /// the 합강리 pilot area dashed and labelled, a graticule every 0.1°.
-    /// - Throws: ``GeoPackageError`` or ``RenderError``.
+    /// - Throws: `GeoPackageError` or `RenderError`.
     public static func sejong(geodata: Geodata, width: Double = 1000) throws -> Map {
         let code = PilotCityID.sejong51.sigunguCode
         let emd = try geodata.features("emd", where: ("sigungu_code", .text(code)))

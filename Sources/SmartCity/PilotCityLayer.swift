@@ -66,7 +66,7 @@ public struct TwinLayer: Sendable {
 
 /// Reading user layers from GeoJSON or GeoPackage files.
 public enum TwinLayerFile {
-    /// The features of `path` in WGS84, from any source ``GeoDataSource`` opens (GeoJSON, WKB
+    /// The features of `path` in WGS84, from any source `GeoDataSource` opens (GeoJSON, WKB
     /// stream, GeoPackage: the layer named `layer`, else its only feature layer). A layer in
     /// another declared CRS is transformed to WGS84; a layer without one is taken as WGS84.
     public static func read(_ path: String, layer: String? = nil) throws(PilotCityError) -> FeatureCollection {

@@ -32,7 +32,7 @@ public enum PilotCityMap {
     /// The map of the twin of `id`: built from `geodata` with `replacements` applied
     /// (``PilotCity/build(_:from:replacing:)``), drawn with `layers`, the population density
     /// surface computed when `layers` shows it.
-    /// - Throws: ``PilotCityError`` or ``RenderError``.
+    /// - Throws: ``PilotCityError`` or `RenderError`.
     public static func map(_ id: PilotCityID, geodata: Geodata, replacing replacements: [TwinLayerReplacement] = [],
                            layers: [PilotMapLayer] = PilotMapLayer.defaults, width: Double = 1000) throws -> Map {
         let twin = try PilotCity.build(id, from: geodata, replacing: replacements)
@@ -41,7 +41,7 @@ public enum PilotCityMap {
     }
 
     /// The map of `twin` with `layers`, `density` used for ``PilotMapLayer/density``.
-    /// - Throws: ``RenderError`` when the projection cannot be set up.
+    /// - Throws: `RenderError` when the projection cannot be set up.
     public static func map(_ twin: PilotCity, layers: [PilotMapLayer] = PilotMapLayer.defaults, density: DensitySurface? = nil,
                            width: Double = 1000) throws(RenderError) -> Map {
         let projection = try CRSProjection(fromEPSG: PilotSite.epsg, toEPSG: PilotSite.epsg)

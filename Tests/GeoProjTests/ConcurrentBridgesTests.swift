@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func parallelResultsEqualSerialResults() async throws {
-        let source = try CRS(epsg: 4326), target = try CRS(epsg: 5186)
+        let source = CRS(epsg: 4326), target = CRS(epsg: 5186)
         let count = 200
         let serialTransformer = try Transformer(from: source, to: target)
         let serialEngine = try GeometryEngine()

@@ -2,8 +2,14 @@ import Foundation
 @testable import SmartCity
 import Testing
 
+/// The repository's Geodata folder, named explicitly: the tests do not depend on the working
+/// directory the runner starts them in.
+let repositoryGeodata = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Geodata")
+
 /// One atlas for the whole suite: the layers load once.
-let atlas = KoreaAtlas(geodata: try! GeodataLocation.resolve(environment: [:]))
+let atlas = KoreaAtlas(geodata: repositoryGeodata)
 
 @Suite struct KoreaAtlasTests {
     @Test func provincesAndMunicipalities() throws {

@@ -1,0 +1,19 @@
+import Foundation
+
+// GeoIO's errors as `LocalizedError`: `localizedDescription` is the same one line as
+// `description`, the text the geotwin tool prints.
+
+extension GeoIOError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension GeoPackageError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension GeoPackageBinary.DecodeError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+// GeoIndex's errors as `LocalizedError`: `localizedDescription` is the same one line as
+// `description`, the text the geotwin tool prints.
+
+extension GeoIndexError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension PolygonLocatorError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+// GeoProj's errors as `LocalizedError`: `localizedDescription` is the same one line as
+// `description`, the text the geotwin tool prints.
+
+extension ProjError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}

@@ -1,0 +1,9 @@
+import Foundation
+
+// GeoRender's errors as `LocalizedError`: `localizedDescription` is the same one line as
+// `description`, the text the geotwin tool prints.
+
+extension RenderError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}

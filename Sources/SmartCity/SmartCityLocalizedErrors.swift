@@ -1,0 +1,24 @@
+import Foundation
+
+// SmartCity's errors as `LocalizedError`: `localizedDescription` is the same one line as
+// `description`, the text the geotwin tool prints.
+
+extension KoreaAtlasError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension PilotCityError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension PlatformRolloutError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}
+
+extension CodeCrosswalkError: LocalizedError {
+    /// The same text as `description`.
+    public var errorDescription: String? { description }
+}

@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
         .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoIndexGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows"]),
-        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "CGEOS"]),
+        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "CGEOS", "CPROJ", "CSQLite"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", "GeoBenchSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -45,6 +45,9 @@ public struct BenchOptions: Sendable {
     public var noPeer: Bool
     /// A folder for temporary files (nil: the system's).
     public var workDirectory: String?
+    /// Only the measures an out-of-process peer also takes (set when `geotwin bench` runs as the
+    /// GeoTwin side of a whole-process pair, so both processes do the same work).
+    public var onlyPeerMeasures = false
     /// Progress lines (stderr in the CLI).
     public var progress: @Sendable (String) -> Void
 

@@ -105,7 +105,7 @@ public struct OutOfProcessPeers {
                 command = ["node", peers.appendingPathComponent(script).path]
             }
             progress("\(suite.rawValue): peer \(peer.name), \(pairs) alternating pairs")
-            let ours = [geotwin, "bench", suite.rawValue, "--json", "--runs", "1", "--no-peer"] + arguments
+            let ours = [geotwin, "bench", suite.rawValue, "--json", "--runs", "1", "--no-peer", "--only-peer-measures"] + arguments
             let theirs = command + arguments
             var wholeOurs: [Double] = [], wholeTheirs: [Double] = []
             var inOurs: [String: [Double]] = [:], inTheirs: [String: [Double]] = [:]
@@ -148,10 +148,21 @@ public struct OutOfProcessPeers {
                 guard let o = inOurs[name], let t = inTheirs[name], o.count == t.count else { continue }
                 result.measures.append(BenchMeasure(name: name, geotwin: o, peer: peer.name + " (own process)", peerSamples: t))
             }
+            var coordinates = 0, worst = 0.0
             for (key, theirs) in (lastTheirs.digest ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let ours = lastOurs.digest[key] else { continue }
+                if key.hasPrefix("x@") || key.hasPrefix("y@") {
+                    coordinates += 1
+                    worst = max(worst, abs(ours - theirs).isNaN ? .infinity : abs(ours - theirs))
+                    continue
+                }
                 result.checks.append(BenchCheck(key, geotwin: Self.format(ours), against: peer.name, value: Self.format(theirs),
                                                 agrees: SuiteResult.digestAgrees(key, ours, theirs)))
+            }
+            if coordinates > 0 {
+                result.checks.append(BenchCheck("largest difference of \(coordinates / 2) sample points (m, at most 0.001)",
+                                                geotwin: "0", against: peer.name, value: String(format: "%.6f", worst),
+                                                agrees: worst <= 0.001))
             }
         }
         result.settleChecks()

@@ -55,15 +55,20 @@ struct BenchDataOptions: ParsableArguments {
     @Option(help: "Folder for temporary files.")
     var workDir: String?
 
+    @Flag(help: .hidden)
+    var onlyPeerMeasures = false
+
     func validate() throws {
         if let runs, runs <= 0 { throw ValidationError("--runs must be positive") }
         if let size, size <= 0 { throw ValidationError("--size must be positive") }
     }
 
     var options: BenchOptions {
-        BenchOptions(runs: runs, seed: seed, size: size, quick: quick, cpuTime: cpuTime, pointsFile: points, layer: layer,
-                     rasterFile: raster, geodata: geodata, noPeer: noPeer, workDirectory: workDir,
-                     progress: { line in FileHandle.standardError.write(Data(("bench " + line + "\n").utf8)) })
+        var options = BenchOptions(runs: runs, seed: seed, size: size, quick: quick, cpuTime: cpuTime, pointsFile: points,
+                                   layer: layer, rasterFile: raster, geodata: geodata, noPeer: noPeer, workDirectory: workDir,
+                                   progress: { line in FileHandle.standardError.write(Data(("bench " + line + "\n").utf8)) })
+        options.onlyPeerMeasures = onlyPeerMeasures
+        return options
     }
 
     /// The arguments that give a child `geotwin bench` and a peer the same data.

@@ -29,7 +29,7 @@ public enum IOSuite {
         let folder = try options.makeWorkFolder("io")
         defer { try? FileManager.default.removeItem(at: folder) }
         let writeOptions = GeoDataWriteOptions(allowNonWGS84GeoJSON: true)
-        for format in GeoDataFormat.allCases {
+        for format in GeoDataFormat.allCases where !options.onlyPeerMeasures || [.geoJSON, .geoPackage].contains(format) {
             let path = folder.appendingPathComponent("layer." + format.extensions[0]).path
             options.progress("io: \(format) (\(layer.features.count) features)")
             var failure: Error?

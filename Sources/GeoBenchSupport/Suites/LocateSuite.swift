@@ -29,7 +29,9 @@ public enum LocateSuite {
                                  runs: options.runs, seed: options.seed)
         let timer = options.timer
         options.progress("locate: building the PolygonLocator and the GEOS peer over \(geometries.count) features")
-        result.measures.append(try timer.measure("build", geotwin: { _ = try? PolygonLocator(geometries) }))
+        if !options.onlyPeerMeasures {
+            result.measures.append(try timer.measure("build", geotwin: { _ = try? PolygonLocator(geometries) }))
+        }
         var ours = [Int32](repeating: -1, count: xs.count)
         let peer = options.noPeer ? nil : try GEOSLocatePeer(geometries)
         let sample = min(xs.count, 200_000)
@@ -52,7 +54,7 @@ public enum LocateSuite {
         result.measures.append(measure)
         result.digest["points covered"] = Double(ours.filter { $0 >= 0 }.count)
         result.digest["sum of located indices"] = Double(ours.reduce(0) { $0 + max(Int($1), 0) })
-        if options.layer == nil {
+        if options.layer == nil, !options.onlyPeerMeasures {
             // End to end through the atlas (districts over parent cities, islets, sido fallback).
             let atlas = KoreaAtlas(geodata: try GeodataLocation.resolve(explicit: options.geodata))
             _ = try atlas.locateCodes(latitudes: [37.5], longitudes: [127.0])

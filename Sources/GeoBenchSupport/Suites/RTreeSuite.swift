@@ -45,6 +45,10 @@ public enum RTreeSuite {
             if peer != nil { result.checks.append(.equal("hits of \(label) windows", ours, against: peerName, theirs)) }
         }
 
+        if options.onlyPeerMeasures {
+            result.settleChecks()
+            return result
+        }
         options.progress("rtree: nearest neighbour (\(data.points1.count) points)")
         try peer?.setQueryPoints(data.points1)
         var near = [Neighbor]()

@@ -20,7 +20,7 @@ public enum RenderSuite {
             ("coverage map", { try CoverageMap.national(atlas: atlas, width: width) }),
             ("population map", { try KoreaMaps.population(geodata: atlas.file, width: width) }),
         ]
-        for (name, make) in maps {
+        for (name, make) in maps where !options.onlyPeerMeasures || name == "population map" {
             let path = work.appendingPathComponent(name.replacingOccurrences(of: " ", with: "-") + ".svg").path
             options.progress("render: \(name)")
             var failure: Error?

@@ -43,7 +43,7 @@ public enum ZonalSuite {
         if let failure { throw failure }
         result.digest["sum of counts"] = table.reduce(0) { $0 + ($1[0] ?? 0) }
         result.digest["sum of sums"] = table.reduce(0) { $0 + ($1[1] ?? 0) }
-        if synthetic {
+        if synthetic, !options.onlyPeerMeasures {
             table = try raster.zonalTable(zones: zones, statistics: statistics)
             let cellArea = raster.grid.transform.cellArea
             var worst = 0.0

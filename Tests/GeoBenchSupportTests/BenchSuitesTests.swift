@@ -56,6 +56,8 @@ struct BenchSuitesTests {
         #expect(XMLWellFormedness.problem(in: svg) == nil)
         #expect(XMLWellFormedness.rootElement(of: svg) == "svg")
         #expect(XMLWellFormedness.problem(in: Data("<svg><g></svg>".utf8)) != nil)
+        #expect(XMLWellFormedness.problem(in: Data("<svg></svg><svg/>".utf8)) != nil)
+        #expect(XMLWellFormedness.problem(in: Data("<svg a=\"x > y\"><!-- <g> --><g/></svg>".utf8)) == nil)
         let md = report.markdown(chart: "report.svg")
         #expect(md.contains("| measure | scope | GeoTwin (ms) | peer | peer (ms) | ratio |"))
         #expect(md.contains("## transform"))

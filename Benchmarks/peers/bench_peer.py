@@ -196,6 +196,7 @@ def zonal_exactextract(args):
 
 def render_geopandas(args):
     import geopandas
+    import matplotlib
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import render_geopandas as peer
     width = str(size(args, 1200, 600))
@@ -212,7 +213,7 @@ def render_geopandas(args):
         finally:
             sys.stdout, sys.argv = stdout, argv
             devnull.close()
-    return geopandas.__version__, {"population map": elapsed}, {}
+    return f"geopandas {geopandas.__version__}, matplotlib {matplotlib.__version__}", {"population map": elapsed}, {}
 
 
 PEERS = {

@@ -16,6 +16,10 @@ extension BenchReport {
         for (name, version) in machine.libraries.sorted(by: { $0.key < $1.key }) { md += "| \(name) | \(version) |\n" }
         for (name, version) in peerVersions.sorted(by: { $0.key < $1.key }) { md += "| \(name) (peer) | \(version) |\n" }
         if quick { md += "\n*Quick sizes (`--quick`): a smoke run, not figures to quote.*\n" }
+        if let load = machine.loadAverage.first, load > Double(machine.cores) {
+            md += String(format: "\n*The machine was loaded while this ran (load average %.1f on %d cores, other builds): ", load, machine.cores)
+            md += "absolute times are noisy; the ratios of alternating pairs hold better.*\n"
+        }
         if let chart { md += "\n![Ratio peer / GeoTwin per measure](\(chart))\n" }
         for suite in suites {
             md += "\n## \(suite.suite)\n\n"
@@ -42,6 +46,9 @@ extension BenchReport {
                 for c in suite.checks {
                     md += "- \(c.agrees ? "agree" : "**DISAGREE**"): \(c.name): GeoTwin \(c.geotwin), \(c.against) \(c.value)\n"
                 }
+            }
+            if let commands = suite.commands, !commands.isEmpty {
+                md += "\nAlternating pairs (whole process):\n\n" + commands.map { "- `\($0)`\n" }.joined()
             }
             for p in suite.skippedPeers {
                 md += "\nPeer \(p.peer) skipped: \(p.reason). Install: `\(p.install)`\n"

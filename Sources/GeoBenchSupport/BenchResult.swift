@@ -146,6 +146,8 @@ public struct SuiteResult: Codable, Hashable, Sendable {
     /// Results an out-of-process peer reproduces (hit counts, coordinates of sample points, sums),
     /// compared with the peer's own within ``digestAgrees(_:_:_:)``.
     public var digest: [String: Double]
+    /// The command lines of the out-of-process pairs (GeoTwin's side, then the peer's), when run.
+    public var commands: [String]?
 
     /// Creates a result.
     public init(suite: String, status: Status = .ok, reason: String? = nil, data: String = "", runs: Int = 0, seed: UInt64 = 0,
@@ -177,7 +179,7 @@ public struct SuiteResult: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case suite, status, reason, data, runs, seed, measures, checks, skippedPeers = "skipped_peers", digest
+        case suite, status, reason, data, runs, seed, measures, checks, skippedPeers = "skipped_peers", digest, commands
     }
 
     /// How far a peer's digest value may be from GeoTwin's: 1 mm for coordinates (`x@`, `y@`

@@ -142,6 +142,10 @@ public struct OutOfProcessPeers {
             }
             guard let lastOurs, let lastTheirs else { continue }
             versions[peer.name] = lastTheirs.version ?? "unknown"
+            let root = benchmarks.deletingLastPathComponent().path + "/"
+            result.commands = (result.commands ?? []) + [ours, theirs].map {
+                $0.joined(separator: " ").replacingOccurrences(of: root, with: "")
+            }
             result.measures.append(BenchMeasure(name: "whole process", scope: .wholeProcess, geotwin: wholeOurs,
                                                 peer: peer.name, peerSamples: wholeTheirs))
             for name in inTheirs.keys.sorted() {

@@ -27,7 +27,8 @@ public enum PeerDataFiles {
             if options.rasterFile == nil {
                 let side = options.size(full: 10_000, quick: 400)
                 let path = folder.appendingPathComponent("zonal-\(side).tif").path
-                try GeoTIFF.write(try ZonalSuite.syntheticRaster(side: side, over: zones, seed: options.seed), to: path)
+                try GeoTIFF.write(try ZonalSuite.syntheticRaster(side: side, over: zones, seed: options.seed), to: path,
+                                  options: GeoTIFFWriteOptions(compression: .none, layout: .tiles(size: 512)))
                 args += ["--raster", path]
             }
             return args

@@ -106,6 +106,9 @@ struct BenchOutputOptions: ParsableArguments {
 
     @Option(help: "Slow-down beyond which --compare flags a measure (0.10: 10%).")
     var threshold = 0.10
+
+    @Option(help: "Run nothing: write --report, --markdown and the output from this earlier report.json.")
+    var fromReport: String?
 }
 
 /// Runs suites, prints them and writes the report; exits 1 on a disagreement or a regression.
@@ -116,6 +119,11 @@ enum BenchDriver {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let command = (["geotwin"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
         var report = BenchReport(command: command, quick: data.quick)
+        var suites = suites
+        if let earlier = output.fromReport {
+            report = try BenchReport.load(earlier)
+            suites = []
+        }
         var peerRunner: OutOfProcessPeers?
         if output.peers {
             guard let folder = OutOfProcessPeers.locateBenchmarks(executable: executable) else {
@@ -147,7 +155,7 @@ enum BenchDriver {
             report.suites.append(result)
         }
         if output.json {
-            let data = suites.count == 1 ? try jsonData(report.suites[0]) : try report.json()
+            let data = report.suites.count == 1 ? try jsonData(report.suites[0]) : try report.json()
             FileHandle.standardOutput.write(data)
             print()
         } else {

@@ -61,7 +61,10 @@ public enum BenchChart {
         w.attribute("font-size", "12")
         w.raw(">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
         text(w, 12, 22, "GeoTwin against its peers: ratio peer / GeoTwin (right of 1x: GeoTwin faster)", bold: true, size: 14)
-        text(w, 12, 40, "\(report.date), \(report.machine.cpu), \(report.machine.cores) cores\(report.quick ? ", quick sizes" : ""); dot: median, whisker: min–max of pairs", size: 11, fill: "#555555")
+        let load = report.machine.loadAverage.first ?? 0
+        let loaded = load > Double(report.machine.cores) ? String(format: ", shared machine under load %.1f", load) : ""
+        text(w, 12, 40, "\(report.date), \(report.machine.cpu), \(report.machine.cores) cores\(loaded)\(report.quick ? ", quick sizes" : "")"
+             + "; dot: median, whisker: min–max of pairs", size: 11, fill: "#555555")
         // Decades and the 1x line.
         let bottom = top + Double(rows.count) * rowHeight
         var decade = lo

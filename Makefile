@@ -5,7 +5,7 @@ APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev li
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
-.PHONY: setup demo test build clean docs check-consumer
+.PHONY: setup demo test build clean docs check-consumer bench bench-peers benchmarks
 
 ## Install the system libraries GeoTwin links (Debian/Ubuntu), only those missing.
 setup:
@@ -57,3 +57,21 @@ check-consumer: setup
 
 clean:
 	rm -rf .build out
+
+# ---- Benchmarks: `geotwin bench` (suites in GeoBenchSupport, peers in Benchmarks/peers) ----
+PYTHON ?= python3
+BENCH_VENV := Benchmarks/.venv
+
+## Every suite against its in-process peers, with a report (out/bench/report.{md,json,svg}).
+bench: build
+	$(BIN) bench all --report out/bench
+
+## The out-of-process peers (shapely, pyogrio, pyproj, exactextract, geopandas, geoindex-rs) at
+## the versions pinned in Benchmarks/peers/requirements.txt, in a virtual environment.
+bench-peers:
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q -r Benchmarks/peers/requirements.txt
+
+## Regenerate BENCHMARKS.md and its chart from one run of every suite and every peer.
+benchmarks: build bench-peers
+	$(BIN) bench all --peers --report Benchmarks/report --markdown BENCHMARKS.md

@@ -8,7 +8,7 @@ Usage (from the repository root, after `swift build -c release --product geotwin
 
 Both sides use the same data: 1,000,000 boxes with sides up to 1 in a 100 x 100 square from
 SplitMix64 with seed 42 (queries: seed + 1, + 2, + 3), exactly as `geotwin bench rtree`. The
-script runs GeoTwin (`.build/release/geotwin bench rtree --json --runs 1 --no-geos`) and
+script runs GeoTwin (`.build/release/geotwin bench rtree --json --runs 1 --no-peer`) and
 geoindex-rs alternately, A B A B ..., prints the median of each measure over the pairs and the
 ratio geoindex-rs / GeoTwin (> 1 means GeoTwin is faster), checks that both found the same hits,
 and prints the cost of one empty geoindex-rs call (the Python/Arrow overhead included in its
@@ -95,11 +95,17 @@ def run_geoindex(data, clock):
 
 
 def run_geotwin(binary, count, seed, cpu_time):
-    cmd = [binary, "bench", "rtree", "--json", "--runs", "1", "--no-geos", "--count", str(count), "--seed", str(seed)]
+    cmd = [binary, "bench", "rtree", "--json", "--runs", "1", "--no-peer", "--size", str(count), "--seed", str(seed)]
     if cpu_time:
         cmd.append("--cpu-time")
-    result = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    return json.loads(result.stdout)["geotwin"]
+    result = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    names = {"build": "build_ms", "search 1%": "search_1pct_ms", "search 0.01%": "search_001pct_ms",
+             "nearest 1": "knn1_ms", "nearest 100": "knn100_ms"}
+    out = {names[m["name"]]: m["geotwin"]["median_ms"] for m in result["measures"] if m["name"] in names}
+    out["hits_1pct"] = int(result["digest"]["hits of search 1% windows"])
+    out["hits_001pct"] = int(result["digest"]["hits of search 0.01% windows"])
+    out["bytes"] = int(result["digest"]["index bytes"])
+    return out
 
 
 def main():

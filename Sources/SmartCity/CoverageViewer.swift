@@ -118,10 +118,11 @@ public enum CoverageViewer {
     }
 
     /// The names of the per-path attributes of the coverage layer (without `data-`): `code`,
-    /// `name_ko`, `unit` (the local government's code), `unit_name`, `population` (census 2020 of
-    /// the sigungu polygon), `year`, `round` and `status` of the recorded scenario's selection, then
+    /// `name_ko`, `unit` (the local government's code), `unit_name`, `unit_population` (its census
+    /// 2020 household population), `population` (census 2020 of the sigungu polygon, missing where
+    /// the census has no matching district), `year`, `round` and `status` of the recorded scenario's selection, then
     /// for each scenario `sel-<scenario>` and `sido-<scenario>` as `year round status` (empty: none).
-    public static let pathFields: [String] = ["code", "name_ko", "unit", "unit_name", "population", "year", "round", "status"]
+    public static let pathFields: [String] = ["code", "name_ko", "unit", "unit_name", "unit_population", "population", "year", "round", "status"]
         + RolloutScenario.allCases.flatMap { ["sel-\($0.rawValue)", "sido-\($0.rawValue)"] }
 
     /// The national coverage map with its coverage layer made neutral (the script colours it),
@@ -147,6 +148,7 @@ public enum CoverageViewer {
             guard let code = p["code"]?.stringValue, let unit = unitOf[code] else { continue }
             p["unit"] = .string(unit.code)
             p["unit_name"] = .string(unit.displayName)
+            p["unit_population"] = .int(Int64(unit.population))
             for (s, municipal, sido) in byScenario {
                 p["sel-\(s.rawValue)"] = text(municipal[unit.code])
                 p["sido-\(s.rawValue)"] = text(sido[String(code.prefix(2))])

@@ -92,7 +92,7 @@ extension CoverageViewerPage {
             var name = p.getAttribute("data-name_ko") + " (" + p.getAttribute("data-code") + ")";
             var unit = p.getAttribute("data-unit_name");
             var head = unit && unit !== p.getAttribute("data-name_ko") ? name + ", " + unit : name;
-            var pop = p.getAttribute("data-population");
+            var pop = p.getAttribute("data-population"), unitPop = p.getAttribute("data-unit_population");
             var lines = [head];
             if (j.sel && j.kind.indexOf("sido-") === 0) {
               lines.push("covered by the sido-wide platform selected in " + j.sel.year + " (" + roundName(j.sel.round) + "), " + j.sel.status);
@@ -102,6 +102,7 @@ extension CoverageViewerPage {
               lines.push("not selected by the end of " + state.year);
             }
             if (pop) { lines.push("census 2020: " + grouped(pop) + " persons"); }
+            if (unit && unit !== p.getAttribute("data-name_ko")) { lines.push(unit + ": " + grouped(unitPop) + " persons"); }
             return lines;
           }
 

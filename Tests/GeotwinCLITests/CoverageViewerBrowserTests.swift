@@ -147,12 +147,12 @@ struct CoverageViewerBrowserTests {
     }
 
     /// The calls Debian's chromium makes on its own whatever page it shows (component updates,
-    /// the network clock, the account check), matched by exact host and path.
+    /// the network clock, the account check, spelling dictionaries), matched by host and path.
     static func isBrowserService(_ url: String) -> Bool {
         guard let u = URL(string: url), let host = u.host else { return false }
-        let own: Set<String> = ["update.googleapis.com/service/update2/json", "clients2.google.com/time/1/current",
-                                "accounts.google.com/ListAccounts"]
-        return own.contains(host + u.path)
+        let own = ["update.googleapis.com/service/update2/json", "clients2.google.com/time/1/current",
+                   "accounts.google.com/ListAccounts", "redirector.gvt1.com/edgedl/chrome/dict/"]
+        return own.contains { (host + u.path).hasPrefix($0) }
     }
 
     /// A page that draws `png` on a canvas and writes its width, number of distinct colours and

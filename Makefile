@@ -1,8 +1,8 @@
 # GeoTwin: `make demo` (set-up, release build, main job) and `make test` (set-up, whole test suite).
 SWIFT        ?= swift
 APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev libxml2-utils librsvg2-bin
-# The headless browser the coverage viewer's tests run in.
-APT_PACKAGES += chromium
+# The headless browser (and its WebDriver) the coverage viewer's tests run in.
+APT_PACKAGES += chromium chromium-driver curl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 

@@ -118,6 +118,54 @@ struct CoverageViewerBrowserTests {
         #expect(dump.stderr.contains("FileURLLoader::Start: \(page.absoluteString)"), "the verbose log should name the page it loaded")
     }
 
+    /// Through WebDriver: the slider, the switches and the map work from the keyboard, the URL
+    /// fragment follows, a focused area shows its tooltip, and the page's DevTools network log
+    /// has no http(s) request.
+    @Test func worksWithTheKeyboard() throws {
+        let browser = try HeadlessChromium()
+        let page = try coverageViewerFile.get()
+        let s = try ChromeDriverSession(browser: browser)
+        defer { s.close() }
+        try s.open(URL(string: page.absoluteString + "#year=2018&scenario=recorded&method=with-sido-platforms")!)
+        func summary(_ key: String) throws -> String? {
+            try s.execute("return document.getElementById('cv-summary').getAttribute('data-\(key)')") as? String
+        }
+        #expect(try summary("year") == "2018")
+
+        try s.send([.arrowRight], to: "#cv-year")
+        #expect(try s.currentURL().hasSuffix("#year=2019&scenario=recorded&method=with-sido-platforms"))
+        #expect(try summary("year") == "2019")
+        try s.send([.end], to: "#cv-year")
+        #expect(try summary("year") == "2023")
+        try s.send([.arrowDown], to: "input[name=scenario][value=recorded]")
+        try s.send([.arrowDown], to: "input[name=method][value=with-sido-platforms]")
+        #expect(try s.currentURL().hasSuffix("#year=2023&scenario=plan-2018&method=municipal-only"))
+        #expect(try summary("scenario") == "plan-2018" && summary("method") == "municipal-only")
+
+        try s.send([.space], to: "input[name=twin][value=sejong-5-1]")
+        #expect(try s.execute("return document.getElementById('cv-twin-sejong-5-1').hidden") as? Bool == false)
+        #expect(try s.currentURL().hasSuffix("&twins=sejong-5-1"))
+
+        // Tab from the last switch reaches the first area of the map, whose tooltip then shows.
+        try s.send([.tab], to: "input[name=twin][value=busan-edc]")
+        let focus = try s.execute("""
+            var a = document.activeElement, t = document.getElementById('cv-tooltip');
+            return [a.id || '', a.getAttribute('data-name_ko') || '', a.getAttribute('aria-label') || '', t.hidden, t.textContent];
+            """) as? [Any] ?? []
+        try #require(focus.count == 5)
+        let id = focus[0] as? String ?? "", name = focus[1] as? String ?? ""
+        #expect(id.hasPrefix("coverage-"), "focus on \(id)")
+        #expect(!name.isEmpty && (focus[2] as? String ?? "").hasPrefix(name))
+        #expect(focus[3] as? Bool == false && (focus[4] as? String ?? "").contains(name))
+        try s.send([.escape], to: "#\(id)")
+        #expect(try s.execute("return document.getElementById('cv-tooltip').hidden") as? Bool == true)
+
+        let requests = try s.performanceLog().filter { $0["method"] as? String == "Network.requestWillBeSent" }
+            .compactMap { (($0["params"] as? [String: Any])?["request"] as? [String: Any])?["url"] as? String }
+        #expect(requests.contains { $0.hasPrefix("file://") }, "the log should hold the page's own request")
+        #expect(!requests.contains { $0.hasPrefix("http://") || $0.hasPrefix("https://") }, "\(requests)")
+    }
+
     @Test func screenshotIsNotBlank() throws {
         let browser = try HeadlessChromium()
         let page = try coverageViewerFile.get()

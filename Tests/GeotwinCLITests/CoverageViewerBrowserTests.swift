@@ -161,6 +161,11 @@ struct CoverageViewerBrowserTests {
         try s.send([.escape], to: "#\(id)")
         #expect(try s.execute("return document.getElementById('cv-tooltip').hidden") as? Bool == true)
 
+        // A link to another view, followed in the open page, redraws it.
+        _ = try s.execute("location.hash = '#year=2017&scenario=recorded&method=municipal-only'; return null")
+        #expect(try summary("year") == "2017" && summary("scenario") == "recorded" && summary("method") == "municipal-only")
+        #expect(try s.execute("return document.getElementById('cv-twin-sejong-5-1').hidden") as? Bool == true)
+
         let requests = try s.performanceLog().filter { $0["method"] as? String == "Network.requestWillBeSent" }
             .compactMap { (($0["params"] as? [String: Any])?["request"] as? [String: Any])?["url"] as? String }
         #expect(requests.contains { $0.hasPrefix("file://") }, "the log should hold the page's own request")

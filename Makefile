@@ -2,6 +2,8 @@
 SWIFT        ?= swift
 APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev libxml2-utils librsvg2-bin \
                 libpq-dev postgresql-15-postgis-3 postgis
+# The headless browser (and its WebDriver) the coverage viewer's tests run in.
+APT_PACKAGES += chromium chromium-driver curl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
@@ -27,9 +29,11 @@ demo: build
 	@mkdir -p out
 	$(BIN) rollout
 	$(BIN) map coverage --out out/coverage.svg
+	$(BIN) map coverage --html out/coverage.html
 	$(BIN) map pilot sejong-5-1 --out out/sejong-5-1.svg
 	$(BIN) map pilot busan-edc --out out/busan-edc.svg
 	@echo "coverage map: $(CURDIR)/out/coverage.svg"
+	@echo "viewer:       $(CURDIR)/out/coverage.html"
 	@echo "pilot maps:   $(CURDIR)/out/sejong-5-1.svg $(CURDIR)/out/busan-edc.svg"
 
 ## Build and run the whole test suite, against a throwaway PostgreSQL 15 + PostGIS 3 cluster when

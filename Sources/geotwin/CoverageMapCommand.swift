@@ -13,6 +13,10 @@ struct CoverageMapCommand: ParsableCommand {
             tone with their own legend entries. With --method with-sido-platforms (the default
             here) areas covered only by a sido-wide platform get their own colour. The two pilot
             smart cities are shown in insets with their site footprints.
+            With --html FILE it writes the interactive viewer instead (one self-contained HTML
+            page: a year slider, scenario and method switches, tooltips, the pilot twins as
+            overlays, the view in the URL fragment); --year, --scenario and --method then set the
+            view shown first. --out still writes the SVG map when given.
             """)
 
     @Option(help: "Last year shown (default: the scenario's last year).")
@@ -24,8 +28,11 @@ struct CoverageMapCommand: ParsableCommand {
     @Option(help: "municipal-only or with-sido-platforms.")
     var method: CoverageMethod = .withSidoPlatforms
 
-    @Option(help: "Output SVG file.")
-    var out = "out/coverage.svg"
+    @Option(help: "Output SVG file (default out/coverage.svg, not written with --html unless given).")
+    var out: String?
+
+    @Option(help: "Write the interactive HTML viewer to this file.")
+    var html: String?
 
     @Option(help: "Page width in pixels.")
     var width = 1200.0
@@ -42,10 +49,21 @@ struct CoverageMapCommand: ParsableCommand {
         try reportingErrors {
             let progress = Progress()
             progress.step("reading the rollout and the boundaries, deriving the pilot city footprints")
-            let map = try CoverageMap.national(atlas: KoreaAtlas(geodataPath: geodata), scenario: scenario, method: method,
-                                               year: year, width: width)
-            progress.step("drawing \(out)")
-            try MapCommand.render(map, to: out)
+            let atlas = try KoreaAtlas(geodataPath: geodata)
+            if let html {
+                progress.step("writing the viewer \(html)")
+                let started = Date()
+                let rollout = try PlatformRollout.load(atlas: atlas)
+                let shown = try year ?? rollout.selections(scenario).map(\.year).max() ?? CoverageViewer.firstYear
+                let initial = CoverageViewerState(year: shown, scenario: scenario, method: method)
+                let bytes = try CoverageViewer.write(to: html, atlas: atlas, rollout: rollout, initial: initial, width: width)
+                print("\(html): \(bytes) bytes, view #\(initial.fragment), \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+            }
+            guard html == nil || out != nil else { return }
+            let path = out ?? "out/coverage.svg"
+            let map = try CoverageMap.national(atlas: atlas, scenario: scenario, method: method, year: year, width: width)
+            progress.step("drawing \(path)")
+            try MapCommand.render(map, to: path)
         }
     }
 }

@@ -137,9 +137,7 @@ public final class GeoDataSource {
             }
             return info.crs
         case .geoJSON:
-            let bytes = try Self.contents(path)
-            let object: GeoJSONObject
-            do { object = try GeoJSON.decode(bytes) } catch { throw .malformed(path: path, error: error) }
+            let object = try Self.decodeGeoJSON(path)
             for f in object.features where bbox.map({ b in f.geometry.map { $0.boundingBox.intersects(b) } ?? false }) ?? true {
                 try body(f)
             }
@@ -191,11 +189,18 @@ public final class GeoDataSource {
         guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
     }
 
-    static func contents(_ path: String) throws(GeoDataError) -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
-        } catch {
+    /// Parses the GeoJSON file at `path` straight from its memory map (no copy of the bytes).
+    static func decodeGeoJSON(_ path: String) throws(GeoDataError) -> GeoJSONObject {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        let result = data.withUnsafeBytes { raw in
+            Result<GeoJSONObject, GeoIOError> { () throws(GeoIOError) in try GeoJSON.decode(raw) }
+        }
+        switch result {
+        case .success(let object): return object
+        case .failure(let error): throw .malformed(path: path, error: error)
         }
     }
 }

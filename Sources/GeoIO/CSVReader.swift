@@ -116,6 +116,8 @@ public final class CSVReader {
     public private(set) var count = 0
     /// True when the current record is an empty line (one empty field, nothing written on it).
     public private(set) var isBlankLine = false
+    /// The bytes read from the source so far (for progress reports).
+    public private(set) var bytesRead = 0
 
     /// A reader over `source`, named `name` in messages, reading `bufferSize` bytes at a time.
     public init(source: some CSVByteSource, name: String, bufferSize: Int = 1 << 20) {
@@ -197,7 +199,7 @@ public final class CSVReader {
             capacity *= 2
         }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
-        if n == 0 { atEnd = true } else { end += n }
+        if n == 0 { atEnd = true } else { end += n; bytesRead += n }
     }
 
     private func setBounds(_ field: Int, _ s: Int, _ e: Int) {

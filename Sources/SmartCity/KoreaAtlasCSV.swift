@@ -15,6 +15,8 @@ public struct CSVLocateOptions: Sendable {
     public var threads: Int
     /// The size of the read buffer in bytes.
     public var bufferSize: Int
+    /// Called on the calling thread after each chunk with the bytes of the input read so far.
+    public var progress: (@Sendable (_ bytesRead: Int) -> Void)?
 
     public init(level: AdministrativeLevel = .sigungu, columns: CSVCoordinateColumns = .detect,
                 rowsPerChunk: Int = 1 << 16, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -167,6 +169,7 @@ struct CSVLocation {
             problems(problem)
         }) {
             summary.rows += current.chunk.count
+            options.progress?(points.csv.bytesRead)
             guard pipelined else {
                 format(current, threads: 1)
                 try emit(current)

@@ -67,7 +67,13 @@ struct LocateCommand: AsyncParsableCommand {
         let badRows = try reportingErrors { () throws -> Int in
             let atlas = try KoreaAtlas(geodataPath: geodata)
             if let input {
-                let summary = try atlas.locateCSV(input: input, output: output, options: CSVLocateOptions(level: level)) {
+                let size = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+                let progress = ProgressReporter(label: "locate", total: size)
+                var options = CSVLocateOptions(level: level)
+                if progress.isEnabled { options.progress = { progress.update($0) } }
+                defer { progress.finish() }
+                let summary = try atlas.locateCSV(input: input, output: output, options: options) {
+                    progress.finish()
                     FileHandle.standardError.write(Data("geotwin: warning: \($0)\n".utf8))
                 }
                 return summary.badRows

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side driver of the Shapefile / FlatGeobuf part of the `io` suite, whole process: the
 national emd layer of Geodata/korea.gpkg (5,026 MultiPolygons) written as .shp and .fgb with
-`geotwin convert` (release build) and with pyogrio (io_pyogrio.py), then read back whole with
+`geotwin convert` (release build) and with pyogrio (io_shp_fgb_pyogrio.py), then read back whole with
 `geotwin info` and pyogrio (+ shapely bounds), alternating GeoTwin and the peer (A B A B ...) for
 --pairs rounds under /usr/bin/time -v. Prints per measure the medians of wall time and peak RSS and
 the ratio pyogrio / GeoTwin (> 1 means GeoTwin is faster).
@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 GEOTWIN = ".build/release/geotwin"
-PEER = [sys.executable, "Benchmarks/peers/io_pyogrio.py"]
+PEER = [sys.executable, "Benchmarks/peers/io_shp_fgb_pyogrio.py"]
 GPKG = "Geodata/korea.gpkg"
 
 

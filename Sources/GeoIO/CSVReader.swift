@@ -97,29 +97,33 @@ public final class CSVReader {
     /// The name used in messages (the path as given).
     public let name: String
 
+    // The reader is used from one thread at a time and never hands out references to its
+    // state: the hot fields skip the runtime's dynamic exclusivity checks.
     private var source: any CSVByteSource
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var start = 0          // first byte not yet consumed
-    private var end = 0            // end of the bytes read so far
-    private var atEnd = false      // the source is exhausted
+    @exclusivity(unchecked) private var buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private var start = 0          // first byte not yet consumed
+    @exclusivity(unchecked) private var end = 0            // end of the bytes read so far
+    @exclusivity(unchecked) private var atEnd = false      // the source is exhausted
     private var bomChecked = false
-    private var nextLine = 1       // physical line where the next record starts
+    @exclusivity(unchecked) private var nextLine = 1       // physical line where the next record starts
 
     /// Per field of the current record: (start, end) in `buffer`, or (-1 - start, end) in `scratch`.
-    private var bounds: UnsafeMutablePointer<Int>
-    private var boundsCapacity = 16
+    @exclusivity(unchecked) private var bounds: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var boundsCapacity = 16
     /// Unescaped text of the quoted fields that held a doubled quote (or text after the quote).
-    private var scratch: UnsafeMutablePointer<UInt8>
-    private var scratchCapacity = 256
-    private var scratchCount = 0
+    @exclusivity(unchecked) private var scratch: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var scratchCapacity = 256
+    @exclusivity(unchecked) private var scratchCount = 0
 
     /// The 1-based physical line where the current record starts (0 before the first record).
-    public private(set) var line = 0
+    @exclusivity(unchecked) public private(set) var line = 0
     /// The number of fields of the current record (at least 1).
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// True when the current record is an empty line (one empty field, nothing written on it).
-    public private(set) var isBlankLine = false
+    @exclusivity(unchecked) public private(set) var isBlankLine = false
+    /// The bytes read from the source so far (for progress reports).
+    public private(set) var bytesRead = 0
 
     /// A reader over `source`, named `name` in messages, reading `bufferSize` bytes at a time.
     public init(source: some CSVByteSource, name: String, bufferSize: Int = 1 << 20) {
@@ -201,7 +205,7 @@ public final class CSVReader {
             capacity *= 2
         }
         let n = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
-        if n == 0 { atEnd = true } else { end += n }
+        if n == 0 { atEnd = true } else { end += n; bytesRead += n }
     }
 
     private func setBounds(_ field: Int, _ s: Int, _ e: Int) {

@@ -85,9 +85,11 @@ public enum GeoDataSink {
                 break
             }
             let collection = FeatureCollection(layers.flatMap(\.features), crs: .wgs84)
-            let text: String
-            do { text = try GeoJSON.encode(collection) } catch { throw .malformed(path: path, error: error) }
-            try AtomicFile.write(Array(text.utf8) + [0x0A], to: path)
+            try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+                do throws(GeoIOError) { _ = try GeoJSON.encode(collection, terminator: 0x0A, pieceSize: 1 << 20, emit: emit) } catch {
+                    throw .malformed(path: path, error: error)
+                }
+            }
         case .wkbStream:
             let crss = Set(layers.map(\.crs))
             let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
@@ -142,6 +144,50 @@ public enum AtomicFile {
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
+            throw .writeFailed(path: path, reason: reason)
+        }
+    }
+
+    /// Writes the bytes `produce` hands to its argument, in order, to `path`, atomically as
+    /// ``write(_:to:)`` does (the file is never held whole in memory). The argument returns false
+    /// when a write failed; `produce` may then stop early, and the failure is thrown.
+    public static func write(to path: String,
+                             _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) -> Void)
+        throws(GeoDataError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
+        }
+        let temporary = temporaryPath(for: path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)") }
+        var failure: Int32 = 0
+        let emit = { (piece: UnsafeBufferPointer<UInt8>) -> Bool in
+            guard failure == 0, let base = piece.baseAddress else { return failure == 0 }
+            var offset = 0
+            while offset < piece.count {
+                let n = Foundation.write(fd, base + offset, piece.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        do {
+            try produce(emit)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        guard failure == 0, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+            unlink(temporary)
             throw .writeFailed(path: path, reason: reason)
         }
     }

@@ -180,7 +180,14 @@ public final class GeoDataSource {
             }
             return info.crs
         case .geoJSON:
-            // Through a 1 MiB buffer, one feature at a time (GeoJSONFileReader).
+            // Files up to 64 MiB are parsed whole from their memory map (the byte parser's fast
+            // path); larger ones stream through a 1 MiB buffer, one feature at a time
+            // (GeoJSONFileReader), so memory stays flat in file size. Both give the same features.
+            if Self.fileSize(path) <= Self.wholeGeoJSONLimit {
+                let object = try Self.decodeGeoJSON(path)
+                for f in object.features where Self.meets(f, bbox) { try body(f) }
+                return .wgs84
+            }
             try GeoJSONFileReader.forEachFeature(path: path) { (f) throws(GeoDataError) in
                 if Self.meets(f, bbox) { try body(f) }
             }
@@ -261,11 +268,26 @@ public final class GeoDataSource {
         guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
     }
 
-    static func contents(_ path: String) throws(GeoDataError) -> [UInt8] {
-        do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
-        } catch {
+    /// Parses the GeoJSON file at `path` straight from its memory map (no copy of the bytes).
+    /// GeoJSON files up to this size are parsed whole; larger ones are streamed.
+    static let wholeGeoJSONLimit = 64 << 20
+
+    /// The size of the file at `path` in bytes, or `Int.max` when it cannot be read (streamed).
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? Int.max
+    }
+
+    static func decodeGeoJSON(_ path: String) throws(GeoDataError) -> GeoJSONObject {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        let result = data.withUnsafeBytes { raw in
+            Result<GeoJSONObject, GeoIOError> { () throws(GeoIOError) in try GeoJSON.decode(raw) }
+        }
+        switch result {
+        case .success(let object): return object
+        case .failure(let error): throw .malformed(path: path, error: error)
         }
     }
 }

@@ -35,9 +35,7 @@ public enum GeoJSONFileReader {
         }
         if let failure = walk.failure { throw failure }
         // Not a FeatureCollection: a single Feature or geometry, read whole.
-        let bytes = try GeoDataSource.contents(path)
-        let object: GeoJSONObject
-        do { object = try GeoJSON.decode(bytes) } catch { throw .malformed(path: path, error: error) }
+        let object = try GeoDataSource.decodeGeoJSON(path)
         for f in object.features { try body(f) }
     }
 }

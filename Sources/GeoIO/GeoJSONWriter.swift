@@ -38,6 +38,19 @@ extension GeoJSON {
         return w.text
     }
 
+    /// Encodes `collection` as ``encode(_:allowNonWGS84:)`` does (whatever its CRS), followed by
+    /// `terminator`, handing the UTF-8 bytes to `emit` in pieces of about `pieceSize` bytes, so a
+    /// large file is written without holding its whole text. Stops, returning false, as soon as
+    /// `emit` returns false.
+    static func encode(_ collection: FeatureCollection, terminator: UInt8, pieceSize: Int,
+                       emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoIOError) -> Bool {
+        var w = GeoJSONWriter()
+        w.out.reserveCapacity(pieceSize + pieceSize / 2)
+        guard try w.featureCollection(collection, pieceSize: pieceSize, emit: emit) else { return false }
+        w.out.append(terminator)
+        return w.out.withUnsafeBufferPointer(emit)
+    }
+
     /// Encodes any GeoJSON object (see `encode(_:)` of a `Geometry`).
     public static func encode(_ object: GeoJSONObject) throws(GeoIOError) -> String {
         switch object {
@@ -68,9 +81,7 @@ struct GeoJSONWriter {
 
     /// Shortest round-trip text of a finite double; `trimZero` drops a trailing `.0`.
     private mutating func number(_ d: Double, trimZero: Bool) {
-        var s = d.description
-        if trimZero && s.hasSuffix(".0") { s.removeLast(2) }
-        out.append(contentsOf: s.utf8)
+        ShortestDouble.append(d, trimZero: trimZero, to: &out)
     }
 
     mutating func string(_ s: String) {
@@ -252,6 +263,23 @@ struct GeoJSONWriter {
         raw(",\"properties\":")
         try object(f.properties, path: path + ".properties")
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// ``featureCollection(_:)``, handing `out` to `emit` and emptying it whenever it holds
+    /// `pieceSize` bytes or more (the bytes after the last piece stay in `out`).
+    mutating func featureCollection(_ fc: FeatureCollection, pieceSize: Int,
+                                    emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoIOError) -> Bool {
+        raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        for (k, f) in fc.features.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            try feature(f, path: "$.features[\(k)]")
+            if out.count >= pieceSize {
+                guard out.withUnsafeBufferPointer(emit) else { return false }
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        raw("]}")
+        return true
     }
 
     mutating func featureCollection(_ fc: FeatureCollection) throws(GeoIOError) {

@@ -18,6 +18,12 @@ struct WKBWriter {
     /// Ordinates per position (2 to 4).
     var dimensions: Int { 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0) }
 
+    /// True when a `[Coordinate]` is laid out in memory exactly as 2D little-endian WKB points
+    /// (x then y, 8 bytes each, no padding, on a little-endian machine).
+    static let coordinatesAreLittleEndianXY = MemoryLayout<Coordinate>.size == 16 && MemoryLayout<Coordinate>.stride == 16
+        && MemoryLayout<Coordinate>.offset(of: \.x) == 0 && MemoryLayout<Coordinate>.offset(of: \.y) == 8
+        && UInt16(1).littleEndian == 1
+
     @inline(__always)
     private mutating func append(_ v: UInt32) {
         let stored = byteOrder == .littleEndian ? v.littleEndian : v.bigEndian
@@ -59,6 +65,11 @@ struct WKBWriter {
     private mutating func positions(_ cs: [Coordinate], z: [Double]?, m: [Double]?) {
         append(UInt32(truncatingIfNeeded: cs.count))
         if !hasZ && !hasM {
+            if byteOrder == .littleEndian && Self.coordinatesAreLittleEndianXY {
+                // The array already holds x, y, x, y, ... as little-endian doubles: copy it whole.
+                cs.withUnsafeBytes { out.append(contentsOf: $0) }
+                return
+            }
             for c in cs {
                 append(c.x)
                 append(c.y)

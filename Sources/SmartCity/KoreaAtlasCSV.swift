@@ -18,6 +18,8 @@ public struct CSVLocateOptions: Sendable {
     /// When set, the codes written are today's (``CodeCrosswalk/current(_:)``) instead of the
     /// shipped boundaries' codes (base date 2023-09-15).
     public var currentCodes: CodeCrosswalk?
+    /// Called on the calling thread after each chunk with the bytes of the input read so far.
+    public var progress: (@Sendable (_ bytesRead: Int) -> Void)?
 
     public init(level: AdministrativeLevel = .sigungu, columns: CSVCoordinateColumns = .detect,
                 rowsPerChunk: Int = 1 << 16, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -180,6 +182,7 @@ struct CSVLocation {
             problems(problem)
         }) {
             summary.rows += current.chunk.count
+            options.progress?(points.csv.bytesRead)
             guard pipelined else {
                 format(current, threads: 1)
                 try emit(current)

@@ -20,7 +20,12 @@ public enum KoreaMaps {
     /// the two pilot city insets showing the emd of their sigungu with the pilot areas dashed
     /// (합강리, where Sejong 5-1 lies, and 강동동, of which Busan EDC is a part).
     /// - Throws: `GeoPackageError`, ``PilotCityError`` or `RenderError`.
-    public static func population(geodata: Geodata, classes: Int = 7, width: Double = 1200) throws -> Map {
+    ///
+    /// With `level: .emd` the map draws all 5,026 legal emd instead of the sigungu (see
+    /// ``PopulationMapLevel/emd``).
+    public static func population(geodata: Geodata, classes: Int = 7, width: Double = 1200,
+                                  level: PopulationMapLevel = .sigungu) throws -> Map {
+        if level == .emd { return try emdPopulation(geodata: geodata, classes: classes, width: width) }
         // Parent cities (천안시, 창원시, ...) overlap their districts: only leaf units are drawn.
         var sigungu = try geodata.features("sigungu")
         sigungu.features.removeAll { $0.properties["is_parent_city"]?.intValue == 1 }
@@ -56,6 +61,46 @@ public enum KoreaMaps {
                       attribution: attribution, projection: projection, layers: [areas, provinces, pilot, site])
         map.insets = try PilotCityID.insets(of: emd, codeField: "sigungu_code", projection: projection, pageWidth: map.width,
                                             margin: map.margin, layerIDs: ["pilot-emd", "pilot-site"])
+        return map
+    }
+
+    /// The national choropleth at emd level: every legal emd (5,026 polygons) filled with the 2020
+    /// population density of the sigungu it belongs to (the shipped census has no emd figures),
+    /// `classes` quantile classes over the emd, the sido outlined and labelled, the pilot city
+    /// insets drawing the same emd with the pilot areas dashed.
+    static func emdPopulation(geodata: Geodata, classes: Int, width: Double) throws -> Map {
+        let sigungu = try geodata.features("sigungu", geometry: false)
+        var density: [String: Double] = [:]
+        for f in sigungu.features {
+            guard let code = f.properties["code"]?.stringValue, let p = f.properties["population"]?.doubleValue,
+                  let a = f.properties["area_km2"]?.doubleValue, a > 0 else { continue }
+            density[code] = p / a
+        }
+        let emd = try geodata.features("emd")
+        let values = emd.features.map { f in f.properties["sigungu_code"]?.stringValue.flatMap { density[$0] } }
+        let sido = try geodata.features("sido")
+        var sites = try geodata.features("ri", where: ("name_ko", .text("합강리")))
+        sites.features += emd.features.filter { $0.properties["code"]?.stringValue == "26440103" }
+        let projection = try CRSProjection(fromEPSG: 4326, toEPSG: PilotSite.epsg)
+        let areas = Layer(id: "emd", features: emd, style: Style(stroke: .white, strokeWidth: 0.1),
+                          thematic: .choropleth(Choropleth(values: .numbers(values), classes: .numeric(.quantiles(classes)),
+                                                           palette: .colorBrewer("YlOrRd"),
+                                                           legendTitle: "Persons per km² of the sigungu (2020)")),
+                          idField: "code", dataFields: ["code", "name_ko", "sigungu_code", "area_km2"])
+        let provinces = Layer(id: "sido", features: sido,
+                              style: Style(fillNone: true, stroke: Color(red: 0x44, green: 0x44, blue: 0x44), strokeWidth: 0.7),
+                              labels: LabelOptions(field: "name_ko", priorityField: "population", fontSize: 12),
+                              idField: "code", dataFields: ["code", "name_ko", "name_en"])
+        let site = Layer(id: "pilot-site", features: sites,
+                         style: Style(fill: Color(red: 0xfc, green: 0xbb, blue: 0xa1), stroke: Color(red: 0xd7, green: 0x30, blue: 0x27),
+                                      strokeWidth: 1.5, dash: [4, 2]),
+                         idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
+        var map = Map(width: width, title: "대한민국 읍면동 · Population density by eup, myeon and dong, 2020",
+                      subtitle: "Each emd in its sigungu's persons per km² (no emd census shipped), \(classes) quantile classes. Insets: pilot sites (dashed: 합강리, 강동동)",
+                      description: "Choropleth of the \(emd.features.count) legal eup, myeon and dong of South Korea by the 2020 census population per square kilometre of their sigungu, with the Sejong 5-1 and Busan Eco Delta City pilot areas in insets.",
+                      attribution: attribution, projection: projection, layers: [areas, provinces, site])
+        map.insets = try PilotCityID.insets(of: emd, codeField: "sigungu_code", projection: projection, pageWidth: map.width,
+                                            margin: map.margin, layerIDs: ["emd", "pilot-site"])
         return map
     }
 
@@ -97,4 +142,12 @@ public enum KoreaMaps {
                                                 withIntermediateDirectories: true)
         return try MapRenderer.render(map, to: path)
     }
+}
+
+/// The units a national population map colours.
+public enum PopulationMapLevel: String, CaseIterable, Sendable {
+    /// The 251 leaf sigungu, each by its own 2020 population density.
+    case sigungu
+    /// The 5,026 legal emd, each by the 2020 population density of its sigungu.
+    case emd
 }

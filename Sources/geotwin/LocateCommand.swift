@@ -71,8 +71,13 @@ struct LocateCommand: AsyncParsableCommand {
             let atlas = try KoreaAtlas(geodataPath: geodata)
             let crosswalk = currentCodes ? try CodeCrosswalk.load(geodata: atlas.geodata) : nil
             if let input {
-                let options = CSVLocateOptions(level: level, currentCodes: crosswalk)
+                let size = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+                let progress = ProgressReporter(label: "locate", total: size)
+                var options = CSVLocateOptions(level: level, currentCodes: crosswalk)
+                if progress.isEnabled { options.progress = { progress.update($0) } }
+                defer { progress.finish() }
                 let summary = try atlas.locateCSV(input: input, output: output, options: options) {
+                    progress.finish()
                     FileHandle.standardError.write(Data("geotwin: warning: \($0)\n".utf8))
                 }
                 return summary.badRows

@@ -20,6 +20,8 @@ struct MapCommand: ParsableCommand {
     }
 }
 
+extension PopulationMapLevel: ExpressibleByArgument {}
+
 /// `geotwin map population`: the national choropleth of population density by sigungu, with the
 /// two national pilot smart cities as insets.
 struct PopulationMapCommand: ParsableCommand {
@@ -40,6 +42,9 @@ struct PopulationMapCommand: ParsableCommand {
     @Option(help: "Number of quantile classes (3-9).")
     var classes = 7
 
+    @Option(help: "The units coloured: sigungu (251) or emd (5,026, by their sigungu's density).")
+    var level: PopulationMapLevel = .sigungu
+
     func validate() throws {
         guard (3...9).contains(classes) else { throw ValidationError("--classes must be 3...9, got \(classes)") }
         guard width >= 300, width <= 10_000 else { throw ValidationError("--width must be 300...10000") }
@@ -47,7 +52,7 @@ struct PopulationMapCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try MapCommand.render(try KoreaMaps.population(geodata: Geodata(geodataPath: geodata), classes: classes, width: width), to: out)
+            try MapCommand.render(try KoreaMaps.population(geodata: Geodata(geodataPath: geodata), classes: classes, width: width, level: level), to: out)
         }
     }
 }

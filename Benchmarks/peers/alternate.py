@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Whole-process timing of two commands run alternately (A B A B ...): wall time, CPU time
+(user + system) and peak resident memory of each run, medians, and the ratio B / A.
+
+    python3 Benchmarks/peers/alternate.py --pairs 5 --a 'geotwin ...' --b 'python3 peer.py ...'
+
+Each command runs through the shell with stdout discarded; CPU time and peak RSS come from
+wait4() on the child (the shell's children included). Prints a Markdown table.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+
+def run(cmd):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed ({status}): {cmd}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pairs", type=int, default=5)
+    ap.add_argument("--a", required=True, help="GeoTwin's command")
+    ap.add_argument("--b", required=True, help="the peer's command")
+    ap.add_argument("--warmup", type=int, default=1)
+    args = ap.parse_args()
+    for _ in range(args.warmup):
+        run(args.a)
+        run(args.b)
+    a, b = [], []
+    for _ in range(args.pairs):
+        a.append(run(args.a))
+        b.append(run(args.b))
+    med = lambda rows, k: statistics.median(r[k] for r in rows)
+    print("| measure | GeoTwin median | peer median | ratio peer/GeoTwin |")
+    print("| --- | ---: | ---: | ---: |")
+    for k, name, unit in ((0, "wall", "s"), (1, "CPU user+sys", "s"), (2, "peak RSS", "MB")):
+        x, y = med(a, k), med(b, k)
+        fmt = "{:.3f}" if unit == "s" else "{:.0f}"
+        print(f"| {name} | {fmt.format(x)} {unit} | {fmt.format(y)} {unit} | {y / x:.1f} |")
+    print(f"pairs={args.pairs}; GeoTwin wall: {', '.join(f'{r[0]:.3f}' for r in a)}; "
+          f"peer wall: {', '.join(f'{r[0]:.3f}' for r in b)}")
+
+
+if __name__ == "__main__":
+    main()

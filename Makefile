@@ -49,7 +49,7 @@ test: setup
 
 ## The DocC documentation of every library module, in one combined archive with the GeoTwin
 ## landing page: .build/plugins/Swift-DocC/outputs/GeoTwin.doccarchive
-DOC_TARGETS := GeoCore GeoIO GeoIndex GeoGEOS GeoIndexGEOS GeoProj GeoRaster GeoRender SmartCity GeoWorkflows GeoTwin
+DOC_TARGETS := GeoCore GeoIO GeoIndex GeoGEOS GeoIndexGEOS GeoProj GeoRaster GeoRender GeoPostGIS SmartCity GeoWorkflows GeoTwin
 docs: setup
 	$(SWIFT) package --disable-sandbox generate-documentation $(DOC_TARGETS:%=--target %) \
 	  --enable-experimental-combined-documentation

@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "GeoPostGIS", dependencies: ["GeoCore", "GeoIO", "CLibPQ"]),
         .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster", "GeoPostGIS"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoIndexGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows", "GeoPostGIS"]),
-        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "CGEOS", "CPROJ", "CSQLite"]),
+        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "GeoPostGIS", "CGEOS", "CPROJ", "CSQLite"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", "GeoBenchSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -3,7 +3,7 @@ import GeoCore
 
 /// The type of a dBASE field, by its one-letter code.
 public enum DBFFieldType: String, Hashable, Sendable {
-    /// `C`: text, read as ``PropertyValue/string(_:)`` (empty text is null, as GDAL reads it).
+    /// `C`: text, read as `PropertyValue.string` (empty text is null, as GDAL reads it).
     case character = "C"
     /// `N`: a number as text; an integer when it has no decimals and at most 18 digits.
     case number = "N"

@@ -19,8 +19,11 @@ public enum GeoJSONFileReader {
     public static let defaultBufferSize = 1 << 20
 
     /// Calls `body` with each feature of the GeoJSON file at `path`, in file order.
-    /// - Parameter bufferSize: the bytes read at a time (a feature larger than that is still read
-    ///   whole: the buffer grows to hold it).
+    /// - Parameters:
+    ///   - path: the GeoJSON file.
+    ///   - bufferSize: the bytes read at a time (a feature larger than that is still read
+    ///     whole: the buffer grows to hold it).
+    ///   - body: called with each feature; an error it throws ends the read.
     /// - Throws: ``GeoDataError/unreadable(path:reason:)``, ``GeoDataError/malformed(path:error:)``
     ///   with the JSON path and file offset, or what `body` throws.
     public static func forEachFeature(path: String, bufferSize: Int = defaultBufferSize,

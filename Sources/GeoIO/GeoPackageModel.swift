@@ -105,7 +105,7 @@ public enum GeoPackageValue: Hashable, Sendable {
     case blob([UInt8])
 
     /// The value as a feature property. A BLOB becomes an array of its bytes (as integers 0-255):
-    /// ``PropertyValue`` holds what GeoJSON holds and has no binary case, so written back through
+    /// `PropertyValue` holds what GeoJSON holds and has no binary case, so written back through
     /// ``GeoPackageLayer/init(name:collection:geometryTypeName:spatialReference:)`` such a value is
     /// a JSON array; keep BLOBs as ``GeoPackageValue/blob(_:)`` in a ``GeoPackageLayer`` to copy
     /// them unchanged. See ``GeoPackageColumn/propertyValue(_:)`` for BOOLEAN and JSON columns.

@@ -2,10 +2,10 @@ public import GeoCore
 public import GeoIO
 import GeoPostGIS
 
-/// The places workflows read and write besides files: every ``GeoDataProvider`` GeoTwin ships
+/// The places workflows read and write besides files: every `GeoDataProvider` GeoTwin ships
 /// (PostGIS: `postgresql://` and `postgres://` URLs), registered before a workflow opens a location.
 public enum GeoDataLocations {
-    /// Registers GeoTwin's providers with ``GeoDataProviders`` (idempotent).
+    /// Registers GeoTwin's providers with `GeoDataProviders` (idempotent).
     public static func registerProviders() { PostGIS.register() }
 
     /// True when `location` is a URL (`scheme://...`) rather than a file path.

@@ -79,11 +79,14 @@ public enum CoverageViewer {
 
     /// The viewer page as HTML text.
     /// - Parameters:
+    ///   - atlas: the atlas whose `korea.gpkg` the map is drawn from.
+    ///   - rollout: the rollout over `atlas` (nil loads it from the atlas).
+    ///   - strategy: who fills the selections reports do not name.
     ///   - initial: the view shown when the URL has no fragment (nil: the recorded scenario with
     ///     sido-wide platforms, in the last recorded year).
     ///   - width: the width of the map's SVG coordinate system, px (the page scales it to the window).
     /// - Throws: a ``KoreaAtlasError``, ``PlatformRolloutError``, ``PilotCityError``,
-    ///   ``GeoPackageError`` or ``RenderError``.
+    ///   `GeoPackageError` or `RenderError`.
     public static func html(atlas: KoreaAtlas, rollout: PlatformRollout? = nil,
                             strategy: any SelectionStrategy = DefaultSelectionStrategy(),
                             initial: CoverageViewerState? = nil, width: Double = 1200) throws -> String {

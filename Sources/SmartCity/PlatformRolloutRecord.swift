@@ -141,7 +141,7 @@ public enum RolloutRecords {
         return try parse(text)
     }
 
-    /// Parses CSV text with the ``header`` columns (RFC 4180, read by GeoIO's ``CSVReader``), in
+    /// Parses CSV text with the ``header`` columns (RFC 4180, read by GeoIO's `CSVReader`), in
     /// sequence order. Errors name the physical line of the record.
     public static func parse(_ text: String) throws(PlatformRolloutError) -> [RolloutRecord] {
         let rows: [(line: Int, fields: [String])]
@@ -173,7 +173,7 @@ public enum RolloutRecords {
     }
 
     /// The non-blank records of CSV `text` with the physical line each starts on, read by GeoIO's
-    /// RFC 4180 ``CSVReader`` (quotes, doubled quotes, CRLF, a UTF-8 BOM).
+    /// RFC 4180 `CSVReader` (quotes, doubled quotes, CRLF, a UTF-8 BOM).
     static func rows(_ text: String, name: String) throws(GeoIOError) -> [(line: Int, fields: [String])] {
         let reader = CSVReader(source: CSVMemorySource(Array(text.utf8)), name: name)
         var rows: [(line: Int, fields: [String])] = []

@@ -3,7 +3,7 @@ import GeoCore
 import GeoIO
 @testable import GeoPostGIS
 import GeoWorkflows
-import GeoBenchSupport
+@testable import GeoBenchSupport
 import Testing
 
 private func c(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
@@ -401,3 +401,29 @@ private func freePort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
+
+/// The `postgis` benchmark suite against the test database: it loads and reads back a layer and
+/// its agreement checks hold; without a URL it is skipped, not an error.
+@Suite(.enabled(if: PostGISTestDatabase.enabled, PostGISTestDatabase.skipMessage))
+struct PostGISBenchSuiteTests {
+    @Test func loadsAndReadsBackInAgreement() throws {
+        let url = try PostGISTestDatabase.require()
+        let geodata = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Geodata").path
+        let result = try PostGISSuite.run(BenchOptions(runs: 1, quick: true, layer: url, geodata: geodata))
+        #expect(result.status == .ok, "\(result.reason ?? "")")
+        #expect(result.measures.count == 2)
+        #expect(result.checks.count == 3 && result.checks.allSatisfy(\.agrees))
+        #expect(result.digest["features read back"] == 200)
+    }
+
+    @Test func withoutADatabaseTheSuiteIsSkipped() throws {
+        #expect(try PostGISSuite.run(BenchOptions(runs: 1, quick: true)).status == .skipped)
+    }
+
+    @Test func theSuiteNamesItsOwnTable() {
+        #expect(PostGISSuite.location("postgresql://u@h:5432/db?table=x&sslmode=disable", table: "t")
+                == "postgresql://u@h:5432/db?sslmode=disable&table=t")
+        #expect(PostGISSuite.location("postgresql:///db", table: "t") == "postgresql:///db?table=t")
+    }
+}

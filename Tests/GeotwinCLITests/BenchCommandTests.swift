@@ -19,11 +19,14 @@ struct BenchCommandTests {
         #expect(r.stderr.contains("bench transform"))
     }
 
-    @Test("postgis without PostGIS support is skipped, not an error")
-    func postgisSkipped() throws {
-        let r = try CLIRunner.run(["bench", "postgis", "--json", "--layer", "postgresql://localhost/geotwin"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("built without PostGIS support"))
+    @Test("postgis without a database URL is skipped, not an error; an unreachable one is an error naming host and port")
+    func postgisNeedsADatabase() throws {
+        let skipped = try CLIRunner.run(["bench", "postgis", "--json"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("needs a database"))
+        let unreachable = try CLIRunner.run(["bench", "postgis", "--json", "--quick", "--layer", "postgresql://127.0.0.1:1/geotwin?connect_timeout=2"])
+        #expect(unreachable.status != 0)
+        #expect((unreachable.stdout + unreachable.stderr).contains("127.0.0.1:1"))
     }
 
     @Test("bench all writes report.md, report.json and a well-formed report.svg; compare passes against itself")

@@ -10,7 +10,7 @@ final class PGConnection {
     let location: PostGISLocation
 
     /// Connects to `location` (libpq's URI, environment, `.pgpass` and service files).
-    /// - Throws: ``GeoDataError/provider(location:reason:)`` naming host and port.
+    /// - Throws: `GeoDataError/provider(location:reason:)` naming host and port.
     init(_ location: PostGISLocation) throws(GeoDataError) {
         self.location = location
         guard let connection = PQconnectdb(location.connectionURI) else {
@@ -37,7 +37,7 @@ final class PGConnection {
         return "\(host):\(port)"
     }
 
-    /// A failure of this connection as a ``GeoDataError``.
+    /// A failure of this connection as a `GeoDataError`.
     func failure(_ what: String, _ detail: String? = nil) -> GeoDataError {
         let message = detail ?? Self.oneLine(Self.string(PQerrorMessage(connection)) ?? "")
         return .provider(location: location.redacted, reason: location.scrub("\(what): \(message)"))

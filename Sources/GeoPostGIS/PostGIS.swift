@@ -1,8 +1,8 @@
 import GeoCore
 import GeoIO
 
-/// PostGIS as a GeoTwin source and sink. After ``register()``, ``GeoDataSource``,
-/// ``GeoDataSink`` and ``GeoDataDescription`` (and so `geotwin info`, `convert` and `zonal`)
+/// PostGIS as a GeoTwin source and sink. After ``register()``, `GeoDataSource`,
+/// `GeoDataSink` and `GeoDataDescription` (and so `geotwin info`, `convert` and `zonal`)
 /// open `postgresql://` and `postgres://` URLs (``PostGISLocation``) like files.
 ///
 /// ```swift
@@ -30,7 +30,7 @@ public struct PostGIS: GeoDataProvider {
         try PostGISWriter.write(layers, to: PostGISLocation(location), spatialIndex: options.spatialIndex)
     }
 
-    /// Registers PostGIS with ``GeoDataProviders`` for `postgresql://` and `postgres://` (once;
+    /// Registers PostGIS with `GeoDataProviders` for `postgresql://` and `postgres://` (once;
     /// later calls do nothing).
     public static func register() { _ = registration }
 

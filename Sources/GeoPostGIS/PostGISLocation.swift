@@ -36,7 +36,7 @@ public struct PostGISLocation: Hashable, Sendable, CustomStringConvertible {
     public static let schemes = ["postgresql", "postgres"]
 
     /// Parses `uri`.
-    /// - Throws: ``GeoDataError/provider(location:reason:)`` for a URI that is not
+    /// - Throws: `GeoDataError/provider(location:reason:)` for a URI that is not
     ///   `postgresql://` / `postgres://`, or a parameter given twice or empty.
     public init(_ uri: String) throws(GeoDataError) {
         self.uri = uri

@@ -21,8 +21,8 @@ public final class PostGISSource: GeoDataProvidedSource {
     public var layers: [GeoDataLayerInfo] { tables.map(\.info) }
 
     /// Connects and finds the table(s).
-    /// - Throws: ``GeoDataError/unknownLayer(path:layer:available:)`` for a missing table,
-    ///   ``GeoDataError/provider(location:reason:)`` for a failed connection or a table without
+    /// - Throws: `GeoDataError/unknownLayer(path:layer:available:)` for a missing table,
+    ///   `GeoDataError/provider(location:reason:)` for a failed connection or a table without
     ///   a geometry column.
     public init(_ location: PostGISLocation) throws(GeoDataError) {
         self.location = location

@@ -20,8 +20,11 @@ public enum PostGISWriter {
     /// Writes `layers` to `location`: to its `table=` (one layer only), else each to a table named
     /// after the layer, in its `schema=` (default: the current schema), geometry column
     /// `geometry=` (default `geom`).
-    /// - Throws: ``GeoDataError/provider(location:reason:)`` naming the table and the problem.
-    /// - Parameter spatialIndex: give each table a GiST index on its geometry column.
+    /// - Parameters:
+    ///   - layers: the layers to write.
+    ///   - location: the database, schema and table (or none, for a table per layer).
+    ///   - spatialIndex: give each table a GiST index on its geometry column.
+    /// - Throws: `GeoDataError/provider(location:reason:)` naming the table and the problem.
     public static func write(_ layers: [GeoDataLayer], to location: PostGISLocation, spatialIndex: Bool = true) throws(GeoDataError) {
         if location.table != nil, layers.count != 1 {
             throw .provider(location: location.redacted,

@@ -4,7 +4,7 @@ APT_PACKAGES := pkg-config libgeos-dev libproj-dev libsqlite3-dev libtiff-dev li
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
-.PHONY: setup demo test build clean
+.PHONY: setup demo test build clean fuzz sanitize
 
 ## Install the system libraries GeoTwin links (Debian/Ubuntu), only those missing.
 setup:
@@ -35,5 +35,18 @@ demo: build
 test: setup
 	$(SWIFT) test
 
+## Reliability: libFuzzer targets of the readers (Fuzz/), FUZZ_RUNS executions each (or
+## FUZZ_SECONDS seconds each), one target at a time at the lowest priority.
+FUZZ_RUNS ?= 100000
+fuzz: setup
+	sh Fuzz/build.sh
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SECONDS=$(FUZZ_SECONDS) sh Fuzz/run.sh
+
+## Reliability: the whole test suite under AddressSanitizer, then under ThreadSanitizer, each in
+## its own scratch folder; any report fails the run.
+sanitize: setup
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-asan .build-tsan .build-fuzz out

@@ -7,7 +7,7 @@ APT_PACKAGES += chromium chromium-driver curl
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/release/geotwin
 
-.PHONY: setup demo test build clean docs check-consumer bench bench-peers benchmarks
+.PHONY: setup demo test build clean docs check-consumer bench bench-peers benchmarks fuzz sanitize
 
 ## Install the system libraries GeoTwin links (Debian/Ubuntu), only those missing.
 setup:
@@ -59,8 +59,22 @@ docs: setup
 check-consumer: setup
 	Scripts/check-consumer.sh
 
+## Reliability: libFuzzer targets of the readers (Fuzz/), FUZZ_RUNS executions each (or
+## FUZZ_SECONDS seconds each), one target at a time at the lowest priority.
+FUZZ_RUNS ?= 100000
+fuzz: setup
+	sh Fuzz/build.sh
+	FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SECONDS=$(FUZZ_SECONDS) sh Fuzz/run.sh
+
+## Reliability: the whole test suite under AddressSanitizer, then under ThreadSanitizer, each in
+## its own scratch folder; any report fails the run. Leak detection is off: the Swift runtime's
+## caches live until exit by design.
+sanitize: setup
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-asan .build-tsan .build-fuzz out
 
 # ---- Benchmarks: `geotwin bench` (suites in GeoBenchSupport, peers in Benchmarks/peers) ----
 PYTHON ?= python3

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Buffered CSV output (RFC 4180) to standard output, an open descriptor, or a file written
 /// atomically: a temporary file in the destination's folder, renamed into place by ``commit()``
@@ -68,8 +69,10 @@ public final class CSVWriter {
         let directory = (path as NSString).deletingLastPathComponent
         let file = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(file).\(getpid()).tmp"
+        InterruptCleanup.register(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
+            InterruptCleanup.unregister(temporary)
             throw .fileAccess(reason: "cannot create: \(String(cString: strerror(errno)))",
                               at: .csv(file: path, line: 0, column: nil))
         }
@@ -137,6 +140,7 @@ public final class CSVWriter {
         try flush()
         guard let temporaryPath, let finalPath, !finished else { return }
         finished = true
+        defer { InterruptCleanup.unregister(temporaryPath) }
         let closed = close(descriptor) == 0
         let reason = String(cString: strerror(errno))
         guard closed, rename(temporaryPath, finalPath) == 0 else {
@@ -156,6 +160,7 @@ public final class CSVWriter {
         if let temporaryPath {
             close(descriptor)
             unlink(temporaryPath)
+            InterruptCleanup.unregister(temporaryPath)
         }
     }
 

@@ -138,6 +138,8 @@ public enum AtomicFile {
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
         let temporary = temporaryPath(for: path)
+        InterruptCleanup.register(temporary)
+        defer { InterruptCleanup.unregister(temporary) }
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
         }

@@ -40,6 +40,11 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     case countExceedsInput(count: UInt64, at: GeoIOLocation)
     /// Geometry collections nested deeper than `limit` levels.
     case nestingTooDeep(limit: Int, at: GeoIOLocation)
+    /// JSON arrays or objects (in properties or other members) nested deeper than `limit` levels.
+    case valuesNestedTooDeep(limit: Int, at: GeoIOLocation)
+    /// A well-formed number whose value cannot be kept (e.g. `1e400`, beyond a 64-bit float);
+    /// `detail` says why.
+    case numberOutOfRange(String, at: GeoIOLocation)
     /// A coordinate that is NaN or infinite where only finite numbers are allowed.
     case nonFiniteCoordinate(at: GeoIOLocation)
     /// A polygon ring whose first and last positions differ.
@@ -75,7 +80,7 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
              .ringNotClosed(let l), .tooFewPositions(_, _, let l), .unexpectedGeometryType(_, _, let l),
              .syntax(_, let l), .invalidNumber(let l), .invalidText(let l), .wrongJSONType(_, let l),
              .missingMember(_, let l), .trailingData(let l), .notWGS84(_, let l), .missingColumn(_, _, let l),
-             .fileAccess(_, let l):
+             .fileAccess(_, let l), .valuesNestedTooDeep(_, let l), .numberOutOfRange(_, let l):
             l
         }
     }
@@ -101,6 +106,8 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notWGS84: "notWGS84"
         case .missingColumn: "missingColumn"
         case .fileAccess: "fileAccess"
+        case .valuesNestedTooDeep: "valuesNestedTooDeep"
+        case .numberOutOfRange: "numberOutOfRange"
         }
     }
 
@@ -127,6 +134,8 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingColumn(let name, let header, _):
             what = "no column \(name) in the header" + (header.isEmpty ? "" : " (columns: \(header.joined(separator: ", ")))")
         case .fileAccess(let reason, _): what = reason
+        case .valuesNestedTooDeep(let limit, _): what = "arrays or objects nested deeper than \(limit) levels"
+        case .numberOutOfRange(let detail, _): what = "number out of range: \(detail)"
         }
         if case .csv(let file, let line, let column) = location {
             // `points.csv:12: column lat: ...`, the way compilers and grep name places in files.
@@ -160,6 +169,8 @@ extension GeoIOError {
         case .notWGS84(let c, _): return .notWGS84(crs: c, at: l)
         case .missingColumn(let n, let h, _): return .missingColumn(n, header: h, at: l)
         case .fileAccess(let r, _): return .fileAccess(reason: r, at: l)
+        case .valuesNestedTooDeep(let n, _): return .valuesNestedTooDeep(limit: n, at: l)
+        case .numberOutOfRange(let d, _): return .numberOutOfRange(d, at: l)
         }
     }
 

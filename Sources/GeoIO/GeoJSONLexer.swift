@@ -209,7 +209,7 @@ struct JSONCursor {
         case UInt8(ascii: "{"):
             return .object(try propertyObject(depth: depth))
         case UInt8(ascii: "["):
-            if depth >= Self.maxValueDepth { throw .nestingTooDeep(limit: Self.maxValueDepth, at: here()) }
+            if depth >= Self.maxValueDepth { throw .valuesNestedTooDeep(limit: Self.maxValueDepth, at: here()) }
             i += 1
             var items: [PropertyValue] = []
             if peek() == UInt8(ascii: "]") {
@@ -234,16 +234,23 @@ struct JSONCursor {
             try literal("null")
             return .null
         default:
+            let start = i
             let n = try number()
+            // Like GDAL: an integer that fits Int64 is kept exactly; a larger one is kept as the
+            // nearest Double (as GDAL turns such a field into Real). Only a value beyond the
+            // range of a Double cannot be kept.
             if n.isInteger { return .int(n.integer) }
-            guard n.value.isFinite else { throw .invalidNumber(at: here()) }
+            guard n.value.isFinite else {
+                let token = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
+                throw .numberOutOfRange("\(token) is beyond the range of a 64-bit float (±1.8e308)", at: .json(path: "", offset: start))
+            }
             return .double(n.value)
         }
     }
 
     /// Reads a JSON object of properties (the `{` not yet consumed).
     mutating func propertyObject(depth: Int) throws(GeoIOError) -> [String: PropertyValue] {
-        if depth >= Self.maxValueDepth { throw .nestingTooDeep(limit: Self.maxValueDepth, at: here()) }
+        if depth >= Self.maxValueDepth { throw .valuesNestedTooDeep(limit: Self.maxValueDepth, at: here()) }
         guard let c = peek() else { throw .unexpectedEnd(expected: "an object", at: here()) }
         guard c == UInt8(ascii: "{") else { throw .wrongJSONType(expected: "an object, found \(Self.kindName(c))", at: here()) }
         i += 1
@@ -272,7 +279,7 @@ struct JSONCursor {
         case UInt8(ascii: "\""):
             _ = try rawString()
         case UInt8(ascii: "{"):
-            if depth >= Self.maxValueDepth { throw .nestingTooDeep(limit: Self.maxValueDepth, at: here()) }
+            if depth >= Self.maxValueDepth { throw .valuesNestedTooDeep(limit: Self.maxValueDepth, at: here()) }
             i += 1
             if peek() == UInt8(ascii: "}") {
                 i += 1
@@ -285,7 +292,7 @@ struct JSONCursor {
                 try skipValue(depth: depth + 1)
             } while try nextElement(close: UInt8(ascii: "}"))
         case UInt8(ascii: "["):
-            if depth >= Self.maxValueDepth { throw .nestingTooDeep(limit: Self.maxValueDepth, at: here()) }
+            if depth >= Self.maxValueDepth { throw .valuesNestedTooDeep(limit: Self.maxValueDepth, at: here()) }
             i += 1
             if peek() == UInt8(ascii: "]") {
                 i += 1

@@ -42,6 +42,8 @@ public enum GeoPackageWriter {
             throw .writeFailed(path: path, reason: "directory \(directory.path) does not exist")
         }
         let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+        InterruptCleanup.register(temp)
+        defer { InterruptCleanup.unregister(temp) }
         do throws(GeoPackageError) {
             let db = try GeoPackageConnection(path: temp, create: true)
             try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")

@@ -22,8 +22,8 @@ final class ProjContext {
     /// PROJ's text for the context's current error number.
     var errorMessage: String {
         let code = proj_context_errno(pointer)
-        guard code != 0, let text = proj_context_errno_string(pointer, code) else { return "PROJ gave no reason" }
-        return String(cString: text)
+        guard code != 0 else { return "PROJ gave no reason" }
+        return ProjErrorText.text(code: code, projText: proj_context_errno_string(pointer, code).map { String(cString: $0) })
     }
 
     /// A new PROJ object (owned by the caller, destroyed with `proj_destroy`) from a definition.

@@ -4,6 +4,9 @@ public import GeoCore
 public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
     /// PROJ does not know `definition` (an EPSG code, PROJ string or WKT), or it is not a CRS.
     case unknownCRS(definition: String, message: String)
+    /// The CRS `definition` is of a kind GeoTwin cannot transform 2D map coordinates to or from
+    /// (geocentric, vertical, temporal, engineering); `reason` says which.
+    case unsupportedCRSKind(definition: String, reason: String)
     /// PROJ found no coordinate operation between the two CRSs (named by their descriptions).
     case noTransformation(from: String, to: String, message: String)
     /// `point` (in the input CRS of the transform; at `index` in a batch, `nil` for a single
@@ -30,6 +33,8 @@ public enum ProjError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .unknownCRS(let definition, let message):
             return "unknown CRS \"\(definition)\": \(message)"
+        case .unsupportedCRSKind(let definition, let reason):
+            return "\(definition) is \(reason); transforms need geographic or projected CRSs"
         case .noTransformation(let from, let to, let message):
             return "no transformation from \(from) to \(to): \(message)"
         case .outsideAreaOfUse(let crs, let point, let index):

@@ -62,6 +62,11 @@ public final class Transformer {
             throw .unknownCRS(definition: target.definition, message: context.errorMessage)
         }
         defer { proj_destroy(dst) }
+        for (crs, object) in [(source, src), (target, dst)] {
+            if let reason = ProjErrorText.unsupportedKind(object, context: context.pointer) {
+                throw .unsupportedCRSKind(definition: crs.description, reason: reason)
+            }
+        }
         guard let raw = proj_create_crs_to_crs_from_pj(context.pointer, src, dst, nil, nil) else {
             throw .noTransformation(from: source.description, to: target.description, message: context.errorMessage)
         }
@@ -74,8 +79,8 @@ public final class Transformer {
         self.source = source
         self.target = target
         self.checksAreaOfUse = checksAreaOfUse
-        self.sourceArea = checksAreaOfUse ? NativeArea(of: source, object: src, context: context) : nil
-        self.targetArea = checksAreaOfUse ? NativeArea(of: target, object: dst, context: context) : nil
+        self.sourceArea = NativeArea(of: source, object: src, context: context)
+        self.targetArea = NativeArea(of: target, object: dst, context: context)
     }
 
     /// Creates a transformer between two CRS definitions (see ``ResolvedCRS/init(_:)-(String)``).
@@ -90,12 +95,21 @@ public final class Transformer {
     /// The input and output CRS of a run, their areas, and PROJ's direction.
     typealias Role = (input: ResolvedCRS, output: ResolvedCRS, inputArea: NativeArea?, outputArea: NativeArea?, pj: PJ_DIRECTION)
 
-    /// The roles of a run in `direction`.
+    /// The roles of a run in `direction`; the areas are nil when points are not checked.
     func roles(_ direction: Direction) -> Role {
+        let input = checksAreaOfUse ? sourceArea : nil, output = checksAreaOfUse ? targetArea : nil
         switch direction {
-        case .forward: (source, target, sourceArea, targetArea, PJ_FWD)
-        case .inverse: (target, source, targetArea, sourceArea, PJ_INV)
+        case .forward: return (source, target, input, output, PJ_FWD)
+        case .inverse: return (target, source, output, input, PJ_INV)
         }
+    }
+
+    /// Whether `input` (in the input CRS of `direction`) and its transform `output` both lie in
+    /// the areas of use of their CRSs (true where a CRS has no known area). This answers whether
+    /// a transform was outside the areas also when ``checksAreaOfUse`` is false.
+    public func isWithinAreasOfUse(input: Coordinate, output: Coordinate, direction: Direction = .forward) -> Bool {
+        let (inArea, outArea) = direction == .forward ? (sourceArea, targetArea) : (targetArea, sourceArea)
+        return (inArea?.contains(input.x, input.y) ?? true) && (outArea?.contains(output.x, output.y) ?? true)
     }
 
     /// Transforms one 2D coordinate.

@@ -7,6 +7,7 @@ public enum ASCIIGrid {
     /// Parses the text of an ASCII grid. Errors name the line.
     public static func decode(_ text: String) throws(RasterError) -> Raster<Double> {
         var header: [String: Double] = [:]
+        var headerLine: [String: Int] = [:]
         var values = ContiguousArray<Double>()
         var lineNumber = 0
         var expected = -1
@@ -18,13 +19,25 @@ public enum ASCIIGrid {
                 guard fields.count == 2, let v = Double(fields[1]) else {
                     throw .malformed(format: "ASCII grid", detail: "line \(lineNumber): header line needs a name and a number")
                 }
-                header[first.lowercased()] = v
+                let name = first.lowercased()
+                // GDAL accepts a NaN nodata value; every other header number must be finite.
+                guard v.isFinite || (name == "nodata_value" && v.isNaN) else {
+                    throw .malformed(format: "ASCII grid", detail: "line \(lineNumber): \(name) is \(fields[1]), not a finite number")
+                }
+                header[name] = v
+                headerLine[name] = lineNumber
                 continue
             }
             if expected < 0 {
-                expected = try cellCount(header)
-                // Each value takes at least two bytes of text: never reserve more than the text can hold.
-                values.reserveCapacity(min(expected, text.utf8.count / 2 + 1))
+                expected = try cellCount(header, headerLine)
+                try checkCellSize(header, headerLine)
+                // Each value takes at least two bytes of text ("0 "): a header promising more
+                // values than the text can hold is refused before anything is reserved.
+                let room = text.utf8.count / 2 + 1
+                guard expected <= room else {
+                    throw .malformed(format: "ASCII grid", detail: "line \(headerLine["nrows"] ?? lineNumber): ncols x nrows = \(expected) cells, but the \(text.utf8.count)-byte text holds at most \(room) values")
+                }
+                values.reserveCapacity(expected)
             }
             for f in fields {
                 guard let v = Double(f) else {
@@ -36,7 +49,10 @@ public enum ASCIIGrid {
                 values.append(v)
             }
         }
-        if expected < 0 { expected = try cellCount(header) }
+        if expected < 0 {
+            expected = try cellCount(header, headerLine)
+            try checkCellSize(header, headerLine)
+        }
         guard values.count == expected else {
             throw .malformed(format: "ASCII grid", detail: "expected \(expected) values, found \(values.count)")
         }
@@ -56,12 +72,24 @@ public enum ASCIIGrid {
         return try Raster(grid: grid, cells: values, nodata: header["nodata_value"])
     }
 
-    private static func cellCount(_ header: [String: Double]) throws(RasterError) -> Int {
-        guard let c = header["ncols"], let r = header["nrows"], c >= 1, r >= 1, c == c.rounded(), r == r.rounded(),
-              c * r <= Double(RasterGrid.maximumCellCount) else {
-            throw .malformed(format: "ASCII grid", detail: "header needs positive integer ncols and nrows")
+    private static func cellCount(_ header: [String: Double], _ lines: [String: Int]) throws(RasterError) -> Int {
+        guard let c = header["ncols"], let r = header["nrows"], c >= 1, r >= 1, c == c.rounded(), r == r.rounded() else {
+            let place = lines["ncols"].map { "line \($0): " } ?? ""
+            throw .malformed(format: "ASCII grid", detail: place + "header needs positive integer ncols and nrows")
+        }
+        guard c * r <= Double(RasterGrid.maximumCellCount) else {
+            throw .malformed(format: "ASCII grid", detail: "line \(lines["nrows"] ?? 0): ncols x nrows = \(String(format: "%.0f", c * r)) cells is more than \(RasterGrid.maximumCellCount)")
         }
         return Int(c) * Int(r)
+    }
+
+    /// Refuses a zero or negative `cellsize`, `dx` or `dy`, naming its line.
+    private static func checkCellSize(_ header: [String: Double], _ lines: [String: Int]) throws(RasterError) {
+        for name in ["cellsize", "dx", "dy"] {
+            if let v = header[name], !(v > 0) {
+                throw .malformed(format: "ASCII grid", detail: "line \(lines[name] ?? 0): \(name) is \(v); it must be positive")
+            }
+        }
     }
 
     /// The text of an ASCII grid; `cellsize` when cells are square, GDAL's `dx`/`dy` otherwise.
@@ -93,7 +121,11 @@ public enum ASCIIGrid {
     /// Reads an ASCII grid file.
     public static func read(path: String) throws(RasterError) -> Raster<Double> {
         guard let data = FileManager.default.contents(atPath: path) else { throw .io(path: path, reason: "cannot read") }
-        return try decode(String(decoding: data, as: UTF8.self))
+        do {
+            return try decode(String(decoding: data, as: UTF8.self))
+        } catch .malformed(let format, let detail) {
+            throw .malformed(format: format, detail: "\(path): \(detail)")
+        }
     }
 
     /// Writes an ASCII grid file (to a temporary file first, renamed into place when complete).

@@ -93,13 +93,33 @@ public enum GeoTIFF {
     /// holds when uncompressed, more than 1032 times the file (deflate's limit) otherwise. This
     /// keeps a small corrupt header from causing a huge allocation.
     private static func checkPlausibleSize(_ t: TIFFHandle, cells: Int, bytesPerSample: Int) throws(RasterError) {
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
-        let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
-        let limit = compression == UInt16(COMPRESSION_NONE) ? fileSize : fileSize * 1032
+        let (fileSize, limit) = plausibleDecodedBytes(t)
         let (needed, overflow) = cells.multipliedReportingOverflow(by: bytesPerSample)
         guard !overflow, needed <= limit else {
             throw .malformed(format: "GeoTIFF", detail: "\(t.path): \(cells) cells of \(bytesPerSample) bytes cannot come from a \(fileSize)-byte file")
         }
+    }
+
+    /// The file's size and the most decoded bytes it can hold: its size when uncompressed, 1032
+    /// times its size otherwise (deflate's best ratio), saturating instead of overflowing.
+    private static func plausibleDecodedBytes(_ t: TIFFHandle) -> (fileSize: Int, limit: Int) {
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
+        let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
+        guard compression != UInt16(COMPRESSION_NONE) else { return (fileSize, fileSize) }
+        let (limit, overflow) = fileSize.multipliedReportingOverflow(by: 1032)
+        return (fileSize, overflow ? Int.max : limit)
+    }
+
+    /// The bytes of one `tileWidth` x `tileLength` tile, refused (before anything is allocated)
+    /// when the product overflows or when the file could not hold one such tile.
+    static func checkedTileBytes(_ t: TIFFHandle, tileWidth: Int, tileLength: Int, bytesPerCell: Int) throws(RasterError) -> Int {
+        let (cells, o1) = tileWidth.multipliedReportingOverflow(by: tileLength)
+        let (bytes, o2) = cells.multipliedReportingOverflow(by: bytesPerCell)
+        let (fileSize, limit) = plausibleDecodedBytes(t)
+        guard !o1, !o2, bytes <= limit else {
+            throw .malformed(format: "GeoTIFF", detail: "\(t.path): TileWidth \(tileWidth) x TileLength \(tileLength) tiles of \(bytesPerCell)-byte cells cannot come from a \(fileSize)-byte file")
+        }
+        return bytes
     }
 
     private static func georeference(_ t: TIFFHandle) throws(RasterError) -> GeoTransform {
@@ -135,7 +155,13 @@ public enum GeoTIFF {
                     return
                 }
                 let tw = Int(tw32), th = Int(th32)
-                let tileBytes = tw * th * bytesPerCell
+                let tileBytes: Int
+                do throws(RasterError) {
+                    tileBytes = try checkedTileBytes(t, tileWidth: tw, tileLength: th, bytesPerCell: bytesPerCell)
+                } catch {
+                    failure = error
+                    return
+                }
                 let scratch = UnsafeMutableRawPointer.allocate(byteCount: tileBytes, alignment: 16)
                 defer { scratch.deallocate() }
                 var ty = 0

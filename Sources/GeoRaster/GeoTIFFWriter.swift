@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 internal import CTIFF
 
 /// How a GeoTIFF is laid out and compressed.
@@ -40,7 +41,10 @@ extension GeoTIFF {
     /// directory first, renamed over `path` only when complete.
     public static func write<E: RasterElement>(_ raster: Raster<E>, to path: String,
                                                options: GeoTIFFWriteOptions = GeoTIFFWriteOptions()) throws(RasterError) {
+        try checkRecordable(raster.crs, path: path)
         let temp = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
+        InterruptCleanup.register(temp)
+        defer { InterruptCleanup.unregister(temp) }
         do {
             try writeFile(raster, temp, options)
         } catch {
@@ -50,6 +54,20 @@ extension GeoTIFF {
         if rename(temp, path) != 0 {
             try? FileManager.default.removeItem(atPath: temp)
             throw .io(path: path, reason: "cannot rename the temporary file into place")
+        }
+    }
+
+    /// Refuses a CRS the GeoTIFF keys cannot hold: GeoKeys are 16-bit, so only EPSG codes
+    /// 1...32766 can be recorded, and a CRS known only by its definition cannot be recorded at
+    /// all. Writing such a raster would silently drop its CRS, so it is an error (nil is fine).
+    /// - Throws: ``RasterError/unsupportedFormat(format:detail:)`` naming `path` and the CRS.
+    public static func checkRecordable(_ crs: CRS?, path: String) throws(RasterError) {
+        guard let crs else { return }
+        guard let code = crs.epsgCode else {
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): a CRS without an EPSG code cannot be recorded in GeoTIFF keys; give an EPSG code or write an ASCII grid")
+        }
+        guard code > 0, code < Int(GeoKeys.userDefined) else {
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): EPSG:\(code) cannot be recorded in GeoTIFF keys, which hold codes 1...\(Int(GeoKeys.userDefined) - 1)")
         }
     }
 

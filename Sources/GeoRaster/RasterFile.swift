@@ -64,6 +64,8 @@ public enum RasterFile {
     /// never leaves a partial file at the destination.
     static func writeAtomically(_ data: Data, to path: String) throws(RasterError) {
         let temp = path + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
+        InterruptCleanup.register(temp)
+        defer { InterruptCleanup.unregister(temp) }
         guard FileManager.default.createFile(atPath: temp, contents: data) else {
             throw .io(path: path, reason: "cannot write")
         }

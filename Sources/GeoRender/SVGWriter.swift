@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// A buffered, streaming writer of SVG text: bytes accumulate in a 64 KiB buffer that is flushed
 /// to the destination file as it fills, so a map is never held as one giant string.
@@ -33,8 +34,10 @@ public final class SVGWriter {
         let url = URL(fileURLWithPath: path)
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        InterruptCleanup.register(temp)
         guard FileManager.default.createFile(atPath: temp, contents: nil),
               let h = FileHandle(forWritingAtPath: temp) else {
+            InterruptCleanup.unregister(temp)
             throw .io(path: path, message: "cannot create a file in \(url.deletingLastPathComponent().path)")
         }
         handle = h
@@ -186,11 +189,15 @@ public final class SVGWriter {
             abandon()
             throw .io(path: destinationPath, message: "rename failed: \(String(cString: strerror(code)))")
         }
+        InterruptCleanup.unregister(temporaryPath)
     }
 
     /// Closes and deletes the temporary file (the destination is untouched).
     public func abandon() {
         try? handle?.close()
-        if let temporaryPath { unlink(temporaryPath) }
+        if let temporaryPath {
+            unlink(temporaryPath)
+            InterruptCleanup.unregister(temporaryPath)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 public import GeoCore
 internal import GeoIO
 public import GeoRaster
@@ -39,10 +40,14 @@ public struct RasterizeJob: Sendable {
     public var crs: CRS?
     /// GeoTIFF layout and compression.
     public var tiffOptions: GeoTIFFWriteOptions
+    /// The most memory the job may plan to use (default: half of physical memory); a larger
+    /// estimate is refused after reading the features, before burning or writing anything.
+    public var memoryBudget: MemoryBudget
 
     /// Creates a job.
     public init(input: String, layer: String? = nil, output: String, resolution: Double, attribute: String? = nil, burn: Double = 1,
-                rule: Rule = .cellCenter, nodata: Double = 0, crs: CRS? = nil, tiffOptions: GeoTIFFWriteOptions = GeoTIFFWriteOptions()) {
+                rule: Rule = .cellCenter, nodata: Double = 0, crs: CRS? = nil, tiffOptions: GeoTIFFWriteOptions = GeoTIFFWriteOptions(),
+                memoryBudget: MemoryBudget = .halfOfPhysicalMemory) {
         self.input = input
         self.layer = layer
         self.output = output
@@ -53,18 +58,24 @@ public struct RasterizeJob: Sendable {
         self.nodata = nodata
         self.crs = crs
         self.tiffOptions = tiffOptions
+        self.memoryBudget = memoryBudget
     }
 
     /// Reads, burns and writes; returns the raster written.
     @discardableResult
     public func run() throws -> Raster<Double> {
-        _ = try RasterFormat(path: output)
+        let format = try RasterFormat(path: output)
         guard resolution > 0, resolution.isFinite else { throw WorkflowError("the resolution must be a positive number, got \(resolution)") }
+        try Self.checkOutputFolder(output)
+        if format == .geoTIFF { try GeoTIFF.checkRecordable(crs, path: output) }
         let source = try GeoDataSource(path: input)
         let features = try source.readLayer(layer).collection
         let shapes = Rasterizer.shapes(of: features, attribute: attribute, burn: burn)
         let extent = shapes.reduce(BoundingBox.empty) { $0.union($1.geometry.boundingBox) }
         guard !extent.isEmpty else { throw WorkflowError("\(input): no features to burn") }
+        let (width, height) = Self.gridSize(extent, resolution: resolution)
+        try memoryBudget.check(Self.estimatedBytes(cells: width * height, rule: rule, format: format),
+                               for: "rasterizing \(input) at \(resolution) (a \(Self.count(width)) x \(Self.count(height)) cell grid)")
         let grid = try RasterGrid.covering(extent, resolution: resolution)
         let raster: Raster<Double> = switch rule {
         case .coverageFraction: try Rasterizer.coverage(shapes, grid: grid, crs: crs)
@@ -73,5 +84,38 @@ public struct RasterizeJob: Sendable {
         }
         try RasterFile.write(raster, to: output, options: tiffOptions)
         return raster
+    }
+
+    /// Columns and rows of the grid snapped to `resolution` over `extent`, as `Double` so that
+    /// absurd requests are measured rather than overflowed.
+    static func gridSize(_ extent: BoundingBox, resolution: Double) -> (Double, Double) {
+        let box = RasterGrid.snap(extent, to: resolution)
+        return (max(1, ((box.maxX - box.minX) / resolution).rounded(.up)),
+                max(1, ((box.maxY - box.minY) / resolution).rounded(.up)))
+    }
+
+    /// Bytes the job holds at once for `cells` cells: the Float64 raster (twice for exact
+    /// fractions, which accumulate per shape), plus the text of an ASCII grid (up to 25 bytes a
+    /// value) or the 8-bit image of a preview.
+    static func estimatedBytes(cells: Double, rule: Rule, format: RasterFormat) -> Double {
+        let raster = cells * (rule == .coverageFraction ? 16 : 8)
+        switch format {
+        case .geoTIFF: return raster
+        case .asciiGrid: return raster + cells * 25
+        case .preview: return raster + cells
+        }
+    }
+
+    static func count(_ value: Double) -> String {
+        value < 1e15 ? String(Int(value)) : String(format: "%.3g", value)
+    }
+
+    /// Refuses an output whose folder does not exist, before any work.
+    static func checkOutputFolder(_ path: String) throws(WorkflowError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+            throw WorkflowError("\(path): the folder \(folder) does not exist")
+        }
     }
 }

@@ -17,11 +17,17 @@ public import GeoProj
 public enum TransformText {
     /// Runs `transformer` over the lines `readLine` returns until nil; returns the number of
     /// lines that failed.
+    ///
+    /// A transformer that checks areas of use refuses points outside them (each is a problem);
+    /// one that does not transforms them, as PROJ and cs2cs do, and `warning` is called once at
+    /// the end with how many points lay outside the areas of use, when any did.
     public static func run(_ transformer: Transformer, direction: Transformer.Direction = .forward,
-                           readLine: () -> String?, write: (String) -> Void, problem: (String) -> Void) -> Int {
+                           readLine: () -> String?, write: (String) -> Void, problem: (String) -> Void,
+                           warning: (String) -> Void = { _ in }) -> Int {
         var output = ""
         var lineNumber = 0
         var failures = 0
+        var outside = 0, transformed = 0
         while let line = readLine() {
             lineNumber += 1
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -37,6 +43,10 @@ public enum TransformText {
             }
             do {
                 let c = try transformer.transform(point, direction: direction)
+                transformed += 1
+                if !transformer.checksAreaOfUse, !transformer.isWithinAreasOfUse(input: point, output: c, direction: direction) {
+                    outside += 1
+                }
                 output += String(format: "%.17g,%.17g\n", c.x, c.y)
             } catch {
                 problem("line \(lineNumber): \(error)")
@@ -48,6 +58,10 @@ public enum TransformText {
             }
         }
         write(output)
+        if outside > 0 {
+            let (input, result) = direction == .forward ? (transformer.source, transformer.target) : (transformer.target, transformer.source)
+            warning("\(outside) of \(transformed) points lie outside the area of use of \(input.description) or \(result.description); they were transformed anyway")
+        }
         return failures
     }
 

@@ -26,11 +26,14 @@ public struct ZonalJob: Sendable {
     public var zonesCRS: CRS?
     /// Coverage threshold and fraction precision.
     public var options: ZonalOptions
+    /// The most memory the job may plan to use (default: half of physical memory); a raster
+    /// whose decoded cells would take more is refused from its header, before it is read.
+    public var memoryBudget: MemoryBudget
 
     /// Creates a job.
     public init(raster: String, zones: String, layer: String? = nil, idProperty: String? = nil,
                 statistics: [ZonalStatistic] = [.count, .sum, .mean, .min, .max], zonesCRS: CRS? = nil,
-                options: ZonalOptions = ZonalOptions()) {
+                options: ZonalOptions = ZonalOptions(), memoryBudget: MemoryBudget = .halfOfPhysicalMemory) {
         self.raster = raster
         self.zones = zones
         self.layer = layer
@@ -38,6 +41,7 @@ public struct ZonalJob: Sendable {
         self.statistics = statistics
         self.zonesCRS = zonesCRS
         self.options = options
+        self.memoryBudget = memoryBudget
     }
 
     /// The result: one row per zone in input order.
@@ -66,6 +70,11 @@ public struct ZonalJob: Sendable {
     /// - Throws: ``WorkflowError`` naming the file and the problem (e.g. an id property no zone
     ///   has, a zone that is not a polygon), or the reader's error.
     public func run() throws -> Table {
+        let header = try RasterHeader(path: raster)
+        // An ASCII grid is held as text, then as Float64 values.
+        let textBytes = (try RasterFormat(path: raster)) == .asciiGrid ? 2 * Double(header.fileSize) : 0
+        try memoryBudget.check(Double(header.width) * Double(header.height) * Double(header.bytesPerCell) + textBytes,
+                               for: "reading \(raster) (\(header.width) x \(header.height) cells)")
         let rasterValue = try RasterFile.read(path: raster)
         GeoDataLocations.registerProviders()
         let source = try GeoDataSource(path: zones)

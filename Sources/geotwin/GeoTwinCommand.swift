@@ -20,4 +20,10 @@ struct GeoTwinCommand: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Installs the SIGINT/SIGTERM clean-up of temporary files, then runs the command.
+    static func main() async {
+        InterruptCleanup.installSignalHandlers()
+        await main(nil)
+    }
 }

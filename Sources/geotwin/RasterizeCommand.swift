@@ -42,10 +42,14 @@ struct RasterizeCommand: ParsableCommand {
     @Option(name: .long, help: "GeoTIFF compression: deflate or none.")
     var compress: String = "deflate"
 
+    @Option(name: .customLong("max-memory"), help: "Most memory the job may plan to use, e.g. 512M or 8G (default: half of physical memory); larger requests are refused before any work.")
+    var maxMemory: String?
+
     func validate() throws {
         if attribute != nil && burn != nil { throw ValidationError("give --attribute or --burn, not both") }
         if allTouched && fraction { throw ValidationError("give --all-touched or --fraction, not both") }
         guard res > 0, res.isFinite else { throw ValidationError("--res must be a positive number") }
+        if let m = maxMemory, MemoryBudget(parsing: m) == nil { throw ValidationError("--max-memory must be a size such as 512M or 8G, got '\(m)'") }
         guard ["strips", "tiles"].contains(layout) else { throw ValidationError("--layout must be strips or tiles") }
         guard ["deflate", "none"].contains(compress) else { throw ValidationError("--compress must be deflate or none") }
     }
@@ -59,6 +63,7 @@ struct RasterizeCommand: ParsableCommand {
                                           layout: layout == "tiles" ? .tiles(size: 256) : .strips(rowsPerStrip: 16))
         try RasterizeJob(input: input, output: output, resolution: res, attribute: attribute, burn: burn ?? 1,
                          rule: fraction ? .coverageFraction : allTouched ? .allTouched : .cellCenter,
-                         nodata: nodata, crs: epsg.map { CRS(epsg: $0) }, tiffOptions: options).run()
+                         nodata: nodata, crs: epsg.map { CRS(epsg: $0) }, tiffOptions: options,
+                         memoryBudget: maxMemory.flatMap(MemoryBudget.init(parsing:)) ?? .halfOfPhysicalMemory).run()
     }
 }

@@ -24,10 +24,13 @@ struct TransformCommand: ParsableCommand {
     @Flag(help: "Transform from --to back to --from.")
     var inverse = false
 
+    @Flag(help: "Refuse points outside the areas of use of the CRSs (by default they are transformed, as PROJ does, with one warning giving their count).")
+    var strict = false
+
     func run() throws {
         let transformer: Transformer
         do {
-            transformer = try Transformer(from: CRS(from), to: CRS(to))
+            transformer = try Transformer(from: CRS(from), to: CRS(to), checksAreaOfUse: strict)
         } catch {
             Self.report("geotwin: error: \(error)")
             throw ExitCode(1)
@@ -35,7 +38,8 @@ struct TransformCommand: ParsableCommand {
         let failures = TransformText.run(transformer, direction: inverse ? .inverse : .forward,
                                          readLine: { readLine(strippingNewline: true) },
                                          write: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                                         problem: { Self.report("geotwin: error: \($0)") })
+                                         problem: { Self.report("geotwin: error: \($0)") },
+                                         warning: { Self.report("geotwin: warning: \($0) (--strict refuses them)") })
         if failures > 0 { throw ExitCode(1) }
     }
 

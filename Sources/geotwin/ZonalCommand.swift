@@ -33,6 +33,9 @@ struct ZonalCommand: ParsableCommand {
     @Flag(name: .customLong("float32-fractions"), help: "Round coverage fractions to Float32 as exactextract does.")
     var float32Fractions = false
 
+    @Option(name: .customLong("max-memory"), help: "Most memory the job may plan to use, e.g. 512M or 8G (default: half of physical memory); a larger raster is refused before it is read.")
+    var maxMemory: String?
+
     func run() throws {
         try reportingErrors { try execute() }
     }
@@ -46,9 +49,15 @@ struct ZonalCommand: ParsableCommand {
             statistics.append(s)
         }
         guard minCoverage >= 0, minCoverage <= 1 else { throw CLIError("--min-coverage must be within 0...1") }
+        var budget = MemoryBudget.halfOfPhysicalMemory
+        if let m = maxMemory {
+            guard let parsed = MemoryBudget(parsing: m) else { throw CLIError("--max-memory must be a size such as 512M or 8G, got '\(m)'") }
+            budget = parsed
+        }
         let job = ZonalJob(raster: raster, zones: zones, layer: layer, idProperty: id, statistics: statistics,
                            zonesCRS: zonesCRS.map(CRS.init),
-                           options: ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double))
+                           options: ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double),
+                           memoryBudget: budget)
         FileHandle.standardOutput.write(Data(try job.run().csv.utf8))
     }
 }

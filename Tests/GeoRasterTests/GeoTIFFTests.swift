@@ -68,7 +68,7 @@ func temporaryPath(_ name: String) -> String {
 
     @Test func malformedFilesGiveTypedErrors() throws {
         let garbage = temporaryPath("garbage.tif")
-        FileManager.default.createFile(atPath: garbage, contents: Data("not a tiff at all".utf8))
+        _ = FileManager.default.createFile(atPath: garbage, contents: Data("not a tiff at all".utf8))
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: garbage) }
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: temporaryPath("missing.tif")) }
         // A valid file cut in half: the directory or the strips are gone.
@@ -77,11 +77,11 @@ func temporaryPath(_ name: String) -> String {
         try GeoTIFF.write(r, to: whole, options: GeoTIFFWriteOptions(compression: .none))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: whole))
         let cut = temporaryPath("cut.tif")
-        FileManager.default.createFile(atPath: cut, contents: bytes.prefix(bytes.count / 2))
+        _ = FileManager.default.createFile(atPath: cut, contents: bytes.prefix(bytes.count / 2))
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: cut) }
         // Header of a big-endian TIFF with a directory offset past the end.
         let bad = temporaryPath("bad-offset.tif")
-        FileManager.default.createFile(atPath: bad, contents: Data([0x4D, 0x4D, 0, 42, 0x7F, 0xFF, 0xFF, 0xF0]))
+        _ = FileManager.default.createFile(atPath: bad, contents: Data([0x4D, 0x4D, 0, 42, 0x7F, 0xFF, 0xFF, 0xF0]))
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: bad) }
     }
 
@@ -120,7 +120,7 @@ func temporaryPath(_ name: String) -> String {
         for e in entries { b += e }
         b += [0, 0, 0, 0]
         let path = temporaryPath("hostile.tif")
-        FileManager.default.createFile(atPath: path, contents: Data(b))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(b))
         #expect(throws: RasterError.self) { try GeoTIFF.read(path: path) }
     }
 

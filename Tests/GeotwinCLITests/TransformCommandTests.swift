@@ -29,7 +29,8 @@ private func runGeotwin(_ arguments: [String], input: String) throws -> (status:
     }
 
     @Test func badLinesAreReportedWithTheirNumberAndFailTheRun() throws {
-        let result = try runGeotwin(["transform", "--from", "EPSG:4326", "--to", "EPSG:5186"],
+        // --strict: a point outside EPSG:5186's area of use (line 3) is refused, not transformed.
+        let result = try runGeotwin(["transform", "--from", "EPSG:4326", "--to", "EPSG:5186", "--strict"],
                                     input: "127,37\nnot a point\n129.1,35.2\n127.2,36\n")
         #expect(result.status != 0)
         #expect(result.stdout.split(separator: "\n").count == 2, "the good lines are still written")

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora Fuzz/corpus/<target>/ (standard library only): small valid and
+malformed inputs per reader, most taken from the test fixtures, plus a tiny GeoPackage (512-byte
+pages) and tiny GeoTIFFs built here. Run from the repository root: python3 Fuzz/make_seeds.py"""
+import glob
+import os
+import shutil
+import sqlite3
+import struct
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(ROOT, "Fuzz", "corpus")
+IO = os.path.join(ROOT, "Tests", "GeoIOTests", "Fixtures")
+RASTER = os.path.join(ROOT, "Tests", "GeoRasterTests", "Fixtures")
+
+
+def put(target, name, data):
+    d = os.path.join(CORPUS, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def copy(target, pattern, limit=8192):
+    for p in sorted(glob.glob(pattern)):
+        if os.path.getsize(p) <= limit:
+            with open(p, "rb") as f:
+                put(target, os.path.basename(p), f.read())
+
+
+def wkb_point(x, y):
+    return b"\x01" + struct.pack("<I", 1) + struct.pack("<dd", x, y)
+
+
+def wkb_polygon():
+    ring = [(0, 0), (1, 0), (1, 1), (0, 0)]
+    return b"\x01" + struct.pack("<II", 3, 1) + struct.pack("<I", len(ring)) + b"".join(struct.pack("<dd", *c) for c in ring)
+
+
+def gpkg_blob(wkb, srid=4326):
+    return b"GP\x00\x01" + struct.pack("<i", srid) + wkb
+
+
+def tiny_gpkg(path):
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA page_size=512")
+    db.execute("PRAGMA application_id=1196444487")
+    db.execute("PRAGMA user_version=10300")
+    db.executescript("""
+    CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+      organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+    INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84"]', NULL);
+    CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+      description TEXT DEFAULT '', last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
+    INSERT INTO gpkg_contents VALUES ('pts', 'features', 'pts', '', '2024-01-01T00:00:00Z', 0, 0, 1, 1, 4326);
+    CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+      srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL);
+    INSERT INTO gpkg_geometry_columns VALUES ('pts', 'geom', 'GEOMETRY', 4326, 0, 0);
+    CREATE TABLE pts (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, name TEXT, n INTEGER, v REAL);
+    """)
+    db.execute("INSERT INTO pts (geom, name, n, v) VALUES (?, '세종', 1, 2.5)", (gpkg_blob(wkb_point(127.2, 36.5)),))
+    db.execute("INSERT INTO pts (geom, name, n, v) VALUES (?, NULL, NULL, NULL)", (gpkg_blob(wkb_polygon()),))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+
+
+def tiff(width, length, bits, fmt, data, tiles=None):
+    entries = [(256, 4, 1, width), (257, 4, 1, length), (258, 3, 1, bits), (259, 3, 1, 1), (262, 3, 1, 1),
+               (277, 3, 1, 1), (339, 3, 1, fmt)]
+    if tiles:
+        entries += [(322, 4, 1, tiles), (323, 4, 1, tiles), (324, 4, 1, 0), (325, 4, 1, len(data))]
+    else:
+        entries += [(273, 4, 1, 0), (278, 4, 1, length), (279, 4, 1, len(data))]
+    entries.sort()
+    data_offset = 8 + 2 + 12 * len(entries) + 4
+    out = bytearray(b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", len(entries)))
+    for tag, typ, count, value in entries:
+        if tag in (273, 324):
+            value = data_offset
+        out += struct.pack("<HHIHH", tag, typ, count, value, 0) if typ == 3 else struct.pack("<HHII", tag, typ, count, value)
+    return bytes(out + struct.pack("<I", 0) + data)
+
+
+def main():
+    copy("geojson", os.path.join(IO, "geojson", "*.geojson"))
+    copy("geojson", os.path.join(IO, "malformed", "*.geojson"))
+    copy("geojson", os.path.join(IO, "hostile", "*.geojson"))
+    copy("wkb", os.path.join(IO, "malformed", "*.wkb"))
+    copy("wkb", os.path.join(IO, "malformed", "*.wkbstream"))
+    copy("wkb", os.path.join(IO, "hostile", "*.wkb"))
+    put("wkb", "point.wkb", wkb_point(127, 37))
+    put("wkb", "polygon.wkb", wkb_polygon())
+    copy("wkt", os.path.join(IO, "malformed", "*.wkt"))
+    put("wkt", "polygon.wkt", b"SRID=5179;POLYGON Z ((0 0 1, 1 0 1, 1 1 1, 0 0 1), (0.2 0.2 1, 0.3 0.2 1, 0.3 0.3 1, 0.2 0.2 1))")
+    put("wkt", "collection.wkt", b"GEOMETRYCOLLECTION (POINT M (1 2 3), MULTILINESTRING ((0 0, 1 1)), MULTIPOINT EMPTY)")
+    put("gpkg_blob", "point.bin", gpkg_blob(wkb_point(127, 37)))
+    put("gpkg_blob", "polygon_envelope.bin", b"GP\x00\x03" + struct.pack("<i", 5179) + struct.pack("<4d", 0, 1, 0, 1) + wkb_polygon())
+    put("gpkg_blob", "empty.bin", b"GP\x00\x11" + struct.pack("<i", 0) + wkb_point(float("nan"), float("nan")))
+    tiny = os.path.join(CORPUS, "tiny.gpkg")
+    os.makedirs(os.path.join(CORPUS, "gpkg_file"), exist_ok=True)
+    tiny_gpkg(tiny)
+    shutil.move(tiny, os.path.join(CORPUS, "gpkg_file", "tiny.gpkg"))
+    put("geotiff", "strip_u8.tif", tiff(4, 4, 8, 1, bytes(range(16))))
+    put("geotiff", "tile_f32.tif", tiff(4, 4, 32, 3, struct.pack("<256f", *range(256)), tiles=16))
+    copy("geotiff", os.path.join(RASTER, "hostile", "*.tif"))
+    copy("asciigrid", os.path.join(RASTER, "hostile", "*.asc"))
+    put("asciigrid", "grid.asc", b"ncols 3\nnrows 2\nxllcenter 0.5\nyllcenter 0.5\ndx 1\ndy 2\nNODATA_value -9999\n1 2 3\n-9999 5 6e2\n")
+    copy("csv", os.path.join(IO, "hostile", "*.csv"))
+    put("csv", "points.csv", b'lon,lat,note\n127.1,37.5,"a ""q"", b"\r\n-33.25,126.5,\n\n129,35,"multi\nline"\n')
+    put("csv", "x_y.csv", b"\xef\xbb\xbfX;Y\n1;2\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+import Foundation
+import GeoCore
+import Testing
+@testable import GeoIO
+
+/// Awkward inputs committed under Fixtures/hostile/ (written by generate_hostile_inputs.py): each
+/// gives the right value or an error whose wording fits what is wrong.
+@Suite struct HostileInputTests {
+    @Test func deeplyNestedPropertiesAreNotCalledGeometries() throws {
+        do {
+            _ = try GeoJSON.decodeFeature(try Fixture.bytes("hostile/nested_properties.geojson"))
+            Issue.record("no error")
+        } catch let error as GeoIOError {
+            #expect(error.caseName == "valuesNestedTooDeep")
+            #expect(error.description.contains("arrays or objects nested deeper than 256 levels"), "\(error)")
+            #expect(!error.description.contains("geometr"), "\(error)")
+            #expect(error.description.contains("$.properties.deep"), "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func aPropertyBeyondTheRangeOfADoubleIsOutOfRangeNotInvalid() throws {
+        do {
+            _ = try GeoJSON.decodeFeature(try Fixture.bytes("hostile/huge_property_number.geojson"))
+            Issue.record("no error")
+        } catch let error as GeoIOError {
+            #expect(error.caseName == "numberOutOfRange")
+            #expect(error.description.contains("number out of range: 1e400"), "\(error)")
+            #expect(error.description.contains("$.properties.x (byte 52)"), "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    /// Like GDAL: integers are kept exactly while they fit Int64 (beyond 2^53 too); a larger one
+    /// becomes the nearest double rather than an error.
+    @Test func bigIntegerPropertiesAreKeptLikeGDAL() throws {
+        let f = try GeoJSON.decodeFeature(try Fixture.bytes("hostile/big_integer_properties.geojson"))
+        #expect(f.properties["above53"] == .int(9_007_199_254_740_993))
+        #expect(f.properties["int64max"] == .int(Int64.max))
+        #expect(f.properties["beyond64"] == .double(123456789012345678901234567890.0))
+    }
+
+    @Test func aWKBStreamWithTwoSRIDsIsAnError() throws {
+        let path = Fixture.url("hostile/mixed_srids.wkb").path
+        #expect(throws: GeoDataError.mixedSRIDs(path: path, srids: [4326, 5179])) {
+            try GeoDataSource(path: path).readLayer()
+        }
+    }
+
+    @Test func sridZeroMeansNoCRS() throws {
+        let layer = try GeoDataSource(path: Fixture.url("hostile/srid_zero.wkb").path).readLayer()
+        #expect(layer.crs == nil)
+        #expect(layer.features.map(\.geometry) == [.point(Point(Coordinate(127, 37))), nil])
+    }
+}

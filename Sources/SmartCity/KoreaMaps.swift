@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import GeoIO
 public import GeoRender
 
 /// The national and city maps drawn from `korea.gpkg` (EPSG:5179), each one call. The coverage
@@ -35,26 +36,19 @@ public enum KoreaMaps {
         }
         let sido = try geodata.features("sido")
         let emd = try geodata.features("emd")
-        var sites = try geodata.features("ri", where: ("name_ko", .text("합강리")))
-        sites.features += emd.features.filter { $0.properties["code"]?.stringValue == "26440103" }
+        let sites = try pilotSites(geodata, emd: emd)
         let projection = try CRSProjection(fromEPSG: 4326, toEPSG: PilotSite.epsg)
         let areas = Layer(id: "sigungu", features: sigungu, style: Style(stroke: .white, strokeWidth: 0.25),
                           thematic: .choropleth(Choropleth(values: .numbers(density), classes: .numeric(.quantiles(classes)),
                                                            palette: .colorBrewer("YlOrRd"),
                                                            legendTitle: "Persons per km² (2020)")),
                           idField: "code", dataFields: ["code", "name_ko", "name_en", "population", "area_km2"])
-        let provinces = Layer(id: "sido", features: sido,
-                              style: Style(fillNone: true, stroke: Color(red: 0x44, green: 0x44, blue: 0x44), strokeWidth: 0.7),
-                              labels: LabelOptions(field: "name_ko", priorityField: "population", fontSize: 12),
-                              idField: "code", dataFields: ["code", "name_ko", "name_en"])
+        let provinces = provincesLayer(sido)
         let pilot = Layer(id: "pilot-emd", features: emd,
                           style: Style(fill: Color(red: 0xf0, green: 0xf0, blue: 0xf0), stroke: Color(red: 0x66, green: 0x66, blue: 0x66),
                                        strokeWidth: 0.5),
                           idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
-        let site = Layer(id: "pilot-site", features: sites,
-                         style: Style(fill: Color(red: 0xfc, green: 0xbb, blue: 0xa1), stroke: Color(red: 0xd7, green: 0x30, blue: 0x27),
-                                      strokeWidth: 1.5, dash: [4, 2]),
-                         idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
+        let site = pilotSiteLayer(sites)
         var map = Map(width: width, title: "대한민국 시군구 인구밀도 · Population density by sigungu, 2020",
                       subtitle: "Persons per km² of the legal district polygon, \(classes) quantile classes. Insets: the pilot smart city sites (dashed: 합강리, 강동동)",
                       description: "Choropleth of 2020 census population per square kilometre for \(sigungu.features.count) sigungu of South Korea, with the Sejong 5-1 and Busan Eco Delta City pilot areas in insets.",
@@ -79,22 +73,15 @@ public enum KoreaMaps {
         let emd = try geodata.features("emd")
         let values = emd.features.map { f in f.properties["sigungu_code"]?.stringValue.flatMap { density[$0] } }
         let sido = try geodata.features("sido")
-        var sites = try geodata.features("ri", where: ("name_ko", .text("합강리")))
-        sites.features += emd.features.filter { $0.properties["code"]?.stringValue == "26440103" }
+        let sites = try pilotSites(geodata, emd: emd)
         let projection = try CRSProjection(fromEPSG: 4326, toEPSG: PilotSite.epsg)
         let areas = Layer(id: "emd", features: emd, style: Style(stroke: .white, strokeWidth: 0.1),
                           thematic: .choropleth(Choropleth(values: .numbers(values), classes: .numeric(.quantiles(classes)),
                                                            palette: .colorBrewer("YlOrRd"),
                                                            legendTitle: "Persons per km² of the sigungu (2020)")),
                           idField: "code", dataFields: ["code", "name_ko", "sigungu_code", "area_km2"])
-        let provinces = Layer(id: "sido", features: sido,
-                              style: Style(fillNone: true, stroke: Color(red: 0x44, green: 0x44, blue: 0x44), strokeWidth: 0.7),
-                              labels: LabelOptions(field: "name_ko", priorityField: "population", fontSize: 12),
-                              idField: "code", dataFields: ["code", "name_ko", "name_en"])
-        let site = Layer(id: "pilot-site", features: sites,
-                         style: Style(fill: Color(red: 0xfc, green: 0xbb, blue: 0xa1), stroke: Color(red: 0xd7, green: 0x30, blue: 0x27),
-                                      strokeWidth: 1.5, dash: [4, 2]),
-                         idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
+        let provinces = provincesLayer(sido)
+        let site = pilotSiteLayer(sites)
         var map = Map(width: width, title: "대한민국 읍면동 · Population density by eup, myeon and dong, 2020",
                       subtitle: "Each emd in its sigungu's persons per km² (no emd census shipped), \(classes) quantile classes. Insets: pilot sites (dashed: 합강리, 강동동)",
                       description: "Choropleth of the \(emd.features.count) legal eup, myeon and dong of South Korea by the 2020 census population per square kilometre of their sigungu, with the Sejong 5-1 and Busan Eco Delta City pilot areas in insets.",
@@ -102,6 +89,30 @@ public enum KoreaMaps {
         map.insets = try PilotCityID.insets(of: emd, codeField: "sigungu_code", projection: projection, pageWidth: map.width,
                                             margin: map.margin, layerIDs: ["emd", "pilot-site"])
         return map
+    }
+
+    /// The sido outlined and labelled by name, as both population maps draw them.
+    static func provincesLayer(_ sido: FeatureCollection) -> Layer {
+        Layer(id: "sido", features: sido,
+              style: Style(fillNone: true, stroke: Color(red: 0x44, green: 0x44, blue: 0x44), strokeWidth: 0.7),
+              labels: LabelOptions(field: "name_ko", priorityField: "population", fontSize: 12),
+              idField: "code", dataFields: ["code", "name_ko", "name_en"])
+    }
+
+    /// The pilot sites drawn in the insets: 합강리 (Sejong 5-1 lies inside it) and 강동동 (Busan EDC
+    /// is a part of it), from `emd`.
+    static func pilotSites(_ geodata: Geodata, emd: FeatureCollection) throws(GeoPackageError) -> FeatureCollection {
+        var sites = try geodata.features("ri", where: ("name_ko", .text("합강리")))
+        sites.features += emd.features.filter { $0.properties["code"]?.stringValue == "26440103" }
+        return sites
+    }
+
+    /// The pilot sites dashed, in the insets only.
+    static func pilotSiteLayer(_ sites: FeatureCollection) -> Layer {
+        Layer(id: "pilot-site", features: sites,
+              style: Style(fill: Color(red: 0xfc, green: 0xbb, blue: 0xa1), stroke: Color(red: 0xd7, green: 0x30, blue: 0x27),
+                           strokeWidth: 1.5, dash: [4, 2]),
+              idField: "code", dataFields: ["code", "name_ko"], showInMainMap: false)
     }
 
     /// The city map of Sejong (36110): its legal emd coloured by kind (동, 읍, 면) and labelled,

@@ -28,8 +28,7 @@ build: setup
 demo: build
 	@mkdir -p out
 	$(BIN) rollout
-	$(BIN) map coverage --out out/coverage.svg
-	$(BIN) map coverage --html out/coverage.html
+	$(BIN) map coverage --out out/coverage.svg --html out/coverage.html
 	$(BIN) map pilot sejong-5-1 --out out/sejong-5-1.svg
 	$(BIN) map pilot busan-edc --out out/busan-edc.svg
 	@echo "coverage map: $(CURDIR)/out/coverage.svg"

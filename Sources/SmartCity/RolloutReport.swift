@@ -68,6 +68,11 @@ public struct RolloutReport: Sendable {
         years = rollout.coverage(of: selections, years: 2015...until, method: method)
     }
 
+    /// The coverage by year under `m`: ``years`` for the report's own method, computed otherwise.
+    private func coverage(_ m: CoverageMethod) -> [RolloutYear] {
+        m == method ? years : rollout.coverage(of: selections, years: 2015...until, method: m)
+    }
+
     /// The CSV: header `year,selected,cumulative,recorded,modelled,population_covered,population_share,area_km2`.
     public var csv: String {
         var out = "year,selected,cumulative,recorded,modelled,population_covered,population_share,area_km2\n"
@@ -98,7 +103,7 @@ public struct RolloutReport: Sendable {
         }
         lines.append("")
         for m in CoverageMethod.allCases {
-            let c = rollout.coverage(of: selections, years: 2015...until, method: m)
+            let c = coverage(m)
             let reached = PlatformRollout.yearReachingTwoThirds(c)
             let best = c.last.map { percent($0.populationShare) } ?? "-"
             lines.append("Goal \"two thirds of the nation\" (population share ≥ 66.7 %), \(m.rawValue): "
@@ -155,7 +160,7 @@ public struct RolloutReport: Sendable {
     public func json(adopters: Bool = false) throws -> String {
         var reached: [String: Int?] = [:]
         for m in CoverageMethod.allCases {
-            reached[m.rawValue] = PlatformRollout.yearReachingTwoThirds(rollout.coverage(of: selections, years: 2015...until, method: m))
+            reached[m.rawValue] = PlatformRollout.yearReachingTwoThirds(coverage(m))
         }
         return try ReportText.json(JSONReport(scenario: scenario.rawValue, scenarioSummary: scenario.summary, method: method.rawValue,
                                               strategy: strategyName, nation: rollout.nation, years: years,

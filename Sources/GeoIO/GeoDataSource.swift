@@ -162,22 +162,21 @@ public final class GeoDataSource {
             guard let reader = geoPackage else { return nil }
             var failure: GeoDataError?
             do throws(GeoPackageError) {
-                var columns: [GeoPackageColumn]?
-                try reader.forEachFeature(info.name, bbox: bbox) { row throws(GeoPackageError) in
-                    if columns == nil { columns = try reader.columns(of: info.name) }
+                _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true) { row, columns in
                     var props = [String: PropertyValue](minimumCapacity: row.values.count)
-                    for (c, v) in zip(columns ?? [], row.values) { props[c.name] = c.propertyValue(v) }
+                    for (c, v) in zip(columns, row.values) { props[c.name] = c.propertyValue(v) }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
                     } catch {
                         failure = error
-                        throw .writeFailed(path: path, reason: "stopped")
+                        return false
                     }
+                    return true
                 }
             } catch {
-                if let failure { throw failure }
                 throw .geoPackage(error)
             }
+            if let failure { throw failure }
             return info.crs
         case .geoJSON:
             // Files up to 64 MiB are parsed whole from their memory map (the byte parser's fast

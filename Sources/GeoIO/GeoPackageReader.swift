@@ -94,6 +94,23 @@ public final class GeoPackageReader {
                                bbox: BoundingBox? = nil, geometry wantsGeometry: Bool = true,
                                _ body: (GeoPackageFeature) throws(GeoPackageError) -> Void)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
+        var failure: GeoPackageError?
+        let schema = try forEachRow(name, where: filter, bbox: bbox, geometry: wantsGeometry) { row, _ in
+            do throws(GeoPackageError) { try body(row) } catch {
+                failure = error
+                return false
+            }
+            return true
+        }
+        if let failure { throw failure }
+        return schema
+    }
+
+    /// The loop behind ``forEachFeature(_:where:bbox:geometry:_:)``: each row with the layer's
+    /// attribute columns (the order of its values); `body` returns false to stop.
+    func forEachRow(_ name: String, where filter: (column: String, value: GeoPackageValue)?, bbox: BoundingBox?,
+                    geometry wantsGeometry: Bool, _ body: (GeoPackageFeature, [GeoPackageColumn]) -> Bool)
+        throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
         let (pk, columns) = try schema(info)
@@ -138,7 +155,7 @@ public final class GeoPackageReader {
             var values: [GeoPackageValue] = []
             values.reserveCapacity(columns.count)
             for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
-            try body(GeoPackageFeature(fid: fid, geometry: geometry, values: values))
+            if !body(GeoPackageFeature(fid: fid, geometry: geometry, values: values), columns) { break }
         }
         return (info, columns)
     }

@@ -36,14 +36,17 @@ demo: build
 	@echo "pilot maps:   $(CURDIR)/out/sejong-5-1.svg $(CURDIR)/out/busan-edc.svg"
 
 ## Build and run the whole test suite, against a throwaway PostgreSQL 15 + PostGIS 3 cluster when
-## the server is installed (Tests/postgis/with-postgis.sh starts and removes it).
+## the server is installed (Tests/postgis/with-postgis.sh starts and removes it). The suite's
+## temporary files go to one folder that is removed at the end, pass or fail.
 PG_INITDB    := /usr/lib/postgresql/15/bin/initdb
 test: setup
-	@if [ -x $(PG_INITDB) ]; then \
-	  Tests/postgis/with-postgis.sh $(SWIFT) test; \
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/geotwin-test.XXXXXX"); chmod 755 "$$scratch"; \
+	trap 'rm -rf "$$scratch"' EXIT; \
+	if [ -x $(PG_INITDB) ]; then \
+	  Tests/postgis/with-postgis.sh env TMPDIR="$$scratch" $(SWIFT) test; \
 	else \
 	  echo "PostgreSQL 15 server not installed: PostGIS tests are skipped (make setup installs it)"; \
-	  $(SWIFT) test; \
+	  TMPDIR="$$scratch" $(SWIFT) test; \
 	fi
 
 ## The DocC documentation of every library module, in one combined archive with the GeoTwin

@@ -60,7 +60,7 @@ public struct OutOfProcessPeers {
         case .rtree:
             return [Peer(name: "geoindex-rs", launcher: .python(peer: "geoindex-rs"), install: pip),
                     Peer(name: "flatbush", launcher: .node(script: "rtree_flatbush.mjs", module: "flatbush"),
-                         install: "cd Benchmarks/peers && npm install flatbush@4.4.0")]
+                         install: "cd Benchmarks/peers && npm install flatbush@4.6.2")]
         case .locate: return [Peer(name: "shapely", launcher: .python(peer: "shapely"), install: pip)]
         case .transform: return [Peer(name: "pyproj", launcher: .python(peer: "pyproj"), install: pip)]
         case .geojson: return [Peer(name: "shapely", launcher: .python(peer: "shapely"), install: pip)]

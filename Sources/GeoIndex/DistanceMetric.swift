@@ -24,9 +24,11 @@ public struct PlanarMetric: BoxDistanceMetric {
     /// Squared distance from `(x, y)` to the box.
     @inlinable
     public func key(x: Double, y: Double, minX: Double, minY: Double, maxX: Double, maxY: Double) -> Double {
-        let dx = x < minX ? minX - x : (x > maxX ? x - maxX : 0)
-        let dy = y < minY ? minY - y : (y > maxY ? y - maxY : 0)
-        return dx * dx + dy * dy
+        // Branch-free: per axis max(min - p, p - max, 0), which is the gap on the side the point
+        // lies beyond (both differences are <= 0 inside), the same value the branches would give.
+        let p = SIMD2(x, y)
+        let d = pointwiseMax(pointwiseMax(SIMD2(minX, minY) - p, p - SIMD2(maxX, maxY)), .zero)
+        return d.x * d.x + d.y * d.y
     }
 
     /// `distance` squared (negative distances give a negative key: nothing is that close).

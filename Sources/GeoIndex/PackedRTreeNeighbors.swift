@@ -82,28 +82,41 @@ extension PackedRTree {
         // A node entry carries its level in bits 56...62 and its position below.
         queue.push(0, UInt64(top) << 56 | UInt64(levelStarts[top]))
         let ns = nodeSize
+        let base = b.baseAddress.unsafelyUnwrapped
         itemIndices.withReader { items in
             levelStarts.withUnsafeBufferPointer { starts in
-                while !queue.isEmpty {
-                    let next = queue.top
-                    // Nodes at exactly the bound are still opened: they may hold a tie with a smaller index.
-                    if next.key > best.bound { break }
-                    queue.pop()
-                    let level = Int(next.entry >> 56)
-                    let node = Int(next.entry & (1 << 56 - 1))
-                    let cs = starts[level - 1] + (node - starts[level]) * ns
-                    let ce = min(cs + ns, starts[level])
-                    let childTag = UInt64(level - 1) << 56
-                    for c in cs..<ce {
-                        let p = 4 * c
-                        let d = metric.key(x: x, y: y, minX: b[p].doubleValue, minY: b[p + 1].doubleValue,
-                                           maxX: b[p + 2].doubleValue, maxY: b[p + 3].doubleValue)
-                        if !(d <= maxKey) || d > best.bound { continue }
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: ns) { keys in
+                    let keys = keys.baseAddress.unsafelyUnwrapped
+                    while !queue.isEmpty {
+                        let next = queue.top
+                        // Nodes at exactly the bound are still opened: they may hold a tie with a smaller index.
+                        if next.key > best.bound { break }
+                        queue.pop()
+                        let level = Int(next.entry >> 56)
+                        let node = Int(next.entry & (1 << 56 - 1))
+                        let cs = starts[level - 1] + (node - starts[level]) * ns
+                        let n = min(ns, starts[level] - cs)
+                        // The keys of all children first: independent loads and arithmetic
+                        // without branches, then the decisions.
+                        var p = base + 4 * cs
+                        for j in 0..<n {
+                            keys[j] = metric.key(x: x, y: y, minX: p[0].doubleValue, minY: p[1].doubleValue,
+                                                 maxX: p[2].doubleValue, maxY: p[3].doubleValue)
+                            p += 4
+                        }
+                        let limit = min(maxKey, best.bound)
                         if level == 1 {
-                            let item = items[c]
-                            if filter(item) { best.offer(d, item) }
+                            for j in 0..<n {
+                                let d = keys[j]
+                                if !(d <= maxKey) || d > best.bound { continue }
+                                let item = items[cs + j]
+                                if filter(item) { best.offer(d, item) }
+                            }
                         } else {
-                            queue.push(d, childTag | UInt64(c))
+                            let childTag = UInt64(level - 1) << 56
+                            for j in 0..<n where keys[j] <= limit {
+                                queue.push(keys[j], childTag | UInt64(cs + j))
+                            }
                         }
                     }
                 }

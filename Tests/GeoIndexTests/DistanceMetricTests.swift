@@ -11,6 +11,27 @@ struct DistanceMetricTests {
         #expect(m.key(forDistance: 3) == 9 && m.distance(forKey: 9) == 3)
     }
 
+    /// The branch-free planar key against the distance to the box's nearest point, clamped
+    /// coordinate by coordinate (points inside, outside, on edges and corners, degenerate boxes).
+    @Test func planarKeyMatchesClampedPoint() {
+        let m = PlanarMetric()
+        var rng = SplitMix64(seed: 31)
+        let grid: [Double] = [-2, -1, -0.5, 0, 0.25, 1, 1.5, 3]
+        for _ in 0..<200 {
+            let x0 = (rng.nextUnit() * 4).rounded(.down) - 1, y0 = (rng.nextUnit() * 4).rounded(.down) - 1
+            let x1 = x0 + (rng.nextUnit() * 3).rounded(.down), y1 = y0 + (rng.nextUnit() * 3).rounded(.down)
+            for px in grid + [x0, x1, rng.nextUnit() * 6 - 3] {
+                for py in grid + [y0, y1, rng.nextUnit() * 6 - 3] {
+                    let cx = Swift.min(Swift.max(px, x0), x1), cy = Swift.min(Swift.max(py, y0), y1)
+                    let expected = (px - cx) * (px - cx) + (py - cy) * (py - cy)
+                    let key = m.key(x: px, y: py, minX: x0, minY: y0, maxX: x1, maxY: y1)
+                    #expect(key == expected, "point (\(px), \(py)) box \(x0) \(y0) \(x1) \(y1)")
+                    #expect(key.sign == .plus)
+                }
+            }
+        }
+    }
+
     @Test func haversineBoxDistanceIsALowerBound() {
         let metric = HaversineMetric()
         var rng = SplitMix64(seed: 8)

@@ -45,10 +45,6 @@ public enum RTreeSuite {
             if peer != nil { result.checks.append(.equal("hits of \(label) windows", ours, against: peerName, theirs)) }
         }
 
-        if options.onlyPeerMeasures {
-            result.settleChecks()
-            return result
-        }
         options.progress("rtree: nearest neighbour (\(data.points1.count) points)")
         try peer?.setQueryPoints(data.points1)
         var near = [Neighbor]()
@@ -71,9 +67,20 @@ public enum RTreeSuite {
                                             value: "\(peerDistance)", agrees: abs(ourDistance - peerDistance) <= 1e-9 * max(1, ourDistance)))
         }
         options.progress("rtree: 100 nearest neighbours (\(data.points100.count) points)")
+        result.digest["sum of distances of nearest 1"] = ourDistance
+        var hundredDistance = 0.0
         result.measures.append(try timer.measure("nearest 100", geotwin: {
-            for p in data.points100 { tree.neighbors(of: p, k: 100, metric: planar, into: &near) }
+            hundredDistance = 0
+            for p in data.points100 {
+                tree.neighbors(of: p, k: 100, metric: planar, into: &near)
+                for m in near { hundredDistance += m.distance }
+            }
         }))
+        result.digest["sum of distances of nearest 100"] = hundredDistance
+        if options.onlyPeerMeasures {
+            result.settleChecks()
+            return result
+        }
         let tree32 = try PackedRTree(flatBoxes: data.boxes, nodeSize: nodeSize, storage: .float32)
         result.measures.append(try timer.measure("search 1% (float32 boxes)", geotwin: {
             for w in data.windows1pct { tree32.search(w, into: &buffer) }

@@ -68,6 +68,15 @@ public enum WKBStream {
         return try result.get()
     }
 
+    /// Appends the record of `geometry` (an empty record for nil) to `out`, as ``write(_:byteOrder:flavor:)``
+    /// writes it: for writing a stream piece by piece.
+    public static func append(_ geometry: Geometry?, to out: inout [UInt8], byteOrder: WKB.ByteOrder = .littleEndian,
+                              flavor: WKB.Flavor = .iso) {
+        let record = geometry.map { WKB.encode($0, byteOrder: byteOrder, flavor: flavor) } ?? []
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: record.count).littleEndian) { out.append(contentsOf: $0) }
+        out.append(contentsOf: record)
+    }
+
     /// Writes one record per geometry (`nil` as a zero-length record).
     /// - Parameters:
     ///   - geometries: the geometries, in record order.

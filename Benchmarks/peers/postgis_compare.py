@@ -8,13 +8,13 @@ interpreter start-up and imports included); "in-process" subtracts each program'
   key, GiST index, ANALYZE) vs one `psql` session fed `DROP TABLE` and `shp2pgsql -c -D -I -s 4326
   IN.shp T` (text COPY of hex EWKB, serial primary key, GiST index, in one transaction, then the
   `ANALYZE` shp2pgsql writes itself): the same end state, from the same features (a GeoPackage for GeoTwin, a shapefile
-  written from it for shp2pgsql). In-process: minus `geotwin --version` / minus a `psql` that
+  written from it for shp2pgsql). In-process: minus `geotwin --help` / minus a `psql` that
   connects and runs nothing.
 - read: `geotwin convert postgresql://...?table=T OUT.wkb` (every row decoded into a feature with
   its attributes, streamed to a WKB file) vs a Python process running psycopg 3 (named server-side
   cursor, binary rows of the attributes and `ST_AsBinary`, ordered by the primary key as GeoTwin
   reads them) + `shapely.from_wkb` over all geometries, kept in memory. In-process: GeoTwin minus
-  `geotwin --version`; the peer as it times itself after its imports.
+  `geotwin --help`; the peer as it times itself after its imports.
 
 Data: 1,000,000 random points in South Korea's bounding box (seeded, 3 attributes), and the
 national emd layer of Geodata/korea.gpkg (polygons, 5,000+ features).
@@ -83,7 +83,7 @@ def load_shp2pgsql(shp: Path, table: str) -> float:
     own ANALYZE) through one psql session, shp2pgsql and psql running side by side."""
     start = time.perf_counter()
     psql = subprocess.Popen(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null"], stdin=subprocess.PIPE)
-    psql.stdin.write(f'DROP TABLE IF EXISTS "{table}";\n'.encode())
+    psql.stdin.write(f'SET client_min_messages = warning; DROP TABLE IF EXISTS "{table}";\n'.encode())
     psql.stdin.flush()
     subprocess.run(["shp2pgsql", "-c", "-D", "-I", "-s", "4326", "-W", "UTF-8", str(shp), table],
                    stdout=psql.stdin, stderr=subprocess.DEVNULL, check=True)
@@ -138,11 +138,14 @@ def median(xs) -> float:
 
 
 def main() -> None:
+    global GEOTWIN
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=3)
     ap.add_argument("--points", type=int, default=1_000_000)
+    ap.add_argument("--geotwin", type=Path, default=GEOTWIN, help="the geotwin binary (default: the release build)")
     ap.add_argument("--peer-read", metavar="TABLE", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    GEOTWIN = args.geotwin.resolve()
     if args.peer_read:
         print(peer_read(args.peer_read))
         return
@@ -155,7 +158,7 @@ def main() -> None:
         cases = [("points", points_gpkg, "points", points_shp), ("emd", GPKG, "emd", emd_shp)]
         starts = {"geotwin": [], "psql": [], "python": []}
         for _ in range(5):
-            starts["geotwin"].append(startup([str(GEOTWIN), "--version"]))
+            starts["geotwin"].append(startup([str(GEOTWIN), "--help"]))
             starts["psql"].append(startup(["psql", "-X", "-q", "-c", ""]))
             starts["python"].append(startup([sys.executable, "-c", "import numpy, psycopg, shapely"]))
         start = {k: median(v) for k, v in starts.items()}

@@ -78,4 +78,18 @@ public enum WKB {
         writer.write(g, topLevel: true)
         return writer.out
     }
+
+    /// Appends the WKB of `g` to `out`, the bytes ``encode(_:byteOrder:flavor:)`` returns,
+    /// without a buffer of its own (for writers of many records).
+    /// - Returns: the number of bytes appended.
+    @discardableResult
+    public static func encode(_ g: Geometry, appendingTo out: inout [UInt8], byteOrder: ByteOrder = .littleEndian,
+                              flavor: Flavor = .iso) -> Int {
+        var writer = WKBWriter(byteOrder: byteOrder, flavor: flavor, hasZ: g.hasZ, hasM: g.hasM)
+        swap(&writer.out, &out)
+        defer { swap(&writer.out, &out) }
+        let start = writer.out.count
+        writer.write(g, topLevel: true)
+        return writer.out.count - start
+    }
 }

@@ -68,6 +68,19 @@ public enum WKBStream {
         return try result.get()
     }
 
+    /// Appends the record of `geometry` (an empty record for nil) to `out`, as ``write(_:byteOrder:flavor:)``
+    /// writes it: for writing a stream piece by piece.
+    public static func append(_ geometry: Geometry?, to out: inout [UInt8], byteOrder: WKB.ByteOrder = .littleEndian,
+                              flavor: WKB.Flavor = .iso) {
+        let at = out.count
+        out.append(contentsOf: [0, 0, 0, 0] as [UInt8])
+        guard let geometry else { return }
+        let count = WKB.encode(geometry, appendingTo: &out, byteOrder: byteOrder, flavor: flavor)
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { length in
+            for i in 0..<4 { out[at + i] = length[i] }
+        }
+    }
+
     /// Writes one record per geometry (`nil` as a zero-length record).
     /// - Parameters:
     ///   - geometries: the geometries, in record order.

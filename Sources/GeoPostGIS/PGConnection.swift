@@ -60,6 +60,28 @@ final class PGConnection {
         return PGResult(result)
     }
 
+    /// Sends `sql` (no parameters) without waiting for its result, which ``receive(what:)``
+    /// collects: the server works on it while the caller does something else.
+    func send(_ sql: String, binary: Bool = false, what: @autoclosure () -> String) throws(GeoDataError) {
+        guard PQsendQueryParams(connection, sql, 0, nil, nil, nil, nil, binary ? 1 : 0) == 1 else { throw failure(what()) }
+    }
+
+    /// The result of the statement ``send(_:binary:what:)`` sent.
+    func receive(what: @autoclosure () -> String) throws(GeoDataError) -> PGResult {
+        var first: OpaquePointer?
+        while let r = PQgetResult(connection) {
+            if first == nil { first = r } else { PQclear(r) }
+        }
+        guard let result = first else { throw failure(what()) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
+            let message = Self.oneLine(Self.string(PQresultErrorMessage(result)) ?? "")
+            PQclear(result)
+            throw failure(what(), message)
+        }
+        return PGResult(result)
+    }
+
     /// Runs `sql` and returns the first column of every row as text.
     func strings(_ sql: String, _ parameters: [String?] = [], what: @autoclosure () -> String) throws(GeoDataError) -> [[String?]] {
         let result = try execute(sql, parameters, what: what())

@@ -208,9 +208,14 @@ public final class PostGISSource: GeoDataProvidedSource {
             }
             try connection.execute("DECLARE geotwin_rows BINARY NO SCROLL CURSOR FOR " + sql, parameters,
                                    what: "\(t.layerName): reading")
+            // The next batch is asked for before this one is decoded, so the server reads it
+            // meanwhile.
+            let fetch = "FETCH \(batchSize) FROM geotwin_rows"
+            try connection.send(fetch, binary: true, what: "\(t.layerName): reading")
             while true {
-                let batch = try connection.execute("FETCH \(batchSize) FROM geotwin_rows", binary: true, what: "\(t.layerName): reading")
+                let batch = try connection.receive(what: "\(t.layerName): reading")
                 let rows = batch.rows
+                if rows == batchSize { try connection.send(fetch, binary: true, what: "\(t.layerName): reading") }
                 for r in 0..<rows { try body(try t.feature(batch, row: r, location: connection.location)) }
                 if rows < batchSize { break }
             }

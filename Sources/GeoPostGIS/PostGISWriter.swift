@@ -105,7 +105,7 @@ public enum PostGISWriter {
 
         // Binary COPY.
         let names = ([idName] + columns.map(\.name) + [geometryName]).map(PG.quote).joined(separator: ", ")
-        try connection.execute("COPY \(temporaryQualified) (\(names)) FROM STDIN (FORMAT binary)", what: "table \(table): starting COPY")
+        try connection.execute("COPY \(temporaryQualified) (\(names)) FROM STDIN (FORMAT binary, FREEZE)", what: "table \(table): starting COPY")
         var buffer = CopyBuffer()
         buffer.header()
         do throws(GeoDataError) {
@@ -113,7 +113,7 @@ public enum PostGISWriter {
                 buffer.int16(Int16(columns.count + 2))
                 switch ids.values[i] {
                 case .int(let v): buffer.field(int64: v)
-                case .string(let s): buffer.field(Array(s.utf8))
+                case .string(let s): buffer.field(text: s)
                 }
                 for column in columns {
                     try buffer.field(feature.properties[column.name] ?? .null, as: column.kind) { reason in
@@ -121,7 +121,7 @@ public enum PostGISWriter {
                     }
                 }
                 if let g = feature.geometry {
-                    buffer.field(WKB.encode(g, flavor: .extended(srid: srid == 0 ? nil : srid)))
+                    buffer.field(geometry: g, flavor: .extended(srid: srid == 0 ? nil : srid))
                 } else {
                     buffer.null()
                 }
@@ -162,28 +162,29 @@ public enum PostGISWriter {
 
     /// The attribute columns, by name, typed from their values.
     static func columns(of features: [Feature], geometryName: String, fail: (String) -> GeoDataError) throws(GeoDataError) -> [Column] {
-        var kinds: [String: Set<Column.Kind>] = [:]
+        // The kinds seen in each column, as bits: 1 bigint, 2 double, 4 text, 8 boolean, 16 jsonb.
+        var kinds: [String: UInt8] = [:]
         for f in features {
             for (key, value) in f.properties {
-                switch value {
-                case .null: kinds[key, default: []].formUnion([])
-                case .int: kinds[key, default: []].insert(.bigint)
-                case .double: kinds[key, default: []].insert(.double)
-                case .string: kinds[key, default: []].insert(.text)
-                case .bool: kinds[key, default: []].insert(.boolean)
-                case .array, .object: kinds[key, default: []].insert(.jsonb)
+                let bit: UInt8 = switch value {
+                case .null: 0
+                case .int: 1
+                case .double: 2
+                case .string: 4
+                case .bool: 8
+                case .array, .object: 16
                 }
+                kinds[key, default: 0] |= bit
             }
         }
         if kinds[geometryName] != nil { throw fail("a property is named \(geometryName), like the geometry column; choose another with geometry=") }
         return kinds.keys.sorted().map { key in
-            let set = kinds[key] ?? []
-            let kind: Column.Kind = switch set {
-            case []: .text
-            case [.bigint]: .bigint
-            case [.double], [.bigint, .double]: .double
-            case [.text]: .text
-            case [.boolean]: .boolean
+            let kind: Column.Kind = switch kinds[key] ?? 0 {
+            case 0: .text
+            case 1: .bigint
+            case 2, 3: .double
+            case 4: .text
+            case 8: .boolean
             default: .jsonb
             }
             return Column(name: key, kind: kind)
@@ -195,7 +196,10 @@ public enum PostGISWriter {
         let own = features.compactMap(\.id)
         if own.count == features.count, !own.isEmpty {
             let ints = own.compactMap { id -> Int64? in if case .int(let v) = id { v } else { nil } }
-            if ints.count == own.count, Set(ints).count == ints.count { return (own, false) }
+            // Increasing ids (a GeoPackage's, a table's key) are unique without a set.
+            if ints.count == own.count, zip(ints, ints.dropFirst()).allSatisfy({ $0 < $1 }) || Set(ints).count == ints.count {
+                return (own, false)
+            }
             let texts = own.map { id -> String in
                 switch id {
                 case .int(let v): String(v)
@@ -231,6 +235,22 @@ struct CopyBuffer {
         bytes += value
     }
 
+    /// A geometry as EWKB, written in place.
+    mutating func field(geometry g: Geometry, flavor: WKB.Flavor) {
+        let at = bytes.count
+        int32(0)
+        let count = WKB.encode(g, appendingTo: &bytes, flavor: flavor)
+        withUnsafeBytes(of: Int32(count).bigEndian) { length in
+            for i in 0..<4 { bytes[at + i] = length[i] }
+        }
+    }
+
+    /// A string as UTF-8, written in place.
+    mutating func field(text s: String) {
+        int32(Int32(s.utf8.count))
+        bytes.append(contentsOf: s.utf8)
+    }
+
     mutating func field(int64 v: Int64) {
         int32(8)
         withUnsafeBytes(of: v.bigEndian) { bytes += $0 }
@@ -249,7 +269,7 @@ struct CopyBuffer {
         case (.bigint, .int(let v)): field(int64: v)
         case (.double, .int(let v)): field(double: Double(v))
         case (.double, .double(let v)): field(double: v)
-        case (.text, .string(let s)): field(Array(s.utf8))
+        case (.text, .string(let s)): field(text: s)
         case (.boolean, .bool(let b)):
             int32(1)
             bytes.append(b ? 1 : 0)

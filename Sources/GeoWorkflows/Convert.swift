@@ -63,6 +63,59 @@ public enum GeoConvert {
         return layers
     }
 
+    /// Converts like ``convert(input:layer:output:from:to:bbox:partitions:allowNonWGS84GeoJSON:encoding:warn:)``
+    /// and writes the same bytes, but returns only the number of features written, so that a
+    /// table of a `postgresql://` input (read in one part, kept in its CRS) written as a WKB
+    /// stream goes batch by batch from the server to the file: one feature is held at a time
+    /// instead of the whole table. Other conversions read the layers whole, as `convert` does.
+    /// - Returns: the number of features written.
+    @discardableResult
+    public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
+                             bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false,
+                             encoding: String? = nil, warn: (GeoDataWarning) -> Void = { _ in }) throws -> Int {
+        GeoDataLocations.registerProviders()
+        guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
+        let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
+        if outputFormat == .wkbStream, partitions == 1, target == nil, GeoDataLocations.isURL(input) {
+            let reader = try GeoDataSource(path: input, encoding: encoding)
+            let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
+            // The SRID of every record, as the whole-layer write chooses it: the layers' EPSG
+            // code when they share one CRS (a layer without one takes `source`).
+            let crss = Set(infos.map { info in identify(info.crs) ?? source })
+            let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
+            var count = 0
+            try AtomicFile.write(to: output) { emit throws(GeoDataError) in
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(1 << 20 + 65536)
+                // After a failed write the rest is read but not written; AtomicFile then throws
+                // the write's error and removes the partial file.
+                var writing = true
+                func flush() {
+                    if writing { writing = buffer.withUnsafeBufferPointer { emit($0) } }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                for info in infos {
+                    try reader.forEachFeature(layer: info.name, bbox: bbox) { f in
+                        WKBStream.append(f.geometry, to: &buffer, flavor: .extended(srid: srid))
+                        count += 1
+                        if buffer.count >= 1 << 20 { flush() }
+                    }
+                }
+                flush()
+            }
+            return count
+        }
+        let layers = try convert(input: input, layer: layer, output: output, from: source, to: target, bbox: bbox, partitions: partitions,
+                                 allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, encoding: encoding, warn: warn)
+        return layers.reduce(0) { $0 + $1.features.count }
+    }
+
+    /// `crs` identified as an EPSG CRS when PROJ can (as the whole-layer read does), else itself.
+    static func identify(_ crs: CRS?) -> CRS? {
+        guard let crs else { return nil }
+        return identifyingCRS(GeoDataLayer(name: "", collection: FeatureCollection(crs: crs))).crs
+    }
+
     /// `layer` reprojected from its CRS (or `source` when it declares none) to `target`.
     public static func reproject(_ layer: GeoDataLayer, from source: CRS? = nil, to target: CRS, input: String = "") throws -> GeoDataLayer {
         if layer.crs == nil && source == nil && layer.features.isEmpty { return layer }

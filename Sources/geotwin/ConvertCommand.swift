@@ -48,7 +48,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            _ = try GeoConvert.convert(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
+            try GeoConvert.write(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
                                    bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84,
                                    encoding: encoding) { warning in
                 FileHandle.standardError.write(Data("geotwin: warning: \(warning)\n".utf8))

@@ -11,6 +11,26 @@ struct WKBStreamTests {
         #expect(try WKBStream.read([]) == [])
     }
 
+    /// Records appended one by one after other bytes are the bytes of the whole-stream write, and
+    /// `WKB.encode(_:appendingTo:)` appends what `WKB.encode` returns and counts it.
+    @Test func appendedRecordsAreTheWholeStreamBytes() throws {
+        for (z, m) in [(false, false), (true, false), (false, true), (true, true)] {
+            let gs: [Geometry?] = SampleGeometries.all(z: z, m: m) + [nil] + SampleGeometries.empties
+            for (order, flavor) in [(WKB.ByteOrder.littleEndian, WKB.Flavor.iso), (.bigEndian, .extended(srid: 5179)), (.littleEndian, .extended(srid: nil))] {
+                var out: [UInt8] = [9, 8, 7]
+                for g in gs { WKBStream.append(g, to: &out, byteOrder: order, flavor: flavor) }
+                #expect(Array(out.dropFirst(3)) == WKBStream.write(gs, byteOrder: order, flavor: flavor))
+                #expect(try WKBStream.read(Array(out.dropFirst(3))) == gs)
+                for case let g? in gs {
+                    var bytes: [UInt8] = [1]
+                    let n = WKB.encode(g, appendingTo: &bytes, byteOrder: order, flavor: flavor)
+                    #expect(Array(bytes.dropFirst()) == WKB.encode(g, byteOrder: order, flavor: flavor))
+                    #expect(n == bytes.count - 1)
+                }
+            }
+        }
+    }
+
     @Test func sridsAreReadPerRecord() throws {
         let gs: [Geometry?] = [.point(Point(x: 127, y: 37)), nil]
         let records = try WKBStream.readWithSRID(WKBStream.write(gs, byteOrder: .bigEndian, flavor: .extended(srid: 4326)))

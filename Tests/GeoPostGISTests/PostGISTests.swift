@@ -321,6 +321,43 @@ struct PostGISTests {
         }
     }
 
+    /// A table converted to a WKB stream goes batch by batch to the file (several FETCH batches,
+    /// each asked for before the last is decoded): the records are the written geometries in key
+    /// order with the column's SRID, the same bytes as the whole-layer conversion, with `--bbox` the
+    /// features a brute-force bbox test keeps, and a layer that is not there leaves no file.
+    @Test func tableToWKBStreamGoesBatchByBatchWithTheWholeLayerBytes() throws {
+        let base = try PostGISTestDatabase.require()
+        let table = PostGISTestDatabase.tableName("stream")
+        var generator = SplitMix64(seed: 7)
+        var features: [Feature] = []
+        for i in 0..<(PostGISSource.batchSize * 2 + 345) {
+            let g: Geometry? = i == 17 ? nil : .point(Point(c(126 + generator.nextUnit() * 3, 34 + generator.nextUnit() * 4)))
+            features.append(Feature(id: .int(Int64(i) * 3 + 1), geometry: g, properties: ["name": .string("p\(i % 97)"), "v": .double(Double(i) / 8)]))
+        }
+        let location = PostGISTestDatabase.location(base, table: table)
+        try GeoDataSink.write([GeoDataLayer(name: "p", collection: FeatureCollection(features, crs: .wgs84))], to: location)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-postgis-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let streamed = dir.appendingPathComponent("streamed.wkb").path, whole = dir.appendingPathComponent("whole.wkb").path
+
+        #expect(try GeoConvert.write(input: location, output: streamed) == features.count)
+        let records = try WKBStream.readWithSRID(Array(try Data(contentsOf: URL(fileURLWithPath: streamed))))
+        #expect(records.map(\.geometry) == features.map(\.geometry))
+        #expect(Set(records.compactMap(\.srid)) == [4326])
+        try GeoConvert.convert(input: location, output: whole)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+
+        let box = BoundingBox(minX: 127, minY: 35, maxX: 128, maxY: 36.5)
+        let kept = features.filter { $0.geometry?.boundingBox.intersects(box) ?? false }
+        #expect(try GeoConvert.write(input: location, output: streamed, bbox: box) == kept.count)
+        #expect(try WKBStream.read(Array(try Data(contentsOf: URL(fileURLWithPath: streamed)))) == kept.map(\.geometry))
+
+        let missing = dir.appendingPathComponent("missing.wkb").path
+        #expect(throws: (any Error).self) { try GeoConvert.write(input: location, layer: "no_such_table", output: missing) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     /// `geotwin convert` through the workflow: a GeoPackage layer into PostGIS and back, with a
     /// bbox and partitions.
     @Test func convertWorkflowBetweenGeoPackageAndPostGIS() throws {

@@ -36,7 +36,9 @@ public final class ProgressReporter: @unchecked Sendable {
     /// A reporter of `total` units, drawing when `enabled` (by default: when standard error is a
     /// terminal).
     /// - Parameters:
+    ///   - label: the text before the bar.
     ///   - total: the amount that is 100 %; 0 when it is known only later (``setTotal(_:)``).
+    ///   - enabled: draw at all (by default: when standard error is a terminal).
     ///   - output: where the text goes (by default: standard error).
     ///   - clock: the time in nanoseconds that spaces the redraws (by default: the system's
     ///     monotonic clock).

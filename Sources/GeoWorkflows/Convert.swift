@@ -51,7 +51,7 @@ public enum GeoConvert {
         let reader = try GeoDataSource(path: input, encoding: encoding)
         defer { progress?.finish() }
         var layers: [GeoDataLayer]
-        if let progress, reader.provided == nil {
+        if let progress, progress.canDraw, reader.provided == nil {
             // Files are read in one pass: count the features against the count the file states.
             let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
             let counts = infos.map(reader.featureCount)

@@ -25,6 +25,10 @@ public final class ProgressReporter: @unchecked Sendable {
         return enabled && currentTotal > 0
     }
 
+    /// True when the reporter draws once it has a positive ``total`` (standard error is a
+    /// terminal, or `enabled` was given): work can skip counting its total otherwise.
+    public var canDraw: Bool { enabled }
+
     private let enabled: Bool
     private var currentTotal: Int
     private let output: @Sendable (String) -> Void

@@ -65,11 +65,13 @@ import Testing
         off.update(5)
         off.finish()
         #expect(!off.isEnabled)
+        #expect(!off.canDraw)
         #expect(r.written.isEmpty)
         let unknown = r.reporter(label: "b", total: 0)
         unknown.update(5)
         unknown.finish()
         #expect(!unknown.isEnabled)
+        #expect(unknown.canDraw)
         #expect(r.written.isEmpty)
         // A total set later turns it on.
         unknown.setTotal(10)
@@ -101,6 +103,12 @@ import Testing
         let back = try GeoDataSource(path: dir + "/out.fgb").readLayer()
         #expect(back.features.count == 4)
         #expect(Set(back.features.compactMap { $0.properties["n"]?.intValue }) == [0, 1, 2, 3])
+
+        // A reporter that cannot draw is not given a total (the input's features are not counted).
+        let off = r.reporter(label: "convert", total: 0, enabled: false)
+        try GeoConvert.convert(input: dir + "/in.gpkg", output: dir + "/out3.fgb", progress: off)
+        #expect(off.total == 0)
+        #expect(try GeoDataSource(path: dir + "/out3.fgb").readLayer().features.count == 4)
 
         // GeoJSON states no count: nothing is drawn, and the conversion is the same.
         try GeoDataSink.write([layer], to: dir + "/in.geojson")

@@ -150,10 +150,11 @@ enum DBFWriter {
             out.append(isNull ? 0x3F : (value.boolValue ?? false) ? 0x54 : 0x46)
         case .number, .float:
             if isNull {
-                out += [UInt8](repeating: 0x2A, count: c.length)
+                out.append(contentsOf: repeatElement(0x2A, count: c.length))
             } else {
-                let t = Array(numberText(value).utf8.prefix(c.length))
-                out += [UInt8](repeating: 0x20, count: c.length - t.count) + t
+                let t = numberText(value).utf8.prefix(c.length)
+                out.append(contentsOf: repeatElement(0x20, count: c.length - t.count))
+                out.append(contentsOf: t)
             }
         case .date:
             if isNull {
@@ -162,15 +163,21 @@ enum DBFWriter {
                 out += Array((value.stringValue ?? "").utf8).filter { $0 != 0x2D }
             }
         case .character, .other:
-            var bytes: [UInt8] = []
+            let before = out.count
             if !isNull {
-                for ch in text(value) {
-                    let b = Array(String(ch).utf8)
-                    if bytes.count + b.count > c.length { break }
-                    bytes += b
+                let whole = text(value)
+                if whole.utf8.count <= c.length {
+                    out.append(contentsOf: whole.utf8)
+                } else {
+                    // Cut at a character boundary.
+                    for ch in whole {
+                        let b = String(ch).utf8
+                        if out.count - before + b.count > c.length { break }
+                        out.append(contentsOf: b)
+                    }
                 }
             }
-            out += bytes + [UInt8](repeating: 0x20, count: c.length - bytes.count)
+            out.append(contentsOf: repeatElement(0x20, count: c.length - (out.count - before)))
         }
     }
 }

@@ -140,17 +140,33 @@ struct FlatBufferBuilder {
     private(set) var bytes: [UInt8] = []
 
     /// The buffer whose root is `table`.
-    static func build(_ table: FlatBufferValue) -> [UInt8] {
+    /// `sizePrefixed`: preceded by the buffer's byte count as a `u32` (FlatGeobuf's features),
+    /// the offsets staying relative to the buffer.
+    static func build(_ table: FlatBufferValue, sizePrefixed: Bool = false) -> [UInt8] {
         var b = FlatBufferBuilder()
-        b.bytes = [0, 0, 0, 0]
+        let base = sizePrefixed ? 4 : 0
+        b.bytes = [UInt8](repeating: 0, count: base + 4)
+        b.bytes.reserveCapacity(256)
+        b.base = base
         let root = b.write(table)
-        b.patch(0, root)
-        while b.bytes.count % 8 != 0 { b.bytes.append(0) }
+        b.patch(base, root)
+        while (b.bytes.count - base) % 8 != 0 { b.bytes.append(0) }
+        if sizePrefixed {
+            withUnsafeBytes(of: UInt32(b.bytes.count - base).littleEndian) { for i in 0..<4 { b.bytes[i] = $0[i] } }
+        }
         return b.bytes
     }
 
+    /// Where the buffer starts in ``bytes`` (after a size prefix); alignment is relative to it.
+    private var base = 0
+
     private mutating func pad(to alignment: Int, plus extra: Int = 0) {
-        while (bytes.count + extra) % alignment != 0 { bytes.append(0) }
+        while (bytes.count - base + extra) % alignment != 0 { bytes.append(0) }
+    }
+
+    /// Stores `v` little-endian at `at`.
+    private mutating func store<T: FixedWidthInteger>(_ v: T, at: Int) {
+        withUnsafeBytes(of: v.littleEndian) { for i in 0..<MemoryLayout<T>.size { bytes[at + i] = $0[i] } }
     }
 
     /// Stores at `at` the `u32` offset from `at` to `target`.
@@ -188,15 +204,13 @@ struct FlatBufferBuilder {
             var references: [(at: Int, value: FlatBufferValue)] = []
             for f in fields {
                 let at = table + (layout.first { $0.slot == f.slot }?.offset ?? 0)
-                var scalar: [UInt8] = []
                 switch f.value {
-                case .uint8(let v): scalar = [v]
-                case .uint16(let v): appendLE(&scalar, v)
-                case .int32(let v): appendLE(&scalar, v)
-                case .uint64(let v): appendLE(&scalar, v)
+                case .uint8(let v): bytes[at] = v
+                case .uint16(let v): store(v, at: at)
+                case .int32(let v): store(v, at: at)
+                case .uint64(let v): store(v, at: at)
                 default: references.append((at, f.value))
                 }
-                for (i, b) in scalar.enumerated() { bytes[at + i] = b }
             }
             for r in references { patch(r.at, write(r.value)) }
             return table
@@ -205,14 +219,22 @@ struct FlatBufferBuilder {
         case .bytes(let b):
             return writeVector(b, count: b.count, alignment: 1)
         case .doubles(let d):
+            #if _endian(little)
+            return d.withUnsafeBytes { writeVector($0, count: d.count, alignment: 8) }
+            #else
             var raw: [UInt8] = []
             raw.reserveCapacity(d.count * 8)
             for v in d { appendLE(&raw, v) }
             return writeVector(raw, count: d.count, alignment: 8)
+            #endif
         case .uint32s(let u):
+            #if _endian(little)
+            return u.withUnsafeBytes { writeVector($0, count: u.count, alignment: 4) }
+            #else
             var raw: [UInt8] = []
             for v in u { appendLE(&raw, v) }
             return writeVector(raw, count: u.count, alignment: 4)
+            #endif
         case .tables(let items):
             let start = writeVector([UInt8](repeating: 0, count: 4 * items.count), count: items.count, alignment: 4)
             for (i, item) in items.enumerated() { patch(start + 4 + 4 * i, write(item)) }
@@ -224,11 +246,15 @@ struct FlatBufferBuilder {
 
     /// A `u32` count then `raw`, the elements aligned to `alignment`; returns the count's position.
     private mutating func writeVector(_ raw: [UInt8], count: Int, alignment: Int) -> Int {
+        raw.withUnsafeBytes { writeVector($0, count: count, alignment: alignment) }
+    }
+
+    private mutating func writeVector(_ raw: UnsafeRawBufferPointer, count: Int, alignment: Int) -> Int {
         pad(to: 4)
         pad(to: max(4, alignment), plus: 4)
         let at = bytes.count
         appendLE(&bytes, UInt32(count))
-        bytes += raw
+        bytes.append(contentsOf: raw)
         return at
     }
 }

@@ -17,6 +17,25 @@ public enum FlatGeobufWriter {
     /// The bytes of the file for `layer`; `wkt` is the CRS's WKT for the header, when known.
     /// `spatialIndex` false writes no index (features in layer order).
     public static func encode(_ layer: GeoDataLayer, wkt: String?, path: String, spatialIndex: Bool = true) throws(GeoDataError) -> [UInt8] {
+        var out: [UInt8] = []
+        try encode(layer, wkt: wkt, path: path, spatialIndex: spatialIndex) { piece in
+            out.append(contentsOf: piece)
+            return true
+        }
+        return out
+    }
+
+    /// Writes the file for `layer` to `path` atomically, its features streamed to the file in
+    /// index order (the same bytes as ``encode(_:wkt:path:spatialIndex:)``).
+    public static func write(_ layer: GeoDataLayer, wkt: String?, to path: String, spatialIndex: Bool = true) throws(GeoDataError) {
+        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+            try encode(layer, wkt: wkt, path: path, spatialIndex: spatialIndex, emit: emit)
+        }
+    }
+
+    /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
+    static func encode(_ layer: GeoDataLayer, wkt: String?, path: String, spatialIndex: Bool,
+                       emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) {
         let features = layer.features
         let kinds = Set(features.compactMap { $0.geometry?.kind })
         let headerType = Self.headerType(kinds)
@@ -39,11 +58,7 @@ public enum FlatGeobufWriter {
             }
             let properties = encodeProperties(f.properties, columns: columns, index: columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
-            var bytes: [UInt8] = []
-            let buffer = FlatBufferBuilder.build(.table(fields))
-            appendLE(&bytes, UInt32(buffer.count))
-            bytes += buffer
-            encoded.append(bytes)
+            encoded.append(FlatBufferBuilder.build(.table(fields), sizePrefixed: true))
             let box = f.geometry?.boundingBox ?? .empty
             boxes.append(box)
             extent = extent.union(box)
@@ -87,8 +102,10 @@ public enum FlatGeobufWriter {
             }
             out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
         }
-        for i in order { out += encoded[i] }
-        return out
+        guard out.withUnsafeBufferPointer(emit) else { return }
+        for i in order {
+            guard encoded[i].withUnsafeBufferPointer(emit) else { return }
+        }
     }
 
     /// The features' one type; the multi type when they mix a type and its multi type (as
@@ -177,10 +194,23 @@ public enum FlatGeobufWriter {
             var xy: [Double] = []
             var z: [Double] = [], m: [Double] = []
             var endList: [UInt32] = []
+            let points = runs.reduce(0) { $0 + $1.c.count }
+            xy.reserveCapacity(2 * points)
+            if hasZ { z.reserveCapacity(points) }
+            if hasM { m.reserveCapacity(points) }
+            endList.reserveCapacity(runs.count)
             for r in runs {
-                for c in r.c { xy += [c.x, c.y] }
-                z += r.z ?? [Double](repeating: 0, count: r.c.count)
-                m += r.m ?? [Double](repeating: .nan, count: r.c.count)
+                for c in r.c {
+                    xy.append(c.x)
+                    xy.append(c.y)
+                }
+                // Heights and measures only when the file has them (they are not written otherwise).
+                if hasZ {
+                    if let rz = r.z { z += rz } else { z.append(contentsOf: repeatElement(0, count: r.c.count)) }
+                }
+                if hasM {
+                    if let rm = r.m { m += rm } else { m.append(contentsOf: repeatElement(.nan, count: r.c.count)) }
+                }
                 endList.append(UInt32(xy.count / 2))
             }
             if ends, endList.count > 1 { fields.append((0, .uint32s(endList))) }

@@ -122,14 +122,14 @@ public enum GeoDataProviders {
 }
 
 extension GeoDataSource {
-    /// Reads one layer whole like ``readLayer(_:bbox:)``; a provider's location is read in
+    /// Reads one layer whole like ``readLayer(_:bbox:read:)``; a provider's location is read in
     /// `partitions` parts side by side when its provider can (the same features, in a stable order).
     public func readLayer(_ name: String?, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
         guard let provided, partitions > 1 else { return try readLayer(name, bbox: bbox) }
         return try provided.readLayer(layer(named: name), bbox: bbox, partitions: partitions)
     }
 
-    /// Reads every feature layer like ``readAll(bbox:)``, a provider's in `partitions` parts.
+    /// Reads every feature layer like ``readAll(bbox:read:)``, a provider's in `partitions` parts.
     public func readAll(bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> [GeoDataLayer] {
         guard let provided, partitions > 1 else { return try readAll(bbox: bbox) }
         var out: [GeoDataLayer] = []

@@ -66,7 +66,7 @@ public enum GeoDataSink {
             if format == .shapefile {
                 try ShapefileWriter.write(layer, to: path, prj: wkt)
             } else {
-                try AtomicFile.write(try FlatGeobufWriter.encode(layer, wkt: wkt, path: path, spatialIndex: options.spatialIndex), to: path)
+                try FlatGeobufWriter.write(layer, wkt: wkt, to: path, spatialIndex: options.spatialIndex)
             }
         case .geoJSON, .geoJSONSeq:
             if !options.allowNonWGS84GeoJSON {
@@ -132,21 +132,9 @@ public enum AtomicFile {
     /// file at `path` is untouched.
     /// - Throws: ``GeoDataError/writeFailed(path:reason:)``.
     public static func write(_ bytes: [UInt8], to path: String) throws(GeoDataError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
-        }
-        let temporary = temporaryPath(for: path)
-        InterruptCleanup.register(temporary)
-        defer { InterruptCleanup.unregister(temporary) }
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .writeFailed(path: path, reason: reason)
+        // Straight from the array's storage: no second copy of the bytes.
+        try write(to: path) { emit throws(GeoDataError) in
+            bytes.withUnsafeBufferPointer { _ = emit($0) }
         }
     }
 
@@ -162,33 +150,26 @@ public enum AtomicFile {
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
         let temporary = temporaryPath(for: path)
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)") }
-        var failure: Int32 = 0
+        InterruptCleanup.register(temporary)
+        defer { InterruptCleanup.unregister(temporary) }
+        // Small pieces (a FlatGeobuf's features) gather in a 1 MiB buffer; large ones go straight through.
+        guard let file = BufferedFile(creating: temporary) else {
+            throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
+        }
         let emit = { (piece: UnsafeBufferPointer<UInt8>) -> Bool in
-            guard failure == 0, let base = piece.baseAddress else { return failure == 0 }
-            var offset = 0
-            while offset < piece.count {
-                let n = Foundation.write(fd, base + offset, piece.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return false
-                }
-                offset += n
-            }
-            return true
+            file.append(UnsafeRawBufferPointer(piece))
+            return file.isHealthy
         }
         do {
             try produce(emit)
         } catch {
-            close(fd)
+            file.close()
             unlink(temporary)
             throw error
         }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        guard failure == 0, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(failure != 0 ? failure : errno))
+        let failure = file.close()
+        guard failure == nil, rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(failure ?? errno))
             unlink(temporary)
             throw .writeFailed(path: path, reason: reason)
         }

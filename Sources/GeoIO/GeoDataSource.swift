@@ -123,19 +123,30 @@ public final class GeoDataSource {
 
     /// Reads one layer whole: `name` (nil: the only feature layer), keeping the features whose
     /// geometry's bounding box meets `bbox` (in the layer's CRS) when given.
-    public func readLayer(_ name: String? = nil, bbox: BoundingBox? = nil) throws(GeoDataError) -> GeoDataLayer {
+    /// `read` is called after each feature read with the number read so far.
+    public func readLayer(_ name: String? = nil, bbox: BoundingBox? = nil,
+                          read: ((Int) -> Void)? = nil) throws(GeoDataError) -> GeoDataLayer {
         let info = try layer(named: name)
         var features: [Feature] = []
-        let crs = try forEach(info, bbox: bbox) { f in features.append(f) }
+        let crs = try forEach(info, bbox: bbox) { f in
+            features.append(f)
+            read?(features.count)
+        }
         return GeoDataLayer(name: info.name, collection: FeatureCollection(features, crs: crs))
     }
 
-    /// Reads every layer (for a GeoPackage, attribute tables too), in table order.
-    public func readAll(bbox: BoundingBox? = nil) throws(GeoDataError) -> [GeoDataLayer] {
+    /// Reads every layer (for a GeoPackage, attribute tables too), in table order. `read` is
+    /// called after each feature read with the number read so far (over every layer).
+    public func readAll(bbox: BoundingBox? = nil, read: ((Int) -> Void)? = nil) throws(GeoDataError) -> [GeoDataLayer] {
         var out: [GeoDataLayer] = []
+        var count = 0
         for info in layers {
             var features: [Feature] = []
-            let crs = try forEach(info, bbox: info.isAttributesOnly ? nil : bbox) { f in features.append(f) }
+            let crs = try forEach(info, bbox: info.isAttributesOnly ? nil : bbox) { f in
+                features.append(f)
+                count += 1
+                read?(count)
+            }
             out.append(GeoDataLayer(name: info.name, collection: FeatureCollection(features, crs: crs)))
         }
         return out
@@ -147,6 +158,17 @@ public final class GeoDataSource {
     public func forEachFeature(layer name: String? = nil, bbox: BoundingBox? = nil,
                                _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
         try forEach(try layer(named: name), bbox: bbox, body)
+    }
+
+    /// The number of features of the layer `info` when the file says it without reading them
+    /// (a GeoPackage's row count, a Shapefile's index, a FlatGeobuf header); nil otherwise.
+    public func featureCount(_ info: GeoDataLayerInfo) -> Int? {
+        switch format {
+        case .geoPackage: try? geoPackage?.rowCount(info.name)
+        case .shapefile: shapefile?.recordCount
+        case .flatGeobuf: (flatGeobuf?.featureCount).flatMap { $0 > 0 ? $0 : nil }
+        default: nil
+        }
     }
 
     /// Summaries of every layer (count, geometry types, CRS, extent) in one pass each.

@@ -122,21 +122,30 @@ public enum GeoPackageBinary {
     /// written for points and empty geometries, as the standard recommends).
     public static func encode(_ geometry: Geometry, srsID: Int32, envelope: EnvelopeKind = .xy,
                               byteOrder: WKB.ByteOrder = .littleEndian) -> [UInt8] {
+        encode(geometry, srsID: srsID, envelope: envelope, byteOrder: byteOrder, boundingBox: nil)
+    }
+
+    /// ``encode(_:srsID:envelope:byteOrder:)`` with the geometry's bounding box when the caller
+    /// has it already; header and WKB are written into one array.
+    static func encode(_ geometry: Geometry, srsID: Int32, envelope: EnvelopeKind = .xy,
+                       byteOrder: WKB.ByteOrder = .littleEndian, boundingBox known: BoundingBox?) -> [UInt8] {
         let empty = geometry.isEmpty
         let isPoint = if case .point = geometry { true } else { false }
         let kind: EnvelopeKind = empty || isPoint ? .none : envelope
-        var out: [UInt8] = [0x47, 0x50, 0]
-        out.append((byteOrder == .littleEndian ? 1 : 0) | kind.rawValue << 1 | (empty ? 0x10 : 0))
-        append(UInt32(bitPattern: srsID), to: &out, byteOrder)
+        var writer = WKBWriter(byteOrder: byteOrder, flavor: .iso, hasZ: geometry.hasZ, hasM: geometry.hasM)
+        writer.out.reserveCapacity(8 + 8 * kind.valueCount + 9 + geometry.coordinateCount * 8 * writer.dimensions)
+        writer.out += [0x47, 0x50, 0]
+        writer.out.append((byteOrder == .littleEndian ? 1 : 0) | kind.rawValue << 1 | (empty ? 0x10 : 0))
+        append(UInt32(bitPattern: srsID), to: &writer.out, byteOrder)
         if kind != .none {
-            let box = geometry.boundingBox
+            let box = known ?? geometry.boundingBox
             var values = [box.minX, box.maxX, box.minY, box.maxY]
             if kind == .xyz || kind == .xyzm { values += range(geometry) { $0.z } }
             if kind == .xym || kind == .xyzm { values += range(geometry) { $0.m } }
-            for v in values { append(v.bitPattern, to: &out, byteOrder) }
+            for v in values { append(v.bitPattern, to: &writer.out, byteOrder) }
         }
-        out += WKB.encode(geometry, byteOrder: byteOrder, flavor: .iso)
-        return out
+        writer.write(geometry, topLevel: true)
+        return writer.out
     }
 
     private static func range(_ g: Geometry, _ value: (Position) -> Double?) -> [Double] {

@@ -54,6 +54,13 @@ public final class GeoPackageReader {
         layers.first { $0.tableName == name } ?? layers.first { $0.tableName.lowercased() == name.lowercased() }
     }
 
+    /// The number of rows of the layer named `name`.
+    /// - Throws: ``GeoPackageError`` (`unknownLayer`, `sqlite`).
+    public func rowCount(_ name: String) throws(GeoPackageError) -> Int {
+        guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        return Int(try db.scalarInt("SELECT count(*) FROM \(quoted(info.tableName))") ?? 0)
+    }
+
     /// Reads every row of a feature (or attributes) layer, ordered by its primary key.
     /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value.
     public func readLayer(_ name: String) throws(GeoPackageError) -> GeoPackageLayer {

@@ -142,8 +142,8 @@ public enum GeoPackageWriter {
             insert.reset()
             try insert.bind(1, .integer(f.fid))
             if let geometry = f.geometry {
-                try insert.bind(2, .blob(GeoPackageBinary.encode(geometry, srsID: srs)))
                 let box = geometry.boundingBox
+                try insert.bind(2, .blob(GeoPackageBinary.encode(geometry, srsID: srs, boundingBox: box)))
                 if !box.isEmpty {
                     extent = extent.union(box)
                     boxes.append((f.fid, box))

@@ -181,9 +181,11 @@ struct ShapeRing {
 
     /// Twice the signed area (positive when counter-clockwise, in a y-up frame), summed relative
     /// to the first vertex so that slivers far from the origin keep their sign.
-    var signedArea2: Double {
+    var signedArea2: Double { Self.signedArea2(coordinates) }
+
+    /// ``signedArea2`` of the ring `c`.
+    static func signedArea2(_ c: [Coordinate]) -> Double {
         var s = 0.0
-        let c = coordinates
         guard c.count > 2 else { return 0 }
         let ox = c[0].x, oy = c[0].y
         for i in 0..<(c.count - 1) {

@@ -15,18 +15,32 @@ public enum ShapefileWriter {
     /// - Throws: ``GeoDataError/unsupported(path:reason:)`` or ``GeoDataError/writeFailed(path:reason:)``.
     public static func write(_ layer: GeoDataLayer, to path: String, prj: String?) throws(GeoDataError) {
         let type = try shapeType(of: layer.features, path: path)
-        let (shp, shx) = try encodeShapes(layer.features.map(\.geometry), type: type, path: path)
+        try checkFolder(of: path)
+        // The .shp streams to its temporary file through a buffer (never held whole in memory);
+        // the small files follow; all are renamed into place at the end.
+        let shpTemporary = AtomicFile.temporaryPath(for: path)
+        InterruptCleanup.register(shpTemporary)
+        defer { InterruptCleanup.unregister(shpTemporary) }
+        let shx: [UInt8]
+        do {
+            shx = try streamShapes(layer.features, type: type, to: shpTemporary, path: path)
+        } catch {
+            unlink(shpTemporary)
+            throw error
+        }
         let columns = DBFWriter.columns(layer.features)
         let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
         guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
+            unlink(shpTemporary)
             throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
         }
         guard layer.features.count <= Int(UInt32.max) else {
+            unlink(shpTemporary)
             throw .unsupported(path: path, reason: "\(layer.features.count) features; a .dbf holds at most \(UInt32.max) records")
         }
         let dbf = DBFWriter.encode(layer.features, columns: columns)
         var files: [(String, [UInt8])] = [
-            (path, shp), (ShapefileReader.replacingExtension(path, "shx"), shx),
+            (ShapefileReader.replacingExtension(path, "shx"), shx),
             (ShapefileReader.replacingExtension(path, "dbf"), dbf),
             (ShapefileReader.replacingExtension(path, "cpg"), Array("UTF-8\n".utf8)),
         ]
@@ -36,7 +50,52 @@ public enum ShapefileWriter {
         } else {
             stale.append(ShapefileReader.replacingExtension(path, "prj"))
         }
-        try writeAll(files, removing: stale, for: path)
+        try writeAll(files, removing: stale, for: path, written: [(path, shpTemporary)])
+    }
+
+    private static func checkFolder(of path: String) throws(GeoDataError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
+        }
+    }
+
+    /// Writes the `.shp` of `features` to `temporary` and returns the `.shx` bytes.
+    static func streamShapes(_ features: [Feature], type: ShapeType, to temporary: String, path: String) throws(GeoDataError) -> [UInt8] {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard let file = BufferedFile(creating: temporary) else {
+            throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
+        }
+        var shx = [UInt8](repeating: 0, count: 100)
+        shx.reserveCapacity(100 + 8 * features.count)
+        var box = BoundingBox.empty
+        var zRange = (Double.infinity, -Double.infinity), mRange = (Double.infinity, -Double.infinity)
+        file.append(repeatElement(0, count: 100))
+        var words = 50
+        var content: [UInt8] = []
+        let encoder = ShapeRecordEncoder(type: type)
+        for (i, f) in features.enumerated() {
+            content.removeAll(keepingCapacity: true)
+            encoder.encode(f.geometry, into: &content, box: &box, z: &zRange, m: &mRange)
+            guard words + 4 + content.count / 2 <= Int(Int32.max) else {
+                file.close()
+                throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
+            }
+            appendBE(&shx, Int32(words))
+            appendBE(&shx, Int32(content.count / 2))
+            file.appendBigEndian(Int32(i + 1))
+            file.appendBigEndian(Int32(content.count / 2))
+            file.append(content)
+            words += 4 + content.count / 2
+        }
+        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+        file.write(fileHeader(type: type, words: words, box: box, z: zRange, m: mRange), at: 0)
+        shx.replaceSubrange(0..<100, with: fileHeader(type: type, words: shx.count / 2, box: box, z: zRange, m: mRange))
+        if let failure = file.close() {
+            throw .writeFailed(path: path, reason: String(cString: strerror(failure)))
+        }
+        return shx
     }
 
     /// The one shape type that holds every geometry of `features`.
@@ -68,31 +127,6 @@ public enum ShapefileWriter {
         return base
     }
 
-    /// The `.shp` and `.shx` bytes.
-    static func encodeShapes(_ geometries: [Geometry?], type: ShapeType, path: String) throws(GeoDataError) -> ([UInt8], [UInt8]) {
-        var shp = [UInt8](repeating: 0, count: 100)
-        var shx = [UInt8](repeating: 0, count: 100)
-        shx.reserveCapacity(100 + 8 * geometries.count)
-        var box = BoundingBox.empty
-        var zRange = (Double.infinity, -Double.infinity), mRange = (Double.infinity, -Double.infinity)
-        for (i, g) in geometries.enumerated() {
-            let content = ShapeRecordEncoder(type: type).encode(g, box: &box, z: &zRange, m: &mRange)
-            guard shp.count / 2 + 4 + content.count / 2 <= Int(Int32.max) else {
-                throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
-            }
-            appendBE(&shx, Int32(shp.count / 2))
-            appendBE(&shx, Int32(content.count / 2))
-            appendBE(&shp, Int32(i + 1))
-            appendBE(&shp, Int32(content.count / 2))
-            shp += content
-        }
-        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
-        let header = fileHeader(type: type, words: shp.count / 2, box: box, z: zRange, m: mRange)
-        shp.replaceSubrange(0..<100, with: header)
-        shx.replaceSubrange(0..<100, with: fileHeader(type: type, words: shx.count / 2, box: box, z: zRange, m: mRange))
-        return (shp, shx)
-    }
-
     private static func fileHeader(type: ShapeType, words: Int, box: BoundingBox, z: (Double, Double), m: (Double, Double)) -> [UInt8] {
         var h: [UInt8] = []
         appendBE(&h, Int32(9994))
@@ -107,23 +141,32 @@ public enum ShapefileWriter {
 
     /// Writes every file to a temporary beside it, then renames them all into place and removes
     /// `stale`; on failure the temporaries are removed and existing files untouched.
-    static func writeAll(_ files: [(String, [UInt8])], removing stale: [String], for path: String) throws(GeoDataError) {
+    /// `written`: targets already written to their temporaries, renamed first.
+    static func writeAll(_ files: [(String, [UInt8])], removing stale: [String], for path: String,
+                         written: [(target: String, temporary: String)] = []) throws(GeoDataError) {
         let directory = (path as NSString).deletingLastPathComponent
+        var temporaries: [String] = written.map(\.temporary)
+        func cleanUp() { for t in temporaries { unlink(t) } }
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            cleanUp()
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
-        var temporaries: [String] = []
-        func cleanUp() { for t in temporaries { try? FileManager.default.removeItem(atPath: t) } }
         for (target, bytes) in files {
             let temporary = AtomicFile.temporaryPath(for: target)
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            guard let file = BufferedFile(creating: temporary) else {
                 cleanUp()
                 throw .writeFailed(path: target, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
             }
             temporaries.append(temporary)
+            file.append(bytes)
+            if let failure = file.close() {
+                cleanUp()
+                throw .writeFailed(path: target, reason: String(cString: strerror(failure)))
+            }
         }
-        for ((target, _), temporary) in zip(files, temporaries) where rename(temporary, target) != 0 {
+        let targets = written.map(\.target) + files.map(\.0)
+        for (target, temporary) in zip(targets, temporaries) where rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             cleanUp()
             throw .writeFailed(path: target, reason: reason)
@@ -149,6 +192,64 @@ struct ShapeRecordEncoder {
     let type: ShapeType
 
     private static let noMeasure = -1e39
+
+    /// Appends the record content of `geometry` to `out`.
+    func encode(_ geometry: Geometry?, into out: inout [UInt8], box: inout BoundingBox,
+                z zRange: inout (Double, Double), m mRange: inout (Double, Double)) {
+        // Flat lines and polygons (nearly every real file): straight from the coordinates.
+        if let geometry, !geometry.isEmpty, type == .polygon || type == .polyLine, !geometry.hasZ, !geometry.hasM {
+            encodeFlat(geometry, into: &out, box: &box)
+            return
+        }
+        out += encode(geometry, box: &box, z: &zRange, m: &mRange)
+    }
+
+    /// A 2D PolyLine or Polygon record: the same bytes as ``encode(_:box:z:m:)``.
+    private func encodeFlat(_ geometry: Geometry, into out: inout [UInt8], box: inout BoundingBox) {
+        // Parts as (coordinates, reversed) runs: polygon rings oriented as the format asks.
+        var parts: [(c: [Coordinate], reversed: Bool)] = []
+        func addRings(_ p: Polygon) {
+            for (i, ring) in p.rings.enumerated() where !ring.isEmpty {
+                let clockwise = ShapeRing.signedArea2(ring) < 0
+                parts.append((ring, (i == 0) != clockwise))
+            }
+        }
+        switch geometry {
+        case .lineString(let l): parts = [(l.coordinates, false)]
+        case .multiLineString(let ml): parts = ml.lineStrings.filter { !$0.coordinates.isEmpty }.map { ($0.coordinates, false) }
+        case .polygon(let p): addRings(p)
+        case .multiPolygon(let mp): for p in mp.polygons { addRings(p) }
+        default: break
+        }
+        var own = BoundingBox.empty
+        var count = 0
+        for p in parts {
+            count += p.c.count
+            for c in p.c { own.expand(toInclude: c) }
+        }
+        box = box.union(own)
+        out.reserveCapacity(out.count + 44 + 4 * parts.count + 16 * count)
+        appendLE(&out, type.rawValue)
+        for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
+        appendLE(&out, Int32(parts.count))
+        appendLE(&out, Int32(count))
+        var start = 0
+        for p in parts {
+            appendLE(&out, Int32(start))
+            start += p.c.count
+        }
+        for p in parts {
+            if p.reversed {
+                for c in p.c.reversed() { appendXY(&out, c) }
+            } else {
+                for c in p.c { appendXY(&out, c) }
+            }
+        }
+    }
+
+    private func appendXY(_ out: inout [UInt8], _ c: Coordinate) {
+        withUnsafeBytes(of: (c.x.bitPattern.littleEndian, c.y.bitPattern.littleEndian)) { out.append(contentsOf: $0) }
+    }
 
     func encode(_ geometry: Geometry?, box: inout BoundingBox, z zRange: inout (Double, Double), m mRange: inout (Double, Double)) -> [UInt8] {
         var out: [UInt8] = []

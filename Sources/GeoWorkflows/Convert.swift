@@ -35,18 +35,33 @@ public enum GeoConvert {
     ///     column renamed, mixed values stored as text).
     ///   - encoding: the text encoding of a Shapefile input (`CP949`, `UTF-8`, ...), overriding
     ///     its `.cpg` and language driver byte.
+    ///   - progress: shows the features read of the input's count (when the file states it: a
+    ///     GeoPackage, Shapefile or FlatGeobuf), until the output is written; it draws only when
+    ///     standard error is a terminal.
     /// - Returns: the layers written.
     @discardableResult
     public static func convert(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
                                bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false,
-                               encoding: String? = nil, warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
+                               encoding: String? = nil, progress: ProgressReporter? = nil,
+                               warn: (GeoDataWarning) -> Void = { _ in }) throws -> [GeoDataLayer] {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         // A URL goes to its provider; a file's format comes from its extension.
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
         let reader = try GeoDataSource(path: input, encoding: encoding)
-        var layers = try layer.map { [try reader.readLayer($0, bbox: bbox, partitions: partitions)] }
-            ?? reader.readAll(bbox: bbox, partitions: partitions)
+        defer { progress?.finish() }
+        var layers: [GeoDataLayer]
+        if let progress, progress.canDraw, reader.provided == nil {
+            // Files are read in one pass: count the features against the count the file states.
+            let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
+            let counts = infos.map(reader.featureCount)
+            progress.setTotal(counts.contains(nil) ? 0 : counts.reduce(0) { $0 + ($1 ?? 0) })
+            let read: ((Int) -> Void)? = progress.isEnabled ? { progress.update($0) } : nil
+            layers = try layer.map { [try reader.readLayer($0, bbox: bbox, read: read)] } ?? reader.readAll(bbox: bbox, read: read)
+        } else {
+            layers = try layer.map { [try reader.readLayer($0, bbox: bbox, partitions: partitions)] }
+                ?? reader.readAll(bbox: bbox, partitions: partitions)
+        }
         layers = layers.map(identifyingCRS)
         if let target {
             layers = try layers.map { try reproject($0, from: source, to: target, input: reader.path) }
@@ -59,6 +74,7 @@ public enum GeoConvert {
         }
         let warnings = try GeoDataSink.write(layers, to: output, format: outputFormat,
                                              options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON))
+        progress?.finish()
         warnings.forEach(warn)
         return layers
     }

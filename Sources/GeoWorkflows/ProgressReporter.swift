@@ -12,44 +12,78 @@ import Foundation
 public final class ProgressReporter: @unchecked Sendable {
     /// The text before the bar.
     public let label: String
-    /// The amount that is 100 % (bytes, rows, features).
-    public let total: Int
-    /// False when nothing is drawn (standard error is not a terminal, or `total` is not positive).
-    public let isEnabled: Bool
+    /// The amount that is 100 % (bytes, rows, features); 0 while unknown (see ``setTotal(_:)``).
+    public var total: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return currentTotal
+    }
+    /// False when nothing is drawn (standard error is not a terminal, or ``total`` is not positive).
+    public var isEnabled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return enabled && currentTotal > 0
+    }
 
+    /// True when the reporter draws once it has a positive ``total`` (standard error is a
+    /// terminal, or `enabled` was given): work can skip counting its total otherwise.
+    public var canDraw: Bool { enabled }
+
+    private let enabled: Bool
+    private var currentTotal: Int
+    private let output: @Sendable (String) -> Void
+    private let clock: @Sendable () -> UInt64
     private let lock = NSLock()
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
     /// A reporter of `total` units, drawing when `enabled` (by default: when standard error is a
     /// terminal).
-    public init(label: String, total: Int, enabled: Bool = ProgressReporter.standardErrorIsTerminal) {
+    /// - Parameters:
+    ///   - label: the text before the bar.
+    ///   - total: the amount that is 100 %; 0 when it is known only later (``setTotal(_:)``).
+    ///   - enabled: draw at all (by default: when standard error is a terminal).
+    ///   - output: where the text goes (by default: standard error).
+    ///   - clock: the time in nanoseconds that spaces the redraws (by default: the system's
+    ///     monotonic clock).
+    public init(label: String, total: Int, enabled: Bool = ProgressReporter.standardErrorIsTerminal,
+                output: @escaping @Sendable (String) -> Void = ProgressReporter.writeToStandardError,
+                clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
         self.label = label
-        self.total = total
-        isEnabled = enabled && total > 0
+        currentTotal = total
+        self.enabled = enabled
+        self.output = output
+        self.clock = clock
     }
 
     /// True when standard error is a terminal.
     public static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Reports `done` units of ``total`` done; redraws when 100 ms have passed since the last draw.
-    public func update(_ done: Int) {
-        guard isEnabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
+    /// Sets the amount that is 100 %, once the work knows it (a converted layer's feature count).
+    public func setTotal(_ total: Int) {
         lock.lock()
         defer { lock.unlock() }
-        guard !drawn || now &- lastDraw >= 100_000_000 else { return }
+        currentTotal = total
+    }
+
+    /// Reports `done` units of ``total`` done; redraws when 100 ms have passed since the last draw.
+    public func update(_ done: Int) {
+        guard enabled else { return }
+        let now = clock()
+        lock.lock()
+        defer { lock.unlock() }
+        guard currentTotal > 0, !drawn || now &- lastDraw >= 100_000_000 else { return }
         lastDraw = now
         drawn = true
-        emit("\r" + Self.line(label: label, done: done, total: total))
+        output("\r" + Self.line(label: label, done: done, total: currentTotal))
     }
 
     /// Erases the bar (call once, when the work ends or fails).
     public func finish() {
-        guard isEnabled else { return }
+        guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { emit("\r\u{1B}[2K") }
+        if drawn { output("\r\u{1B}[2K") }
         drawn = false
     }
 
@@ -62,7 +96,8 @@ public final class ProgressReporter: @unchecked Sendable {
             + String(repeating: " ", count: percent < 10 ? 2 : percent < 100 ? 1 : 0) + "\(percent)%"
     }
 
-    private func emit(_ text: String) {
+    /// Writes `text` to standard error as it is.
+    public static func writeToStandardError(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.withUnsafeMutableBytes { raw in
             guard let base = raw.baseAddress else { return }

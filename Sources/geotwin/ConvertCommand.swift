@@ -50,7 +50,7 @@ struct ConvertCommand: ParsableCommand {
         try reportingErrors {
             try GeoConvert.write(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
                                    bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84,
-                                   encoding: encoding) { warning in
+                                   encoding: encoding, progress: ProgressReporter(label: "convert", total: 0)) { warning in
                 FileHandle.standardError.write(Data("geotwin: warning: \(warning)\n".utf8))
             }
         }

@@ -79,7 +79,7 @@ public enum GeoConvert {
         return layers
     }
 
-    /// Converts like ``convert(input:layer:output:from:to:bbox:partitions:allowNonWGS84GeoJSON:encoding:warn:)``
+    /// Converts like ``convert(input:layer:output:from:to:bbox:partitions:allowNonWGS84GeoJSON:encoding:progress:warn:)``
     /// and writes the same bytes, but returns only the number of features written, so that a
     /// table of a `postgresql://` input (read in one part, kept in its CRS) written as a WKB
     /// stream goes batch by batch from the server to the file: one feature is held at a time
@@ -88,7 +88,8 @@ public enum GeoConvert {
     @discardableResult
     public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
                              bbox: BoundingBox? = nil, partitions: Int = 1, allowNonWGS84GeoJSON: Bool = false,
-                             encoding: String? = nil, warn: (GeoDataWarning) -> Void = { _ in }) throws -> Int {
+                             encoding: String? = nil, progress: ProgressReporter? = nil,
+                             warn: (GeoDataWarning) -> Void = { _ in }) throws -> Int {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
@@ -122,7 +123,7 @@ public enum GeoConvert {
             return count
         }
         let layers = try convert(input: input, layer: layer, output: output, from: source, to: target, bbox: bbox, partitions: partitions,
-                                 allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, encoding: encoding, warn: warn)
+                                 allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, encoding: encoding, progress: progress, warn: warn)
         return layers.reduce(0) { $0 + $1.features.count }
     }
 

@@ -54,6 +54,7 @@ public final class ZonalRaster: @unchecked Sendable {
     public func table(zones: [Geometry], statistics: [ZonalStatistic], options: ZonalOptions = ZonalOptions(),
                       progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(RasterError) -> [[Double?]] {
         let histogram = statistics.contains { $0.needsHistogram }
+        let variance = statistics.contains { $0 == .variance || $0 == .stdev }
         let summarize: @Sendable (Geometry) throws(RasterError) -> ZonalSummary
         switch storage {
         case .loaded(let r):
@@ -61,7 +62,7 @@ public final class ZonalRaster: @unchecked Sendable {
         case .mapped(let m):
             let grid = self.grid
             summarize = { zone throws(RasterError) in
-                var summary = ZonalSummary(histogram: histogram)
+                var summary = ZonalSummary(histogram: histogram, variance: variance)
                 guard let cov = try CoverageFractions.compute(zone, grid: grid, precision: options.precision) else {
                     return summary
                 }

@@ -72,7 +72,7 @@ public struct ZonalJob: Sendable {
 
     /// Reads the raster and the zones, reprojects the zones when their CRS differs from the
     /// raster's, and computes the table. An uncompressed GeoTIFF is read in place from a memory
-    /// map, only where the zones are (``ZonalRaster``); the zones are shared out over the cores.
+    /// map, only where the zones are (`ZonalRaster` of GeoRaster); the zones are shared out over the cores.
     /// - Throws: ``WorkflowError`` naming the file and the problem (e.g. an id property no zone
     ///   has, a zone that is not a polygon), or the reader's error.
     public func run() throws -> Table {

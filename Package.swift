@@ -64,6 +64,8 @@ let package = Package(
         .executableTarget(name: "coverage-map", dependencies: ["GeoTwin"], path: "Examples/CoverageMap"),
         .executableTarget(name: "twin-from-geojson", dependencies: ["GeoTwin"], path: "Examples/TwinFromGeoJSON"),
         .executableTarget(name: "batch-geocode", dependencies: ["GeoTwin"], path: "Examples/BatchGeocode"),
+        // GeoIO's decimal parser against Double(String) on 10 million decimals, run by `make test`.
+        .executableTarget(name: "number-check", dependencies: ["GeoIO"], path: "Tests/NumberCheck"),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoBenchSupport"], resources: [.copy("Fixtures")]),

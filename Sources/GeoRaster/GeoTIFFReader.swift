@@ -55,6 +55,34 @@ public enum GeoTIFF {
     /// Reads the first image of a GeoTIFF. Without georeferencing tags the transform is GDAL's
     /// default (origin 0, cell size 1, rows going down in y).
     public static func read(path: String) throws(RasterError) -> AnyRaster {
+        let o = try open(path: path)
+        let t = o.handle, grid = o.grid, crs = o.crs, nodata = o.nodata
+        try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, o.bits / 8))
+        switch (o.format, o.bits) {
+        case (Int(SAMPLEFORMAT_UINT), 8): return .uint8(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_UINT), 16): return .uint16(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_INT), 16): return .int16(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_INT), 32): return .int32(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_IEEEFP), 32): return .float32(try readCells(t, grid, crs, nodata))
+        case (Int(SAMPLEFORMAT_IEEEFP), 64): return .float64(try readCells(t, grid, crs, nodata))
+        default:
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): SampleFormat \(o.format) with \(o.bits) bits per sample")
+        }
+    }
+
+    /// A GeoTIFF whose header and georeferencing have been read, cells not yet decoded.
+    struct Opened {
+        let handle: TIFFHandle
+        let grid: RasterGrid
+        let crs: CRS?
+        let nodata: Double?
+        /// TIFF SampleFormat.
+        let format: Int
+        let bits: Int
+    }
+
+    /// Opens `path` and reads its size, sample type, georeferencing, CRS and nodata value.
+    static func open(path: String) throws(RasterError) -> Opened {
         let t = try TIFFHandle(path: path, mode: "r")
         guard let w32 = t.u32(UInt32(TIFFTAG_IMAGEWIDTH)), let h32 = t.u32(UInt32(TIFFTAG_IMAGELENGTH)) else {
             throw .malformed(format: "GeoTIFF", detail: "\(path): missing ImageWidth or ImageLength")
@@ -74,19 +102,9 @@ public enum GeoTIFF {
             gt.originY = o.y
         }
         let grid = try RasterGrid(width: Int(w32), height: Int(h32), transform: gt)
-        try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, bits / 8))
         let crs = keys.epsg.map { CRS(epsg: $0) }
         let nodata = t.ascii(tagNodata).flatMap { Double($0.filter { !$0.isWhitespace }) }
-        switch (Int(format), bits) {
-        case (Int(SAMPLEFORMAT_UINT), 8): return .uint8(try readCells(t, grid, crs, nodata))
-        case (Int(SAMPLEFORMAT_UINT), 16): return .uint16(try readCells(t, grid, crs, nodata))
-        case (Int(SAMPLEFORMAT_INT), 16): return .int16(try readCells(t, grid, crs, nodata))
-        case (Int(SAMPLEFORMAT_INT), 32): return .int32(try readCells(t, grid, crs, nodata))
-        case (Int(SAMPLEFORMAT_IEEEFP), 32): return .float32(try readCells(t, grid, crs, nodata))
-        case (Int(SAMPLEFORMAT_IEEEFP), 64): return .float64(try readCells(t, grid, crs, nodata))
-        default:
-            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): SampleFormat \(format) with \(bits) bits per sample")
-        }
+        return Opened(handle: t, grid: grid, crs: crs, nodata: nodata, format: Int(format), bits: bits)
     }
 
     /// Refuses images whose decoded size could not come from this file: more bytes than the file

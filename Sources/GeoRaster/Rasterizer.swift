@@ -23,12 +23,17 @@ public enum Rasterizer {
     }
 
     /// A new raster over `grid` filled with `background`, in which each geometry is burnt with its
-    /// value in order (later ones overwrite earlier ones).
+    /// value in order (later ones overwrite earlier ones). `progress`, when given, is called with
+    /// the number of shapes burnt so far after each shape.
     public static func rasterize<E: RasterElement>(_ shapes: [(geometry: Geometry, value: E)], grid: RasterGrid,
                                                    rule: BurnRule = .cellCenter, background: E,
-                                                   nodata: E? = nil, crs: CRS? = nil) -> Raster<E> {
+                                                   nodata: E? = nil, crs: CRS? = nil,
+                                                   progress: ((_ shapesDone: Int) -> Void)? = nil) -> Raster<E> {
         var raster = Raster(grid: grid, fill: background, crs: crs, nodata: nodata)
-        for s in shapes { burn(s.geometry, value: s.value, into: &raster, rule: rule) }
+        for (i, s) in shapes.enumerated() {
+            burn(s.geometry, value: s.value, into: &raster, rule: rule)
+            progress?(i + 1)
+        }
         return raster
     }
 
@@ -44,11 +49,13 @@ public enum Rasterizer {
 
     /// A raster of exact coverage: each cell holds Σ value·fraction over the shapes, where the
     /// fraction is the share of the cell's area the polygon covers (see ``CoverageFractions``).
-    /// With one shape and value 1 the cells hold the fractions themselves.
+    /// With one shape and value 1 the cells hold the fractions themselves. `progress`, when given,
+    /// is called with the number of shapes done so far after each shape.
     public static func coverage(_ shapes: [(geometry: Geometry, value: Double)], grid: RasterGrid,
-                                crs: CRS? = nil) throws(RasterError) -> Raster<Double> {
+                                crs: CRS? = nil, progress: ((_ shapesDone: Int) -> Void)? = nil) throws(RasterError) -> Raster<Double> {
         var raster = Raster<Double>(grid: grid, fill: 0, crs: crs)
-        for s in shapes {
+        for (i, s) in shapes.enumerated() {
+            defer { progress?(i + 1) }
             guard let cov = try CoverageFractions.compute(s.geometry, grid: grid) else { continue }
             let w = cov.window
             for r in 0..<w.rows {

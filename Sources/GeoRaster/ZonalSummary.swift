@@ -16,11 +16,19 @@ public struct ZonalSummary: Sendable {
     private var varianceMean = 0.0
     private var varianceT = 0.0
     private let keepsHistogram: Bool
+    private var keepsVariance = true
     /// Σc per distinct value (only when created with `histogram: true`).
     public private(set) var histogram: [Double: Double] = [:]
 
     /// An empty summary; `histogram` keeps per-value sums for majority, quantiles and the like.
     public init(histogram: Bool) { keepsHistogram = histogram }
+
+    /// An empty summary that keeps the variance's running terms only when `variance` is true
+    /// (``value(_:)`` of `.variance` and `.stdev` is then defined); every other statistic is the same.
+    init(histogram: Bool, variance: Bool) {
+        keepsHistogram = histogram
+        keepsVariance = variance
+    }
 
     /// Adds one cell with value `x`, coverage `c` and weight `w` (1 without a weight raster).
     @inlinable
@@ -38,6 +46,10 @@ public struct ZonalSummary: Sendable {
         if x < minimum { minimum = x }
         if x > maximum { maximum = x }
         // West's weighted incremental variance.
+        guard keepsVariance else {
+            if keepsHistogram { histogram[x, default: 0] += c }
+            return
+        }
         varianceWeight += c
         let oldMean = varianceMean
         varianceMean += (c / varianceWeight) * (x - oldMean)

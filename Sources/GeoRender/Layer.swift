@@ -55,6 +55,12 @@ public struct Layer: Hashable, Sendable {
     public var simplification: Double
     /// Rings smaller than this many square pixels after simplification are dropped.
     public var minimumRingArea: Double
+    /// True to draw every polygon feature that lies in the frame, however small: a feature whose
+    /// rings all collapse on the output grid or in simplification (a dong smaller than a pixel) is
+    /// drawn as a 1 px square at the centre of its bounds, with its own id, class and colour, so
+    /// that no statistical unit of a choropleth silently disappears. False (the default) drops
+    /// such features.
+    public var keepsEveryFeature = false
     /// False for a layer drawn only in insets (it then neither counts for the fitted extent nor
     /// appears in the main frame or the legend).
     public var showInMainMap: Bool

@@ -283,6 +283,51 @@ public enum MapRenderer {
         let upp = stage.unitsPerPixel
         let tol = p.layer.simplification.isFinite ? Swift.max(0, p.layer.simplification) : 0
         let area = p.layer.minimumRingArea.isFinite ? Swift.max(0, p.layer.minimumRingArea) : 0
-        return SharedBorderSimplifier(tolerance: tol * upp, minimumRingArea: area * upp * upp).run(stage.run(p.projected))
+        let simplified = SharedBorderSimplifier(tolerance: tol * upp, minimumRingArea: area * upp * upp).run(stage.run(p.projected))
+        return p.layer.keepsEveryFeature ? keepingEveryFeature(simplified, projected: p.projected, stage: stage) : simplified
+    }
+
+    /// `grid` with a 1 px square (in grid units, at the centre of the feature's bounds) for every
+    /// polygon feature of `projected` that meets the clip rectangle but kept no exterior ring;
+    /// parts stay in feature order.
+    static func keepingEveryFeature(_ grid: PartGeometry<Int64>, projected: PartGeometry<Double>,
+                                    stage: GridStage) -> PartGeometry<Int64> {
+        var drawn = Set<Int>()
+        for p in 0..<grid.partCount where grid.partKind[p] == .exterior { drawn.insert(grid.partFeature[p]) }
+        // Pixel bounds of each missing polygon feature.
+        var bounds: [Int: BoundingBox] = [:]
+        for p in 0..<projected.partCount where projected.partKind[p] == .exterior && !drawn.contains(projected.partFeature[p]) {
+            var box = bounds[projected.partFeature[p]] ?? .empty
+            for v in projected.vertexRange(p) {
+                let s = stage.transform.apply(x: projected.coordinates[2 * v], y: projected.coordinates[2 * v + 1])
+                if s.x.isFinite, s.y.isFinite { box = box.union(BoundingBox(minX: s.x, minY: s.y, maxX: s.x, maxY: s.y)) }
+            }
+            bounds[projected.partFeature[p]] = box
+        }
+        let upp = stage.unitsPerPixel
+        var squares: [Int: [Int64]] = [:]
+        for (feature, box) in bounds where !box.isEmpty && box.intersects(stage.clip) {
+            let cx = ((box.minX + box.maxX) / 2 * upp).rounded(), cy = ((box.minY + box.maxY) / 2 * upp).rounded()
+            let h = (upp / 2).rounded(.up), x = Int64(cx), y = Int64(cy), d = Int64(h)
+            squares[feature] = [x - d, y - d, x + d, y - d, x + d, y + d, x - d, y + d]
+        }
+        guard !squares.isEmpty else { return grid }
+        var out = PartGeometry<Int64>()
+        out.coordinates.reserveCapacity(grid.coordinates.count + 8 * squares.count)
+        let pending = squares.keys.sorted()
+        var k = 0
+        for p in 0..<grid.partCount {
+            let f = grid.partFeature[p]
+            while k < pending.count, pending[k] < f {
+                out.append(squares[pending[k]]!, kind: .exterior, feature: pending[k])
+                k += 1
+            }
+            out.append(grid.coordinates[(2 * grid.partStart[p])..<(2 * grid.partStart[p + 1])], kind: grid.partKind[p], feature: f)
+        }
+        while k < pending.count {
+            out.append(squares[pending[k]]!, kind: .exterior, feature: pending[k])
+            k += 1
+        }
+        return out
     }
 }

@@ -43,11 +43,17 @@ public struct RasterizeJob: Sendable {
     /// The most memory the job may plan to use (default: half of physical memory); a larger
     /// estimate is refused after reading the features, before burning or writing anything.
     public var memoryBudget: MemoryBudget
+    /// Called with (steps done, steps) as the job goes: one step per shape burnt and one for
+    /// writing the file. Counts only grow and the last call has done == steps (after the file is
+    /// written). ``ProgressReporter/callback`` draws a bar.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a job.
     public init(input: String, layer: String? = nil, output: String, resolution: Double, attribute: String? = nil, burn: Double = 1,
                 rule: Rule = .cellCenter, nodata: Double = 0, crs: CRS? = nil, tiffOptions: GeoTIFFWriteOptions = GeoTIFFWriteOptions(),
-                memoryBudget: MemoryBudget = .halfOfPhysicalMemory) {
+                memoryBudget: MemoryBudget = .halfOfPhysicalMemory,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.progress = progress
         self.input = input
         self.layer = layer
         self.output = output
@@ -77,12 +83,17 @@ public struct RasterizeJob: Sendable {
         try memoryBudget.check(Self.estimatedBytes(cells: width * height, rule: rule, format: format),
                                for: "rasterizing \(input) at \(resolution) (a \(Self.count(width)) x \(Self.count(height)) cell grid)")
         let grid = try RasterGrid.covering(extent, resolution: resolution)
+        let steps = shapes.count + 1
+        let report = progress.map { p in { (done: Int) in p(done, steps) } }
         let raster: Raster<Double> = switch rule {
-        case .coverageFraction: try Rasterizer.coverage(shapes, grid: grid, crs: crs)
-        case .cellCenter: Rasterizer.rasterize(shapes, grid: grid, rule: .cellCenter, background: nodata, nodata: nodata, crs: crs)
-        case .allTouched: Rasterizer.rasterize(shapes, grid: grid, rule: .allTouched, background: nodata, nodata: nodata, crs: crs)
+        case .coverageFraction: try Rasterizer.coverage(shapes, grid: grid, crs: crs, progress: report)
+        case .cellCenter:
+            Rasterizer.rasterize(shapes, grid: grid, rule: .cellCenter, background: nodata, nodata: nodata, crs: crs, progress: report)
+        case .allTouched:
+            Rasterizer.rasterize(shapes, grid: grid, rule: .allTouched, background: nodata, nodata: nodata, crs: crs, progress: report)
         }
         try RasterFile.write(raster, to: output, options: tiffOptions)
+        progress?(steps, steps)
         return raster
     }
 

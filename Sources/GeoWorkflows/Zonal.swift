@@ -29,11 +29,16 @@ public struct ZonalJob: Sendable {
     /// The most memory the job may plan to use (default: half of physical memory); a raster
     /// whose decoded cells would take more is refused from its header, before it is read.
     public var memoryBudget: MemoryBudget
+    /// Called with (zones done, zones) as the zones are summarised: counts only grow, the last
+    /// call has done == zones, calls never overlap. ``ProgressReporter/callback`` draws a bar.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates a job.
     public init(raster: String, zones: String, layer: String? = nil, idProperty: String? = nil,
                 statistics: [ZonalStatistic] = [.count, .sum, .mean, .min, .max], zonesCRS: CRS? = nil,
-                options: ZonalOptions = ZonalOptions(), memoryBudget: MemoryBudget = .halfOfPhysicalMemory) {
+                options: ZonalOptions = ZonalOptions(), memoryBudget: MemoryBudget = .halfOfPhysicalMemory,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.progress = progress
         self.raster = raster
         self.zones = zones
         self.layer = layer
@@ -66,7 +71,8 @@ public struct ZonalJob: Sendable {
     }
 
     /// Reads the raster and the zones, reprojects the zones when their CRS differs from the
-    /// raster's, and computes the table.
+    /// raster's, and computes the table. An uncompressed GeoTIFF is read in place from a memory
+    /// map, only where the zones are (`ZonalRaster` of GeoRaster); the zones are shared out over the cores.
     /// - Throws: ``WorkflowError`` naming the file and the problem (e.g. an id property no zone
     ///   has, a zone that is not a polygon), or the reader's error.
     public func run() throws -> Table {
@@ -75,7 +81,7 @@ public struct ZonalJob: Sendable {
         let textBytes = (try RasterFormat(path: raster)) == .asciiGrid ? 2 * Double(header.fileSize) : 0
         try memoryBudget.check(Double(header.width) * Double(header.height) * Double(header.bytesPerCell) + textBytes,
                                for: "reading \(raster) (\(header.width) x \(header.height) cells)")
-        let rasterValue = try RasterFile.read(path: raster)
+        let rasterValue = try ZonalRaster(path: raster)
         GeoDataLocations.registerProviders()
         let source = try GeoDataSource(path: zones)
         let zoneLayer = try source.readLayer(layer)
@@ -104,7 +110,7 @@ public struct ZonalJob: Sendable {
             case let g?: throw WorkflowError("\(source.path): feature \(i) is a \(g.kind.rawValue), not a polygon")
             }
         }
-        let rows = try rasterValue.zonalTable(zones: geometries, statistics: statistics, options: options)
+        let rows = try rasterValue.table(zones: geometries, statistics: statistics, options: options, progress: progress)
         return Table(statistics: statistics, ids: features.features.enumerated().map { zoneID($1, index: $0) }, rows: rows)
     }
 

@@ -75,11 +75,14 @@ public enum KoreaMaps {
         let sido = try geodata.features("sido")
         let sites = try pilotSites(geodata, emd: emd)
         let projection = try CRSProjection(fromEPSG: 4326, toEPSG: PilotSite.epsg)
-        let areas = Layer(id: "emd", features: emd, style: Style(stroke: .white, strokeWidth: 0.1),
+        var areas = Layer(id: "emd", features: emd, style: Style(stroke: .white, strokeWidth: 0.1),
                           thematic: .choropleth(Choropleth(values: .numbers(values), classes: .numeric(.quantiles(classes)),
                                                            palette: .colorBrewer("YlOrRd"),
                                                            legendTitle: "Persons per km² of the sigungu (2020)")),
                           idField: "code", dataFields: ["code", "name_ko", "sigungu_code", "area_km2"])
+        // Every emd is a unit of the choropleth: those smaller than a pixel at this scale (dong
+        // of the big cities) are drawn as a 1 px square in their class colour, not dropped.
+        areas.keepsEveryFeature = true
         let provinces = provincesLayer(sido)
         let site = pilotSiteLayer(sites)
         var map = Map(width: width, title: "대한민국 읍면동 · Population density by eup, myeon and dong, 2020",

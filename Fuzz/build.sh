@@ -25,12 +25,12 @@ module GeoCore Sources/GeoCore/*.swift
 module GeoIO Sources/GeoIO/*.swift
 module GeoRaster Sources/GeoRaster/*.swift
 
-targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv"}
+targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv shapefile flatgeobuf"}
 for t in $targets; do
   echo "linking fuzz_$t" >&2
   rm -f "$OUT/fuzz_$t"
   # ld.gold warns once per ASan symbol it cannot export; those lines are dropped.
-  $SWIFTC $COMMON -module-name "fuzz_$t" Fuzz/Targets/$t.swift Fuzz/Targets/Scratch.swift \
+  $SWIFTC $COMMON -module-name "fuzz_$t" Fuzz/Targets/$t.swift \
     "$OUT/GeoCore.o" "$OUT/GeoIO.o" "$OUT/GeoRaster.o" -lsqlite3 -ltiff -lm -o "$OUT/fuzz_$t" 2>&1 |
     grep -v "Cannot export local symbol" >&2 || true
   [ -x "$OUT/fuzz_$t" ] || { echo "fuzz_$t: link failed" >&2; exit 1; }

@@ -24,16 +24,41 @@ public final class GeoPackageReader {
 
     /// Opens `path` and reads the list of layers.
     /// - Throws: ``GeoPackageError`` (`fileNotFound`, `notSQLite`, `notGeoPackage`, `missingTable`, ...).
-    public init(path: String) throws(GeoPackageError) {
-        self.path = path
+    public convenience init(path: String) throws(GeoPackageError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw .fileNotFound(path: path)
         }
-        db = try GeoPackageConnection(path: path, create: false)
+        let db = try GeoPackageConnection(path: path, create: false)
         // Read through a memory map: reading the attributes that follow a large geometry walks its
         // overflow pages, which then cost no system call each.
         try db.execute("PRAGMA mmap_size = 1073741824")
+        try self.init(connection: db)
+    }
+
+    /// Opens a GeoPackage held in memory: the bytes of a whole `.gpkg` file (downloaded, read
+    /// from an archive, ...). The bytes are copied into a read-only in-memory SQLite database;
+    /// everything else is as for a file, and errors name `name` where they would name the path.
+    ///
+    /// ```swift
+    /// let bytes = try Data(contentsOf: url)
+    /// let gpkg = try GeoPackageReader(data: bytes, name: "download.gpkg")
+    /// let layer = try gpkg.readLayer(gpkg.layers[0].tableName)
+    /// ```
+    /// - Throws: ``GeoPackageError`` (`notSQLite`, `notGeoPackage`, `missingTable`, ...).
+    public convenience init(data: Data, name: String) throws(GeoPackageError) {
+        let opened = data.withUnsafeBytes { raw in
+            Result { () throws(GeoPackageError) in try GeoPackageConnection(bytes: raw, name: name) }
+        }
+        try self.init(connection: opened.get())
+    }
+
+    /// Checks the application id and required tables of an open database and reads its layers:
+    /// the one path from here on for files and bytes alike.
+    private init(connection db: GeoPackageConnection) throws(GeoPackageError) {
+        let path = db.path
+        self.path = path
+        self.db = db
         let appID = try db.scalarInt("PRAGMA application_id") ?? 0
         guard Self.applicationIDs.contains(appID) else {
             throw .notGeoPackage(path: path, applicationID: Self.fourCC(appID))

@@ -20,6 +20,39 @@ final class GeoPackageConnection {
         db = handle
     }
 
+    /// Opens a read-only in-memory copy of a whole database file's bytes; `name` stands for the
+    /// file in messages. A database in WAL mode is read as in rollback mode (the copy has no
+    /// `-wal` file beside it, so its header's version bytes 18-19 are set back to 1).
+    init(bytes: UnsafeRawBufferPointer, name: String) throws(GeoPackageError) {
+        self.path = name
+        var handle: OpaquePointer?
+        let rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let handle else {
+            sqlite3_close(handle)
+            throw .sqlite(path: name, code: rc, message: "cannot open an in-memory database")
+        }
+        // SQLite takes ownership of a buffer from its own allocator (freed on close).
+        let count = bytes.count
+        guard let copy = sqlite3_malloc64(sqlite3_uint64(max(count, 1))) else {
+            sqlite3_close(handle)
+            throw .sqlite(path: name, code: SQLITE_NOMEM, message: "out of memory")
+        }
+        if count > 0, let base = bytes.baseAddress { copy.copyMemory(from: base, byteCount: count) }
+        let header = copy.assumingMemoryBound(to: UInt8.self)
+        if count >= 20, header[18] == 2, header[19] == 2 {
+            header[18] = 1
+            header[19] = 1
+        }
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY)
+        let drc = sqlite3_deserialize(handle, "main", header, sqlite3_int64(count), sqlite3_int64(count), flags)
+        if drc != SQLITE_OK {
+            let message = String(cString: sqlite3_errmsg(handle))
+            sqlite3_close(handle)
+            throw .notSQLite(path: name, message: message)
+        }
+        db = handle
+    }
+
     deinit { sqlite3_close(db) }
 
     /// Closes the connection now (a writer closes before renaming its file).

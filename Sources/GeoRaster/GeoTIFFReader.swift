@@ -6,16 +6,39 @@ import GeoCore
 final class TIFFHandle {
     let pointer: OpaquePointer
     let errors: TIFFErrorBuffer
+    /// The path, or the name given to bytes read from memory.
     let path: String
+    /// The size of the file (or of the bytes) in bytes.
+    let fileSize: Int
+    /// The bytes of a TIFF read from memory, kept alive while libtiff reads them.
+    private let memory: TIFFMemoryFile?
 
     init(path: String, mode: String) throws(RasterError) {
         _ = geoTIFFTagsRegistered
         errors = .allocate()
         self.path = path
+        memory = nil
         guard let t = tiffOpen(path, mode, errors: errors) else {
             let msg = errors.message
             errors.deallocate()
             throw .io(path: path, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
+        }
+        pointer = t
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// Opens a copy of `bytes` for reading; `name` stands for the file in messages.
+    init(bytes: UnsafeRawBufferPointer, name: String) throws(RasterError) {
+        _ = geoTIFFTagsRegistered
+        errors = .allocate()
+        path = name
+        let file = TIFFMemoryFile(bytes)
+        memory = file
+        fileSize = bytes.count
+        guard let t = tiffOpenMemory(file, name: name, errors: errors) else {
+            let msg = errors.message
+            errors.deallocate()
+            throw .io(path: name, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
         }
         pointer = t
     }
@@ -55,7 +78,26 @@ public enum GeoTIFF {
     /// Reads the first image of a GeoTIFF. Without georeferencing tags the transform is GDAL's
     /// default (origin 0, cell size 1, rows going down in y).
     public static func read(path: String) throws(RasterError) -> AnyRaster {
-        let t = try TIFFHandle(path: path, mode: "r")
+        try read(TIFFHandle(path: path, mode: "r"))
+    }
+
+    /// Reads the first image of a GeoTIFF held in memory (the bytes of a whole `.tif` file), as
+    /// ``read(path:)`` reads a file: the same checks and the same errors, naming `name` where
+    /// they would name the path.
+    ///
+    /// ```swift
+    /// let raster = try GeoTIFF.read(data: try Data(contentsOf: url), name: "dem.tif")
+    /// ```
+    public static func read(data: Data, name: String) throws(RasterError) -> AnyRaster {
+        let opened = data.withUnsafeBytes { raw in
+            Result { () throws(RasterError) in try TIFFHandle(bytes: raw, name: name) }
+        }
+        return try read(opened.get())
+    }
+
+    /// The one reading path behind ``read(path:)`` and ``read(data:name:)``.
+    private static func read(_ t: TIFFHandle) throws(RasterError) -> AnyRaster {
+        let path = t.path
         guard let w32 = t.u32(UInt32(TIFFTAG_IMAGEWIDTH)), let h32 = t.u32(UInt32(TIFFTAG_IMAGELENGTH)) else {
             throw .malformed(format: "GeoTIFF", detail: "\(path): missing ImageWidth or ImageLength")
         }
@@ -103,7 +145,7 @@ public enum GeoTIFF {
     /// The file's size and the most decoded bytes it can hold: its size when uncompressed, 1032
     /// times its size otherwise (deflate's best ratio), saturating instead of overflowing.
     private static func plausibleDecodedBytes(_ t: TIFFHandle) -> (fileSize: Int, limit: Int) {
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
+        let fileSize = t.fileSize
         let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
         guard compression != UInt16(COMPRESSION_NONE) else { return (fileSize, fileSize) }
         let (limit, overflow) = fileSize.multipliedReportingOverflow(by: 1032)

@@ -11,6 +11,9 @@ Run from the repository root: python3 Tests/GeoIOTests/Fixtures/generate_hostile
 - mixed_srids.wkb: a WKB stream (u32 little-endian length + EWKB per record) with SRIDs 4326 and
   5179 in one file: an error, since a layer has one CRS.
 - srid_zero.wkb: EWKB records with SRID 0, which PostGIS writes for "no CRS": read as no CRS.
+- huge_coordinate.geojson: a FeatureCollection whose second feature has the coordinate 1e400:
+  "number out of range" naming the feature, not "NaN or infinite".
+- huge_coordinate.wkt: a LINESTRING on two lines whose second line holds 1e400.
 - spreadsheet.csv: what a spreadsheet saves: a UTF-8 byte order mark, quoted header names, CRLF
   line ends and quoted numbers.
 """
@@ -42,6 +45,11 @@ def main():
     write("big_integer_properties.geojson",
           b'{"type":"Feature","geometry":null,"properties":'
           b'{"above53":9007199254740993,"int64max":9223372036854775807,"beyond64":123456789012345678901234567890}}')
+    write("huge_coordinate.geojson",
+          b'{"type":"FeatureCollection","features":[\n'
+          b'{"type":"Feature","geometry":{"type":"Point","coordinates":[127,37]},"properties":{}},\n'
+          b'{"type":"Feature","geometry":{"type":"Point","coordinates":[1e400,37]},"properties":{}}\n]}\n')
+    write("huge_coordinate.wkt", b"LINESTRING (0 0,\n 1e400 1)\n")
     write("mixed_srids.wkb", record(ewkb_point(127, 37, 4326)) + record(ewkb_point(953000, 1952000, 5179)))
     write("srid_zero.wkb", record(ewkb_point(127, 37, 0)) + record(b""))
     write("spreadsheet.csv",

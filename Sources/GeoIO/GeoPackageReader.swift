@@ -138,7 +138,8 @@ public final class GeoPackageReader {
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
-        let (pk, columns) = try schema(info)
+        let (pk, columns): (String, [GeoPackageColumn])
+        do { (pk, columns) = try schema(info) } catch { throw error.inTable(table, "its columns") }
         let geometryColumn = wantsGeometry ? info.geometryColumn : nil
         let bbox = wantsGeometry ? bbox : nil
         let geomSelect = geometryColumn.map { ", \(quoted($0))" } ?? ""
@@ -168,8 +169,10 @@ public final class GeoPackageReader {
             try stmt.bind(5, .real(bbox.maxY))
         }
         let first: Int32 = geometryColumn == nil ? 1 : 2
-        while try stmt.step() {
+        var lastFID: Int64?
+        while try stepRow(stmt, table: table, after: lastFID) {
             let fid = stmt.int(0)
+            lastFID = fid
             var geometry: Geometry?
             if let g = geometryColumn {
                 geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
@@ -183,6 +186,14 @@ public final class GeoPackageReader {
             if !body(GeoPackageFeature(fid: fid, geometry: geometry, values: values), columns) { break }
         }
         return (info, columns)
+    }
+
+    /// The next row of a layer's rows; a failure (a damaged page, say) names the table and the
+    /// last row read.
+    private func stepRow(_ stmt: GeoPackageStatement, table: String, after fid: Int64?) throws(GeoPackageError) -> Bool {
+        do { return try stmt.step() } catch {
+            throw error.inTable(table, fid.map { "the row after fid \($0)" } ?? "its first row")
+        }
     }
 
     /// The integer primary key and the attribute columns of a layer's table.

@@ -15,7 +15,8 @@ final class GeoPackageConnection {
         if rc != SQLITE_OK {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
-            throw .notSQLite(path: path, message: message)
+            if rc & 0xFF == SQLITE_NOTADB { throw .notSQLite(path: path, message: message) }
+            throw .sqlite(path: path, code: rc, message: message)
         }
         db = handle
     }
@@ -64,8 +65,9 @@ final class GeoPackageConnection {
     /// The error for the last failed call, `notSQLite` when the file is not a database.
     func error(_ rc: Int32) -> GeoPackageError {
         let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "closed"
-        if rc == SQLITE_NOTADB { return .notSQLite(path: path, message: message) }
-        return .sqlite(path: path, code: rc, message: message)
+        let code = db.map { sqlite3_extended_errcode($0) } ?? rc
+        if rc & 0xFF == SQLITE_NOTADB { return .notSQLite(path: path, message: message) }
+        return .sqlite(path: path, code: code, message: message)
     }
 
     /// Runs statements that return no rows.

@@ -21,7 +21,8 @@ final class TIFFHandle {
         guard let t = tiffOpen(path, mode, errors: errors) else {
             let msg = errors.message
             errors.deallocate()
-            throw .io(path: path, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
+            throw .io(path: path, reason: tiffProblem(msg.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent),
+                                                      fallback: "cannot open as TIFF"))
         }
         pointer = t
         fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -38,7 +39,7 @@ final class TIFFHandle {
         guard let t = tiffOpenMemory(file, name: name, errors: errors) else {
             let msg = errors.message
             errors.deallocate()
-            throw .io(path: name, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
+            throw .io(path: name, reason: tiffProblem(msg, fallback: "cannot open as TIFF"))
         }
         pointer = t
     }
@@ -48,10 +49,12 @@ final class TIFFHandle {
         errors.deallocate()
     }
 
-    /// The first libtiff error, or `fallback`.
+    /// The first libtiff error in a user's words (libtiff's text at the end), or `fallback`.
+    /// The path is shortened to the file's name inside libtiff's text (a writer's temporary file
+    /// is never shown).
     func lastError(_ fallback: String) -> String {
-        let m = errors.message
-        return m.isEmpty ? fallback : m
+        let m = errors.message.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent)
+        return tiffProblem(m, fallback: fallback)
     }
 
     func u16(_ tag: UInt32, default d: UInt16) -> UInt16 { TIFFTags.u16(pointer, tag) ?? d }
@@ -212,7 +215,7 @@ public enum GeoTIFF {
                     while tx < w {
                         let tile = TIFFComputeTile(t.pointer, UInt32(tx), UInt32(ty), 0, 0)
                         if TIFFReadEncodedTile(t.pointer, tile, scratch, tmsize_t(tileBytes)) < 0 {
-                            failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tile \(tile): " + t.lastError("cannot decode"))
+                            failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tile \(tile): " + t.lastError("the tile's data is truncated or cannot be decoded"))
                             return
                         }
                         let cols = min(tw, w - tx)
@@ -237,7 +240,7 @@ public enum GeoTIFF {
                     let bytes = rows * w * bytesPerCell
                     let n = TIFFReadEncodedStrip(t.pointer, strip, base + row * w * bytesPerCell, tmsize_t(bytes))
                     if n < 0 || Int(n) < bytes {
-                        failure = .malformed(format: "GeoTIFF", detail: "\(t.path): strip \(strip): " + t.lastError("short or undecodable strip"))
+                        failure = .malformed(format: "GeoTIFF", detail: "\(t.path): strip \(strip): " + t.lastError("the strip's data is truncated or cannot be decoded"))
                         return
                     }
                     row += rows

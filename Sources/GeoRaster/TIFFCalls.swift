@@ -136,6 +136,33 @@ struct TIFFErrorBuffer {
     var message: String { String(cString: bytes) }
 }
 
+/// libtiff's message in a user's words, with libtiff's own text kept at the end as
+/// `(libtiff: ...)`; `fallback` says what failed when libtiff said nothing.
+func tiffProblem(_ raw: String, fallback: String) -> String {
+    let m = raw.lowercased()
+    func has(_ words: String...) -> Bool { words.contains { m.contains($0) } }
+    let words: String
+    if raw.isEmpty {
+        return fallback
+    } else if has("not a tiff", "bad magic number", "cannot read tiff header", "bad version number") {
+        words = "not a TIFF file (it does not start with a TIFF header)"
+    } else if has("compression scheme", "not configured", "not implemented", "codec") {
+        words = "its compression is not supported by this libtiff"
+    } else if has("sample format", "sampleformat", "bits/sample", "bitspersample") {
+        words = "its sample format is not supported"
+    } else if has("read error", "unexpected end", "seek error", "cannot read", "can not read", "past end", "truncated",
+                  "sanity check", "requested memory size", "impossible", "incorrect count", "beyond", "too large") {
+        words = "the file is truncated or damaged: " + fallback
+    } else if has("decod", "zlib", "lzw", "deflate", "corrupt", "invalid") {
+        words = "the compressed data is damaged: " + fallback
+    } else if has("no space", "disk full", "write error", "permission denied", "read-only") {
+        words = "cannot write the file: " + fallback
+    } else {
+        words = fallback
+    }
+    return "\(words) (libtiff: \(raw))"
+}
+
 /// `va_list` parameters import as optional on some platforms and not on others; this accepts both.
 private func someVaList(_ arguments: CVaListPointer?) -> CVaListPointer? { arguments }
 

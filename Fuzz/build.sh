@@ -12,9 +12,13 @@ SWIFTC=${SWIFTC:-swiftc}
 SAN="-sanitize=fuzzer,address"
 COMMON="-O -g -parse-as-library $SAN -I $OUT -I Sources/CSQLite -I Sources/CTIFF"
 
+# A module is compiled again when one of its sources is newer than its object, or when a module
+# compiled before it (which it may import) was compiled again in this run.
+rebuilt=""
 module() {  # name, sources...
   name=$1; shift
-  if [ ! -f "$OUT/$name.o" ] || [ -n "$(find Sources/$name -newer "$OUT/$name.o" -name '*.swift' | head -1)" ]; then
+  if [ -n "$rebuilt" ] || [ ! -f "$OUT/$name.o" ] || [ -n "$(find Sources/$name -newer "$OUT/$name.o" -name '*.swift' | head -1)" ]; then
+    rebuilt=1
     echo "compiling $name" >&2
     $SWIFTC $COMMON -module-name "$name" -wmo -num-threads 0 -emit-module -emit-module-path "$OUT/$name.swiftmodule" \
       -c "$@" -o "$OUT/$name.o"

@@ -12,9 +12,13 @@ SWIFTC=${SWIFTC:-swiftc}
 SAN="-sanitize=fuzzer,address"
 COMMON="-O -g -parse-as-library $SAN -I $OUT -I Sources/CSQLite -I Sources/CTIFF"
 
+# A module is compiled again when one of its sources is newer than its object, or when a module
+# compiled before it (which it may import) was compiled again in this run.
+rebuilt=""
 module() {  # name, sources...
   name=$1; shift
-  if [ ! -f "$OUT/$name.o" ] || [ -n "$(find Sources/$name -newer "$OUT/$name.o" -name '*.swift' | head -1)" ]; then
+  if [ -n "$rebuilt" ] || [ ! -f "$OUT/$name.o" ] || [ -n "$(find Sources/$name -newer "$OUT/$name.o" -name '*.swift' | head -1)" ]; then
+    rebuilt=1
     echo "compiling $name" >&2
     $SWIFTC $COMMON -module-name "$name" -wmo -num-threads 0 -emit-module -emit-module-path "$OUT/$name.swiftmodule" \
       -c "$@" -o "$OUT/$name.o"
@@ -25,12 +29,12 @@ module GeoCore Sources/GeoCore/*.swift
 module GeoIO Sources/GeoIO/*.swift
 module GeoRaster Sources/GeoRaster/*.swift
 
-targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv"}
+targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv shapefile flatgeobuf"}
 for t in $targets; do
   echo "linking fuzz_$t" >&2
   rm -f "$OUT/fuzz_$t"
   # ld.gold warns once per ASan symbol it cannot export; those lines are dropped.
-  $SWIFTC $COMMON -module-name "fuzz_$t" Fuzz/Targets/$t.swift Fuzz/Targets/Scratch.swift \
+  $SWIFTC $COMMON -module-name "fuzz_$t" Fuzz/Targets/$t.swift \
     "$OUT/GeoCore.o" "$OUT/GeoIO.o" "$OUT/GeoRaster.o" -lsqlite3 -ltiff -lm -o "$OUT/fuzz_$t" 2>&1 |
     grep -v "Cannot export local symbol" >&2 || true
   [ -x "$OUT/fuzz_$t" ] || { echo "fuzz_$t: link failed" >&2; exit 1; }

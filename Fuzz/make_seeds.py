@@ -12,6 +12,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Fuzz", "corpus")
 IO = os.path.join(ROOT, "Tests", "GeoIOTests", "Fixtures")
 RASTER = os.path.join(ROOT, "Tests", "GeoRasterTests", "Fixtures")
+SHP_FGB = os.path.join(IO, "shp_fgb")  # written by GDAL (generate_shp_fgb_fixtures.py)
 
 
 def put(target, name, data):
@@ -84,6 +85,18 @@ def tiff(width, length, bits, fmt, data, tiles=None):
     return bytes(out + struct.pack("<I", 0) + data)
 
 
+def shapefile_input(stem, shx=True, dbf=True):
+    """One input of the shapefile target: UInt16 LE lengths of the .shp and .shx, then the .shp,
+    the .shx and the .dbf bytes (a zero .shx length leaves the index out)."""
+    def read(ext):
+        with open(os.path.join(SHP_FGB, stem + "." + ext), "rb") as f:
+            return f.read()
+    shp = read("shp")
+    index = read("shx") if shx else b""
+    table = read("dbf") if dbf else b""
+    return struct.pack("<HH", len(shp), len(index)) + shp + index + table
+
+
 def main():
     copy("geojson", os.path.join(IO, "geojson", "*.geojson"))
     copy("geojson", os.path.join(IO, "malformed", "*.geojson"))
@@ -111,6 +124,14 @@ def main():
     copy("csv", os.path.join(IO, "hostile", "*.csv"))
     put("csv", "points.csv", b'lon,lat,note\n127.1,37.5,"a ""q"", b"\r\n-33.25,126.5,\n\n129,35,"multi\nline"\n')
     put("csv", "x_y.csv", b"\xef\xbb\xbfX;Y\n1;2\n")
+    for p in sorted(glob.glob(os.path.join(SHP_FGB, "*.shp"))):
+        stem = os.path.splitext(os.path.basename(p))[0]
+        data = shapefile_input(stem)
+        if len(data) <= 8192:
+            put("shapefile", stem + ".bin", data)
+    put("shapefile", "parcels_no_shx.bin", shapefile_input("parcels", shx=False))
+    put("shapefile", "parcels_no_dbf.bin", shapefile_input("parcels", dbf=False))
+    copy("flatgeobuf", os.path.join(SHP_FGB, "*.fgb"))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 OUT=.build-fuzz
-targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv"}
+targets=${*:-"geojson wkb wkt gpkg_blob gpkg_file geotiff asciigrid csv shapefile flatgeobuf"}
 for t in $targets; do
   mkdir -p "$OUT/corpus/$t"
   if [ -n "${FUZZ_SECONDS:-}" ]; then limit="-max_total_time=$FUZZ_SECONDS"; else limit="-runs=${FUZZ_RUNS:-100000}"; fi

@@ -1,12 +1,10 @@
 import Foundation
 import GeoRaster
 
-/// GeoTIFF through libtiff: the bytes are written to a file and read.
+/// GeoTIFF through libtiff, read from memory (libtiff client procedures over the bytes): the same
+/// reader as for a file, without a file per input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGeoTIFF(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let path = FuzzScratch.path("tif")
-    guard FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size)) else { return 0 }
-    defer { unlink(path) }
-    _ = try? GeoTIFF.read(path: path)
+    _ = try? GeoTIFF.read(data: Data(bytes: data, count: size), name: "fuzz.tif")
     return 0
 }

@@ -32,7 +32,7 @@ final class GEOSContext {
 
     /// The error for a failed GEOS call: GEOS's message when it gave one.
     func failure(_ operation: String) -> GEOSError {
-        let message = lastError ?? "GEOS reported a failure without a message"
+        let message = lastError.map(GEOSError.inWords) ?? "GEOS reported a failure without a message"
         lastError = nil
         return GEOSError(operation: operation, message: message)
     }

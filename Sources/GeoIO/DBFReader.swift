@@ -56,11 +56,18 @@ final class DBFReader {
 
     /// Opens `path`. `encoding`: an iconv name (already canonical), or nil to look at the
     /// language driver byte and then guess per value.
-    init(path: String, encoding declared: String?) throws(FileFormatError) {
-        self.path = path
+    convenience init(path: String, encoding declared: String?) throws(FileFormatError) {
+        let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
             throw FileFormatError(path: path, place: .file, problem: "cannot read (\(error.localizedDescription))")
         }
+        try self.init(data: data, path: path, encoding: declared)
+    }
+
+    /// Reads the table in `data`; `path` names it in messages.
+    init(data: Data, path: String, encoding declared: String?) throws(FileFormatError) {
+        self.path = path
+        self.data = data
         let size = data.count
         guard size >= 32 else {
             throw FileFormatError(path: path, place: .byte(size), problem: "file ends inside the 32-byte header (\(size) bytes)")

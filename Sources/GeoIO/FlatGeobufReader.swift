@@ -75,10 +75,22 @@ public final class FlatGeobufReader {
     private let indexStart: Int
     private let featuresStart: Int
 
-    /// Opens `path` and reads its header.
-    public init(path: String) throws(FileFormatError) {
+    /// Opens `path` (memory-mapped) and reads its header.
+    public convenience init(path: String) throws(FileFormatError) {
+        try self.init(data: ShapefileReader.map(path), name: path)
+    }
+
+    /// Reads a FlatGeobuf held in memory (the bytes of a whole `.fgb` file) exactly as
+    /// ``init(path:)`` reads a file; errors name `name` where they would name the path, and
+    /// ``path`` is `name`.
+    ///
+    /// ```swift
+    /// let fgb = try FlatGeobufReader(data: try Data(contentsOf: url), name: "roads.fgb")
+    /// try fgb.forEachFeature { feature in print(feature.id); return true }
+    /// ```
+    public init(data: Data, name path: String) throws(FileFormatError) {
         self.path = path
-        data = try ShapefileReader.map(path)
+        self.data = data
         let size = data.count
         guard size >= 12 else { throw FileFormatError(path: path, place: .byte(size), problem: "file ends inside the magic bytes and header size (\(size) bytes)") }
         let head = data.withUnsafeBytes { raw in (Array(raw[0..<8]), Int(raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian)) }

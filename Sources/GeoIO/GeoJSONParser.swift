@@ -287,7 +287,13 @@ struct GeoJSONParser {
         guard let n = DecimalNumber.scan(json.p, from: start, to: json.end, json: true) else {
             throw .invalidNumber(at: .json(path: "[\(index)]", offset: start))
         }
-        guard n.value.isFinite else { throw .nonFiniteCoordinate(at: .json(path: "[\(index)]", offset: start)) }
+        guard n.value.isFinite else {
+            // The scanner reads decimal numbers only (JSON has no NaN or Infinity), so a
+            // non-finite value is a well-formed number beyond a 64-bit float, as `1e400`.
+            let token = String(decoding: UnsafeBufferPointer(start: json.p + start, count: n.end - start), as: UTF8.self)
+            throw .numberOutOfRange("\(token) is beyond the range of a 64-bit float (±1.8e308)",
+                                    at: .json(path: "[\(index)]", offset: start))
+        }
         json.i = n.end
         return n.value
     }

@@ -24,16 +24,41 @@ public final class GeoPackageReader {
 
     /// Opens `path` and reads the list of layers.
     /// - Throws: ``GeoPackageError`` (`fileNotFound`, `notSQLite`, `notGeoPackage`, `missingTable`, ...).
-    public init(path: String) throws(GeoPackageError) {
-        self.path = path
+    public convenience init(path: String) throws(GeoPackageError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw .fileNotFound(path: path)
         }
-        db = try GeoPackageConnection(path: path, create: false)
+        let db = try GeoPackageConnection(path: path, create: false)
         // Read through a memory map: reading the attributes that follow a large geometry walks its
         // overflow pages, which then cost no system call each.
         try db.execute("PRAGMA mmap_size = 1073741824")
+        try self.init(connection: db)
+    }
+
+    /// Opens a GeoPackage held in memory: the bytes of a whole `.gpkg` file (downloaded, read
+    /// from an archive, ...). The bytes are copied into a read-only in-memory SQLite database;
+    /// everything else is as for a file, and errors name `name` where they would name the path.
+    ///
+    /// ```swift
+    /// let bytes = try Data(contentsOf: url)
+    /// let gpkg = try GeoPackageReader(data: bytes, name: "download.gpkg")
+    /// let layer = try gpkg.readLayer(gpkg.layers[0].tableName)
+    /// ```
+    /// - Throws: ``GeoPackageError`` (`notSQLite`, `notGeoPackage`, `missingTable`, ...).
+    public convenience init(data: Data, name: String) throws(GeoPackageError) {
+        let opened = data.withUnsafeBytes { raw in
+            Result { () throws(GeoPackageError) in try GeoPackageConnection(bytes: raw, name: name) }
+        }
+        try self.init(connection: opened.get())
+    }
+
+    /// Checks the application id and required tables of an open database and reads its layers:
+    /// the one path from here on for files and bytes alike.
+    private init(connection db: GeoPackageConnection) throws(GeoPackageError) {
+        let path = db.path
+        self.path = path
+        self.db = db
         let appID = try db.scalarInt("PRAGMA application_id") ?? 0
         guard Self.applicationIDs.contains(appID) else {
             throw .notGeoPackage(path: path, applicationID: Self.fourCC(appID))
@@ -120,7 +145,8 @@ public final class GeoPackageReader {
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
-        let (pk, columns) = try schema(info)
+        let (pk, columns): (String, [GeoPackageColumn])
+        do { (pk, columns) = try schema(info) } catch { throw error.inTable(table, "its columns") }
         let geometryColumn = wantsGeometry ? info.geometryColumn : nil
         let bbox = wantsGeometry ? bbox : nil
         let geomSelect = geometryColumn.map { ", \(quoted($0))" } ?? ""
@@ -150,8 +176,10 @@ public final class GeoPackageReader {
             try stmt.bind(5, .real(bbox.maxY))
         }
         let first: Int32 = geometryColumn == nil ? 1 : 2
-        while try stmt.step() {
+        var lastFID: Int64?
+        while try stepRow(stmt, table: table, after: lastFID) {
             let fid = stmt.int(0)
+            lastFID = fid
             var geometry: Geometry?
             if let g = geometryColumn {
                 geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
@@ -165,6 +193,14 @@ public final class GeoPackageReader {
             if !body(GeoPackageFeature(fid: fid, geometry: geometry, values: values), columns) { break }
         }
         return (info, columns)
+    }
+
+    /// The next row of a layer's rows; a failure (a damaged page, say) names the table and the
+    /// last row read.
+    private func stepRow(_ stmt: GeoPackageStatement, table: String, after fid: Int64?) throws(GeoPackageError) -> Bool {
+        do { return try stmt.step() } catch {
+            throw error.inTable(table, fid.map { "the row after fid \($0)" } ?? "its first row")
+        }
     }
 
     /// The integer primary key and the attribute columns of a layer's table.

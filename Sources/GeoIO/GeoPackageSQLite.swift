@@ -15,7 +15,41 @@ final class GeoPackageConnection {
         if rc != SQLITE_OK {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(handle)
-            throw .notSQLite(path: path, message: message)
+            if rc & 0xFF == SQLITE_NOTADB { throw .notSQLite(path: path, message: message) }
+            throw .sqlite(path: path, code: rc, message: message)
+        }
+        db = handle
+    }
+
+    /// Opens a read-only in-memory copy of a whole database file's bytes; `name` stands for the
+    /// file in messages. A database in WAL mode is read as in rollback mode (the copy has no
+    /// `-wal` file beside it, so its header's version bytes 18-19 are set back to 1).
+    init(bytes: UnsafeRawBufferPointer, name: String) throws(GeoPackageError) {
+        self.path = name
+        var handle: OpaquePointer?
+        let rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
+        guard rc == SQLITE_OK, let handle else {
+            sqlite3_close(handle)
+            throw .sqlite(path: name, code: rc, message: "cannot open an in-memory database")
+        }
+        // SQLite takes ownership of a buffer from its own allocator (freed on close).
+        let count = bytes.count
+        guard let copy = sqlite3_malloc64(sqlite3_uint64(max(count, 1))) else {
+            sqlite3_close(handle)
+            throw .sqlite(path: name, code: SQLITE_NOMEM, message: "out of memory")
+        }
+        if count > 0, let base = bytes.baseAddress { copy.copyMemory(from: base, byteCount: count) }
+        let header = copy.assumingMemoryBound(to: UInt8.self)
+        if count >= 20, header[18] == 2, header[19] == 2 {
+            header[18] = 1
+            header[19] = 1
+        }
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY)
+        let drc = sqlite3_deserialize(handle, "main", header, sqlite3_int64(count), sqlite3_int64(count), flags)
+        if drc != SQLITE_OK {
+            let message = String(cString: sqlite3_errmsg(handle))
+            sqlite3_close(handle)
+            throw .notSQLite(path: name, message: message)
         }
         db = handle
     }
@@ -31,8 +65,9 @@ final class GeoPackageConnection {
     /// The error for the last failed call, `notSQLite` when the file is not a database.
     func error(_ rc: Int32) -> GeoPackageError {
         let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "closed"
-        if rc == SQLITE_NOTADB { return .notSQLite(path: path, message: message) }
-        return .sqlite(path: path, code: rc, message: message)
+        let code = db.map { sqlite3_extended_errcode($0) } ?? rc
+        if rc & 0xFF == SQLITE_NOTADB { return .notSQLite(path: path, message: message) }
+        return .sqlite(path: path, code: code, message: message)
     }
 
     /// Runs statements that return no rows.

@@ -152,7 +152,7 @@ public enum GeoPackageWriter {
                 try insert.bind(2, .null)
             }
             for (i, v) in f.values.enumerated() { try insert.bind(Int32(i + 3), v) }
-            _ = try insert.step()
+            do { _ = try insert.step() } catch { throw error.inTable(layer.name, "fid \(f.fid)") }
         }
         let contents = try db.prepare("""
             INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)

@@ -39,9 +39,33 @@ public final class ShapefileReader {
 
     /// Opens `path` (the `.shp`; its companions are found beside it, matching the case of the
     /// extension or not). `encoding` overrides what the files declare (`CP949`, `UTF-8`, `949`, ...).
-    public init(path: String, encoding: String? = nil) throws(FileFormatError) {
+    public convenience init(path: String, encoding: String? = nil) throws(FileFormatError) {
+        let shx = try Self.companion(path, "shx").map { p throws(FileFormatError) in (try Self.map(p), p) }
+        let dbf = try Self.companion(path, "dbf").map { p throws(FileFormatError) in (try Self.map(p), p) }
+        let cpg = Self.companion(path, "cpg").flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        let prj = Self.companion(path, "prj").flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        try self.init(shp: Self.map(path), path: path, shx: shx, dbf: dbf, cpg: cpg, prj: prj, encoding: encoding)
+    }
+
+    /// Reads a Shapefile held in memory: the bytes of its `.shp` and, when there are any, of its
+    /// `.shx` and `.dbf`, and the text of its `.prj` and `.cpg`; otherwise exactly as
+    /// ``init(path:encoding:)`` reads files. `name` is the `.shp`'s name (``path``); messages
+    /// about the companions name it with their extension.
+    ///
+    /// ```swift
+    /// let shapefile = try ShapefileReader(shp: shpBytes, shx: shxBytes, dbf: dbfBytes, name: "emd.shp")
+    /// ```
+    public convenience init(shp: Data, shx: Data? = nil, dbf: Data? = nil, prj: String? = nil, cpg: String? = nil,
+                            name: String, encoding: String? = nil) throws(FileFormatError) {
+        try self.init(shp: shp, path: name, shx: shx.map { ($0, Self.replacingExtension(name, "shx")) },
+                      dbf: dbf.map { ($0, Self.replacingExtension(name, "dbf")) }, cpg: cpg, prj: prj, encoding: encoding)
+    }
+
+    /// The one reading path behind both public initialisers.
+    private init(shp: Data, path: String, shx shxFile: (Data, String)?, dbf dbfFile: (Data, String)?,
+                 cpg: String?, prj: String?, encoding: String?) throws(FileFormatError) {
         self.path = path
-        shp = try Self.map(path)
+        self.shp = shp
         let size = shp.count
         guard size >= 100 else {
             throw FileFormatError(path: path, place: .byte(size), problem: "file ends inside the 100-byte header (\(size) bytes)")
@@ -68,11 +92,10 @@ public final class ShapefileReader {
         shapeType = type
         bounds = BoundingBox(minX: header.box[0], minY: header.box[1], maxX: header.box[2], maxY: header.box[3])
 
-        shxPath = Self.companion(path, "shx") ?? Self.replacingExtension(path, "shx")
-        if let shxFile = Self.companion(path, "shx") {
-            let index = try Self.map(shxFile)
+        shxPath = shxFile?.1 ?? Self.replacingExtension(path, "shx")
+        if let (index, shxPath) = shxFile {
             guard index.count >= 100, (index.count - 100) % 8 == 0 else {
-                throw FileFormatError(path: shxFile, place: .byte(index.count),
+                throw FileFormatError(path: shxPath, place: .byte(index.count),
                                       problem: "size \(index.count) is not a 100-byte header plus 8 bytes per record")
             }
             shx = index
@@ -82,11 +105,10 @@ public final class ShapefileReader {
             recordCount = try Self.countRecords(shp, path: path, end: header.words * 2)
         }
 
-        let cpg = Self.companion(path, "cpg").flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-            .map(TextTranscoder.canonicalName).flatMap { $0.isEmpty ? nil : $0 }
+        let cpg = cpg.map(TextTranscoder.canonicalName).flatMap { $0.isEmpty ? nil : $0 }
         let declared = encoding.map(TextTranscoder.canonicalName) ?? cpg
-        if let dbfPath = Self.companion(path, "dbf") {
-            let table = try DBFReader(path: dbfPath, encoding: declared)
+        if let (dbfData, dbfPath) = dbfFile {
+            let table = try DBFReader(data: dbfData, path: dbfPath, encoding: declared)
             guard table.recordCount == recordCount else {
                 throw FileFormatError(path: dbfPath, place: .byte(4),
                                       problem: "\(table.recordCount) records, but \((path as NSString).lastPathComponent) has \(recordCount)")
@@ -99,8 +121,7 @@ public final class ShapefileReader {
             fields = []
             self.encoding = declared
         }
-        crs = Self.companion(path, "prj").flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        crs = prj.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .flatMap { $0.isEmpty ? nil : CRS($0) }
     }
 

@@ -200,7 +200,12 @@ struct WKTReader {
         guard let n = DecimalNumber.scan(p, from: i, to: end, json: false) else {
             throw .syntax(expected: "a number", at: here)
         }
-        guard n.value.isFinite else { throw .nonFiniteCoordinate(at: location(start)) }
+        guard n.value.isFinite else {
+            // Decimal numbers only (no NaN or inf literals), so this is a number beyond a 64-bit
+            // float, as `1e400`.
+            let token = String(decoding: UnsafeBufferPointer(start: p + start, count: n.end - start), as: UTF8.self)
+            throw .numberOutOfRange("\(token) is beyond the range of a 64-bit float (±1.8e308)", at: location(start))
+        }
         i = n.end
         return n.value
     }

@@ -6,16 +6,40 @@ import GeoCore
 final class TIFFHandle {
     let pointer: OpaquePointer
     let errors: TIFFErrorBuffer
+    /// The path, or the name given to bytes read from memory.
     let path: String
+    /// The size of the file (or of the bytes) in bytes.
+    let fileSize: Int
+    /// The bytes of a TIFF read from memory, kept alive while libtiff reads them.
+    private let memory: TIFFMemoryFile?
 
     init(path: String, mode: String) throws(RasterError) {
         _ = geoTIFFTagsRegistered
         errors = .allocate()
         self.path = path
+        memory = nil
         guard let t = tiffOpen(path, mode, errors: errors) else {
             let msg = errors.message
             errors.deallocate()
-            throw .io(path: path, reason: msg.isEmpty ? "cannot open as TIFF" : msg)
+            throw .io(path: path, reason: tiffProblem(msg.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent),
+                                                      fallback: "cannot open as TIFF"))
+        }
+        pointer = t
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// Opens a copy of `bytes` for reading; `name` stands for the file in messages.
+    init(bytes: UnsafeRawBufferPointer, name: String) throws(RasterError) {
+        _ = geoTIFFTagsRegistered
+        errors = .allocate()
+        path = name
+        let file = TIFFMemoryFile(bytes)
+        memory = file
+        fileSize = bytes.count
+        guard let t = tiffOpenMemory(file, name: name, errors: errors) else {
+            let msg = errors.message
+            errors.deallocate()
+            throw .io(path: name, reason: tiffProblem(msg, fallback: "cannot open as TIFF"))
         }
         pointer = t
     }
@@ -25,10 +49,12 @@ final class TIFFHandle {
         errors.deallocate()
     }
 
-    /// The first libtiff error, or `fallback`.
+    /// The first libtiff error in a user's words (libtiff's text at the end), or `fallback`.
+    /// The path is shortened to the file's name inside libtiff's text (a writer's temporary file
+    /// is never shown).
     func lastError(_ fallback: String) -> String {
-        let m = errors.message
-        return m.isEmpty ? fallback : m
+        let m = errors.message.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent)
+        return tiffProblem(m, fallback: fallback)
     }
 
     func u16(_ tag: UInt32, default d: UInt16) -> UInt16 { TIFFTags.u16(pointer, tag) ?? d }
@@ -55,7 +81,25 @@ public enum GeoTIFF {
     /// Reads the first image of a GeoTIFF. Without georeferencing tags the transform is GDAL's
     /// default (origin 0, cell size 1, rows going down in y).
     public static func read(path: String) throws(RasterError) -> AnyRaster {
-        let o = try open(path: path)
+        try read(opened: open(TIFFHandle(path: path, mode: "r")))
+    }
+
+    /// Reads the first image of a GeoTIFF held in memory (the bytes of a whole `.tif` file), as
+    /// ``read(path:)`` reads a file: the same checks and the same errors, naming `name` where
+    /// they would name the path.
+    ///
+    /// ```swift
+    /// let raster = try GeoTIFF.read(data: try Data(contentsOf: url), name: "dem.tif")
+    /// ```
+    public static func read(data: Data, name: String) throws(RasterError) -> AnyRaster {
+        let opened = data.withUnsafeBytes { raw in
+            Result { () throws(RasterError) in try TIFFHandle(bytes: raw, name: name) }
+        }
+        return try read(opened: open(opened.get()))
+    }
+
+    /// The one reading path behind ``read(path:)`` and ``read(data:name:)``.
+    private static func read(opened o: Opened) throws(RasterError) -> AnyRaster {
         let t = o.handle, grid = o.grid, crs = o.crs, nodata = o.nodata
         try checkPlausibleSize(t, cells: grid.cellCount, bytesPerSample: max(1, o.bits / 8))
         switch (o.format, o.bits) {
@@ -66,7 +110,7 @@ public enum GeoTIFF {
         case (Int(SAMPLEFORMAT_IEEEFP), 32): return .float32(try readCells(t, grid, crs, nodata))
         case (Int(SAMPLEFORMAT_IEEEFP), 64): return .float64(try readCells(t, grid, crs, nodata))
         default:
-            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(path): SampleFormat \(o.format) with \(o.bits) bits per sample")
+            throw .unsupportedFormat(format: "GeoTIFF", detail: "\(t.path): SampleFormat \(o.format) with \(o.bits) bits per sample")
         }
     }
 
@@ -83,7 +127,12 @@ public enum GeoTIFF {
 
     /// Opens `path` and reads its size, sample type, georeferencing, CRS and nodata value.
     static func open(path: String) throws(RasterError) -> Opened {
-        let t = try TIFFHandle(path: path, mode: "r")
+        try open(TIFFHandle(path: path, mode: "r"))
+    }
+
+    /// Reads the size, sample type, georeferencing, CRS and nodata value of an open GeoTIFF.
+    static func open(_ t: TIFFHandle) throws(RasterError) -> Opened {
+        let path = t.path
         guard let w32 = t.u32(UInt32(TIFFTAG_IMAGEWIDTH)), let h32 = t.u32(UInt32(TIFFTAG_IMAGELENGTH)) else {
             throw .malformed(format: "GeoTIFF", detail: "\(path): missing ImageWidth or ImageLength")
         }
@@ -121,7 +170,7 @@ public enum GeoTIFF {
     /// The file's size and the most decoded bytes it can hold: its size when uncompressed, 1032
     /// times its size otherwise (deflate's best ratio), saturating instead of overflowing.
     private static func plausibleDecodedBytes(_ t: TIFFHandle) -> (fileSize: Int, limit: Int) {
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: t.path)[.size] as? Int) ?? 0
+        let fileSize = t.fileSize
         let compression = t.u16(UInt32(TIFFTAG_COMPRESSION), default: UInt16(COMPRESSION_NONE))
         guard compression != UInt16(COMPRESSION_NONE) else { return (fileSize, fileSize) }
         let (limit, overflow) = fileSize.multipliedReportingOverflow(by: 1032)
@@ -188,7 +237,7 @@ public enum GeoTIFF {
                     while tx < w {
                         let tile = TIFFComputeTile(t.pointer, UInt32(tx), UInt32(ty), 0, 0)
                         if TIFFReadEncodedTile(t.pointer, tile, scratch, tmsize_t(tileBytes)) < 0 {
-                            failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tile \(tile): " + t.lastError("cannot decode"))
+                            failure = .malformed(format: "GeoTIFF", detail: "\(t.path): tile \(tile): " + t.lastError("the tile's data is truncated or cannot be decoded"))
                             return
                         }
                         let cols = min(tw, w - tx)
@@ -213,7 +262,7 @@ public enum GeoTIFF {
                     let bytes = rows * w * bytesPerCell
                     let n = TIFFReadEncodedStrip(t.pointer, strip, base + row * w * bytesPerCell, tmsize_t(bytes))
                     if n < 0 || Int(n) < bytes {
-                        failure = .malformed(format: "GeoTIFF", detail: "\(t.path): strip \(strip): " + t.lastError("short or undecodable strip"))
+                        failure = .malformed(format: "GeoTIFF", detail: "\(t.path): strip \(strip): " + t.lastError("the strip's data is truncated or cannot be decoded"))
                         return
                     }
                     row += rows

@@ -49,7 +49,7 @@ extension GeoTIFF {
             try writeFile(raster, temp, options)
         } catch {
             try? FileManager.default.removeItem(atPath: temp)
-            throw error
+            throw error.replacingPath(temp, with: path)
         }
         if rename(temp, path) != 0 {
             try? FileManager.default.removeItem(atPath: temp)

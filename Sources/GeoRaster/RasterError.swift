@@ -1,3 +1,5 @@
+import Foundation
+
 /// Errors of the raster module. Each case says what went wrong and where.
 public enum RasterError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A grid of `width` x `height` cells cannot be made (zero, negative or too many cells).
@@ -35,6 +37,23 @@ public enum RasterError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io(let p, let r): "\(p): \(r)"
         case .malformed(let f, let d): "malformed \(f): \(d)"
         case .unsupportedFormat(let f, let d): "unsupported \(f): \(d)"
+        }
+    }
+}
+
+extension RasterError {
+    /// The same error naming `path` where it named `old` (a writer's temporary file), also inside
+    /// its text (the temporary file's name included).
+    func replacingPath(_ old: String, with path: String) -> RasterError {
+        let oldName = (old as NSString).lastPathComponent, name = (path as NSString).lastPathComponent
+        func fix(_ text: String) -> String {
+            text.replacingOccurrences(of: old, with: path).replacingOccurrences(of: oldName, with: name)
+        }
+        switch self {
+        case .io(let p, let r): return .io(path: fix(p), reason: fix(r))
+        case .malformed(let f, let d): return .malformed(format: f, detail: fix(d))
+        case .unsupportedFormat(let f, let d): return .unsupportedFormat(format: f, detail: fix(d))
+        default: return self
         }
     }
 }

@@ -136,14 +136,40 @@ struct TIFFErrorBuffer {
     var message: String { String(cString: bytes) }
 }
 
+/// libtiff's message in a user's words, with libtiff's own text kept at the end as
+/// `(libtiff: ...)`; `fallback` says what failed when libtiff said nothing.
+func tiffProblem(_ raw: String, fallback: String) -> String {
+    let m = raw.lowercased()
+    func has(_ words: String...) -> Bool { words.contains { m.contains($0) } }
+    let words: String
+    if raw.isEmpty {
+        return fallback
+    } else if has("not a tiff", "bad magic number", "cannot read tiff header", "bad version number") {
+        words = "not a TIFF file (it does not start with a TIFF header)"
+    } else if has("compression scheme", "not configured", "not implemented", "codec") {
+        words = "its compression is not supported by this libtiff"
+    } else if has("sample format", "sampleformat", "bits/sample", "bitspersample") {
+        words = "its sample format is not supported"
+    } else if has("read error", "unexpected end", "seek error", "cannot read", "can not read", "past end", "truncated",
+                  "sanity check", "requested memory size", "impossible", "incorrect count", "beyond", "too large") {
+        words = "the file is truncated or damaged: " + fallback
+    } else if has("decod", "zlib", "lzw", "deflate", "corrupt", "invalid") {
+        words = "the compressed data is damaged: " + fallback
+    } else if has("no space", "disk full", "write error", "permission denied", "read-only") {
+        words = "cannot write the file: " + fallback
+    } else {
+        words = fallback
+    }
+    return "\(words) (libtiff: \(raw))"
+}
+
 /// `va_list` parameters import as optional on some platforms and not on others; this accepts both.
 private func someVaList(_ arguments: CVaListPointer?) -> CVaListPointer? { arguments }
 
-/// Opens `path` with `mode` through `TIFFOpenExt`, recording libtiff's first error in `errors`
-/// (later errors and all warnings are dropped).
-func tiffOpen(_ path: String, _ mode: String, errors: TIFFErrorBuffer) -> OpaquePointer? {
+/// Open options that record libtiff's first error in `errors` (later errors and all warnings are
+/// dropped); free them with `TIFFOpenOptionsFree`.
+private func capturingOptions(_ errors: TIFFErrorBuffer) -> OpaquePointer? {
     guard let options = TIFFOpenOptionsAlloc() else { return nil }
-    defer { TIFFOpenOptionsFree(options) }
     TIFFOpenOptionsSetErrorHandlerExtR(options, { _, user, _, format, arguments in
         guard let user, let arguments = someVaList(arguments) else { return 1 }
         let bytes = user.assumingMemoryBound(to: CChar.self)
@@ -151,5 +177,72 @@ func tiffOpen(_ path: String, _ mode: String, errors: TIFFErrorBuffer) -> Opaque
         return 1
     }, errors.bytes)
     TIFFOpenOptionsSetWarningHandlerExtR(options, { _, _, _, _, _ in 1 }, errors.bytes)
+    return options
+}
+
+/// Opens `path` with `mode` through `TIFFOpenExt`, recording libtiff's first error in `errors`.
+func tiffOpen(_ path: String, _ mode: String, errors: TIFFErrorBuffer) -> OpaquePointer? {
+    guard let options = capturingOptions(errors) else { return nil }
+    defer { TIFFOpenOptionsFree(options) }
     return TIFFOpenExt(path, mode, options)
+}
+
+/// A read-only TIFF file held in memory, read by libtiff through client procedures; it must
+/// outlive the handle opened on it.
+final class TIFFMemoryFile {
+    let bytes: UnsafeMutableRawBufferPointer
+    var offset = 0
+
+    /// A copy of `source`.
+    init(_ source: UnsafeRawBufferPointer) {
+        bytes = .allocate(byteCount: max(source.count, 1), alignment: 16)
+        if let base = source.baseAddress { bytes.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        count = source.count
+    }
+
+    let count: Int
+
+    deinit { bytes.deallocate() }
+}
+
+/// Opens `file` for reading through `TIFFClientOpenExt` (named `name` in libtiff's messages),
+/// recording libtiff's first error in `errors`. The bytes are also offered as a "mapped file", so
+/// strips and tiles are read in place.
+func tiffOpenMemory(_ file: TIFFMemoryFile, name: String, errors: TIFFErrorBuffer) -> OpaquePointer? {
+    guard let options = capturingOptions(errors) else { return nil }
+    defer { TIFFOpenOptionsFree(options) }
+    return TIFFClientOpenExt(name, "r", Unmanaged.passUnretained(file).toOpaque(), { h, buffer, size in
+        let f = Unmanaged<TIFFMemoryFile>.fromOpaque(h!).takeUnretainedValue()
+        guard size >= 0, let buffer else { return -1 }
+        let n = min(Int(size), max(0, f.count - f.offset))
+        if n > 0 { buffer.copyMemory(from: f.bytes.baseAddress! + f.offset, byteCount: n) }
+        f.offset += n
+        return tmsize_t(n)
+    }, { _, _, _ in
+        -1
+    }, { h, offset, whence in
+        let f = Unmanaged<TIFFMemoryFile>.fromOpaque(h!).takeUnretainedValue()
+        let delta = Int64(bitPattern: offset)
+        let base: Int64
+        switch whence {
+        case SEEK_SET: base = 0
+        case SEEK_CUR: base = Int64(f.offset)
+        case SEEK_END: base = Int64(f.count)
+        default: return toff_t.max
+        }
+        let (target, overflow) = base.addingReportingOverflow(delta)
+        guard !overflow, target >= 0, target <= Int64(Int32.max) * 4 else { return toff_t.max }
+        f.offset = Int(target)
+        return toff_t(target)
+    }, { _ in
+        0
+    }, { h in
+        toff_t(Unmanaged<TIFFMemoryFile>.fromOpaque(h!).takeUnretainedValue().count)
+    }, { h, base, size in
+        let f = Unmanaged<TIFFMemoryFile>.fromOpaque(h!).takeUnretainedValue()
+        base?.pointee = f.bytes.baseAddress
+        size?.pointee = toff_t(f.count)
+        return 1
+    }, { _, _, _ in
+    }, options)
 }

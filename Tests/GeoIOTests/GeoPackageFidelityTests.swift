@@ -128,7 +128,8 @@ import Testing
             try GeoPackageWriter.write([bad], to: path)
             Issue.record("the write should fail")
         } catch {
-            #expect(error.description.hasPrefix(path + ": SQLite error"), "\(error)")
+            #expect(error.description == path + ": table t, fid 1: a value breaks the column rule a <> 'x' "
+                    + "(SQLite: CHECK constraint failed: a <> 'x')", "\(error)")
             #expect(!error.description.contains(".tmp"))
         }
         #expect(!FileManager.default.fileExists(atPath: path))

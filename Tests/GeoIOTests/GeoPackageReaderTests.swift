@@ -121,6 +121,7 @@ extension GeoPackageError {
         case .invalidWKB: "invalidWKB"
         case .unsupportedValue: "unsupportedValue"
         case .sqlite: "sqlite"
+        case .sqliteInTable: "sqliteInTable"
         case .writeFailed: "writeFailed"
         }
     }

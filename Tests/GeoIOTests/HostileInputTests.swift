@@ -55,3 +55,34 @@ import Testing
         #expect(layer.features.map(\.geometry) == [.point(Point(Coordinate(127, 37))), nil])
     }
 }
+
+/// A coordinate beyond the range of a 64-bit float is "number out of range" at its place, as a
+/// property is, never "NaN or infinite" (the input has no NaN or infinity in it).
+@Suite struct HugeCoordinateTests {
+    @Test func aGeoJSONCoordinateOf1e400IsOutOfRangeInItsFeature() throws {
+        let bytes = try Fixture.bytes("hostile/huge_coordinate.geojson")
+        let at = try #require((0..<bytes.count).first { bytes[$0...].starts(with: Array("1e400".utf8)) })
+        do {
+            _ = try GeoJSON.decode(bytes)
+            Issue.record("no error")
+        } catch {
+            #expect(error.caseName == "numberOutOfRange")
+            #expect(error.description.contains("number out of range: 1e400"), "\(error)")
+            #expect(error.description.contains("$.features[1].geometry.coordinates[0] (byte \(at))"), "\(error)")
+            #expect(!error.description.contains("NaN"), "\(error)")
+        }
+    }
+
+    @Test func aWKTCoordinateOf1e400IsOutOfRangeAtItsLine() throws {
+        let text = try Fixture.text("hostile/huge_coordinate.wkt")
+        do {
+            _ = try WKT.decode(text)
+            Issue.record("no error")
+        } catch {
+            #expect(error.caseName == "numberOutOfRange")
+            #expect(error.description.contains("number out of range: 1e400"), "\(error)")
+            // "LINESTRING (0 0,\n" is 17 bytes; the number follows one space on line 2.
+            #expect(error.location == .text(offset: 18, line: 2, column: 2), "\(error)")
+        }
+    }
+}

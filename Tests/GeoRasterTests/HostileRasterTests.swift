@@ -65,3 +65,50 @@ import Testing
         #expect(try GeoTIFF.read(path: file).crs?.epsgCode == 32766)
     }
 }
+
+/// libtiff's messages put into a user's words: the file's name, the place (tile) and the problem,
+/// with libtiff's text kept only as `(libtiff: ...)` at the end.
+@Suite struct TIFFMessageTests {
+    func message(_ name: String) throws -> String {
+        let path = try #require(Fixtures.url("hostile/" + name)).path
+        do {
+            _ = try GeoTIFF.read(path: path)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test(arguments: ["not_tiff.tif", "short_header.tif"])
+    func notATIFF(_ name: String) throws {
+        let m = try message(name)
+        #expect(m.contains(name + ": not a TIFF file"), "\(m)")
+        #expect(m.contains("(libtiff: "), "\(m)")
+        print(m)
+    }
+
+    @Test func truncatedTileNamesTheTile() throws {
+        let m = try message("truncated_tile.tif")
+        #expect(m.contains("truncated_tile.tif: tile 0: "), "\(m)")
+        #expect(m.contains("truncated"), "\(m)")
+    }
+
+    @Test func unknownCompressionIsUnsupported() throws {
+        let m = try message("unknown_compression.tif")
+        #expect(m.contains("unknown_compression.tif"), "\(m)")
+        #expect(m.contains("compression is not supported"), "\(m)")
+        print(m)
+        #expect(m.contains("(libtiff: "), "\(m)")
+    }
+
+    @Test func aWriterNeverShowsItsTemporaryFile() throws {
+        let path = "/nonexistent-dir-geotwin/x.tif"
+        do {
+            try GeoTIFF.write(Raster<UInt8>(grid: try RasterGrid(width: 2, height: 2, transform: .northUp(originX: 0, originY: 2, cellWidth: 1, cellHeight: 1)), fill: 1), to: path)
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains(path), "\(error)")
+            #expect(!"\(error)".contains(".tmp-"), "\(error)")
+        }
+    }
+}

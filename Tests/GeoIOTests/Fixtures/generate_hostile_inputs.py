@@ -11,10 +11,19 @@ Run from the repository root: python3 Tests/GeoIOTests/Fixtures/generate_hostile
 - mixed_srids.wkb: a WKB stream (u32 little-endian length + EWKB per record) with SRIDs 4326 and
   5179 in one file: an error, since a layer has one CRS.
 - srid_zero.wkb: EWKB records with SRID 0, which PostGIS writes for "no CRS": read as no CRS.
+- huge_coordinate.geojson: a FeatureCollection whose second feature has the coordinate 1e400:
+  "number out of range" naming the feature, not "NaN or infinite".
+- huge_coordinate.wkt: a LINESTRING on two lines whose second line holds 1e400.
+- damaged_pages.gpkg: a small GeoPackage (512-byte pages, 200 rows) whose last page, a page of
+  the feature table, is overwritten with 0xFF: SQLite's "database disk image is malformed" must
+  become "the file is damaged", naming the table and the last row read.
+- view_of_missing_table.gpkg: a GeoPackage whose layer is a view of a table that does not
+  exist: SQLite's "no such table" must become "table ... is missing", naming the layer.
 - spreadsheet.csv: what a spreadsheet saves: a UTF-8 byte order mark, quoted header names, CRLF
   line ends and quoted numbers.
 """
 import os
+import sqlite3
 import struct
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile")
@@ -33,6 +42,36 @@ def write(name, data):
         f.write(data)
 
 
+def small_gpkg(path, rows, view_of_missing=False):
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA page_size=512")
+    db.execute("PRAGMA application_id=1196444487")
+    db.execute("PRAGMA user_version=10300")
+    db.executescript("""
+    CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
+      organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
+    INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84"]', NULL);
+    CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
+      description TEXT DEFAULT '', last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
+    INSERT INTO gpkg_contents VALUES ('pts', 'features', 'pts', '', '2024-01-01T00:00:00Z', 0, 0, 1, 1, 4326);
+    CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
+      srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL);
+    INSERT INTO gpkg_geometry_columns VALUES ('pts', 'geom', 'POINT', 4326, 0, 0);
+    """)
+    if view_of_missing:
+        db.execute("CREATE VIEW pts AS SELECT fid, geom, name FROM gone")
+    else:
+        db.execute("CREATE TABLE pts (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, name TEXT)")
+        for i in range(rows):
+            blob = b"GP\x00\x01" + struct.pack("<i", 4326) + b"\x01" + struct.pack("<I", 1) + struct.pack("<dd", 127 + i / 1000, 37)
+            db.execute("INSERT INTO pts (geom, name) VALUES (?, ?)", (blob, "point %d" % i))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     write("nested_properties.geojson",
@@ -42,6 +81,17 @@ def main():
     write("big_integer_properties.geojson",
           b'{"type":"Feature","geometry":null,"properties":'
           b'{"above53":9007199254740993,"int64max":9223372036854775807,"beyond64":123456789012345678901234567890}}')
+    write("huge_coordinate.geojson",
+          b'{"type":"FeatureCollection","features":[\n'
+          b'{"type":"Feature","geometry":{"type":"Point","coordinates":[127,37]},"properties":{}},\n'
+          b'{"type":"Feature","geometry":{"type":"Point","coordinates":[1e400,37]},"properties":{}}\n]}\n')
+    write("huge_coordinate.wkt", b"LINESTRING (0 0,\n 1e400 1)\n")
+    damaged = os.path.join(OUT, "damaged_pages.gpkg")
+    small_gpkg(damaged, 200)
+    with open(damaged, "r+b") as f:
+        f.seek(-512, os.SEEK_END)
+        f.write(b"\xff" * 512)
+    small_gpkg(os.path.join(OUT, "view_of_missing_table.gpkg"), 0, view_of_missing=True)
     write("mixed_srids.wkb", record(ewkb_point(127, 37, 4326)) + record(ewkb_point(953000, 1952000, 5179)))
     write("srid_zero.wkb", record(ewkb_point(127, 37, 0)) + record(b""))
     write("spreadsheet.csv",

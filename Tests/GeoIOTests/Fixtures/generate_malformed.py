@@ -47,7 +47,7 @@ CASES = [
     ("wkt_unknown_keyword.wkt", "wkt", b"CIRCLE (1 2)", "unknownGeometryType", "line 1, column 1 (offset 0)"),
     ("wkt_unclosed.wkt", "wkt", b"POINT (1 2", "unexpectedEnd", "line 1, column 11 (offset 10)"),
     ("wkt_nan.wkt", "wkt", b"POINT (nan 1)", "syntax", "line 1, column 8 (offset 7)"),
-    ("wkt_overflow.wkt", "wkt", b"POINT (1e400 1)", "nonFiniteCoordinate", "line 1, column 8 (offset 7)"),
+    ("wkt_overflow.wkt", "wkt", b"POINT (1e400 1)", "numberOutOfRange", "line 1, column 8 (offset 7)"),
     ("wkt_open_ring.wkt", "wkt", b"POLYGON (\n  (0 0, 1 0, 1 1, 0 1)\n)", "ringNotClosed", "line 2, column 3 (offset 12)"),
     ("wkt_mixed_dimensions.wkt", "wkt", b"LINESTRING (0 0, 1 1 1)", "syntax", "line 1, column 18 (offset 17)"),
     ("wkt_short_line.wkt", "wkt", b"LINESTRING (0 0)", "tooFewPositions", "line 1, column 12 (offset 11)"),
@@ -62,7 +62,7 @@ CASES = [
     ("json_missing_coordinates.geojson", "geojson", b'{"type":"MultiPolygon"}', "missingMember", "$ (byte 0)"),
     ("json_unknown_type.geojson", "geojson", b'{"type":"Triangle","coordinates":[]}', "unknownGeometryType", "$.type (byte 8)"),
     ("json_nan_literal.geojson", "geojson", b'{"type":"Point","coordinates":[NaN,1]}', "wrongJSONType", "$.coordinates[0] (byte 31)"),
-    ("json_huge_number.geojson", "geojson", b'{"type":"Point","coordinates":[1,2e400]}', "nonFiniteCoordinate",
+    ("json_huge_number.geojson", "geojson", b'{"type":"Point","coordinates":[1,2e400]}', "numberOutOfRange",
      "$.coordinates[1] (byte 33)"),
     ("json_open_ring.geojson", "geojson",
      b'{"type":"FeatureCollection","features":[{"type":"Feature","geometry":null,"properties":null},'

@@ -108,15 +108,16 @@ public final class ProgressReporter: @unchecked Sendable {
 
 extension ProgressReporter {
     /// A callback for a job's `progress` parameter (``ZonalJob/progress``,
-    /// ``RasterizeJob/progress``): `done` of `total` is drawn as the same share of ``total``,
-    /// and the bar is erased when `done` reaches `total`.
+    /// ``RasterizeJob/progress``): the job's `total` becomes ``total``, `done` is drawn against
+    /// it, and the bar is erased when `done` reaches `total`.
     public var callback: @Sendable (_ done: Int, _ total: Int) -> Void {
         { [self] done, total in
             guard total > 0 else { return }
             if done >= total {
                 finish()
             } else {
-                update(Int((Double(done) / Double(total) * Double(self.total)).rounded(.down)))
+                setTotal(total)
+                update(done)
             }
         }
     }

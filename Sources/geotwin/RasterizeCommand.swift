@@ -61,12 +61,12 @@ struct RasterizeCommand: ParsableCommand {
     private func execute() throws {
         let options = GeoTIFFWriteOptions(compression: compress == "none" ? .none : .deflate,
                                           layout: layout == "tiles" ? .tiles(size: 256) : .strips(rowsPerStrip: 16))
-        let bar = ProgressReporter(label: "rasterize", total: 1000)
+        let bar = ProgressReporter(label: "rasterize", total: 0)
         defer { bar.finish() }
         try RasterizeJob(input: input, output: output, resolution: res, attribute: attribute, burn: burn ?? 1,
                          rule: fraction ? .coverageFraction : allTouched ? .allTouched : .cellCenter,
                          nodata: nodata, crs: epsg.map { CRS(epsg: $0) }, tiffOptions: options,
                          memoryBudget: maxMemory.flatMap(MemoryBudget.init(parsing:)) ?? .halfOfPhysicalMemory,
-                         progress: bar.isEnabled ? bar.callback : nil).run()
+                         progress: bar.canDraw ? bar.callback : nil).run()
     }
 }

@@ -54,12 +54,12 @@ struct ZonalCommand: ParsableCommand {
             guard let parsed = MemoryBudget(parsing: m) else { throw CLIError("--max-memory must be a size such as 512M or 8G, got '\(m)'") }
             budget = parsed
         }
-        let bar = ProgressReporter(label: "zonal", total: 1000)
+        let bar = ProgressReporter(label: "zonal", total: 0)
         defer { bar.finish() }
         let job = ZonalJob(raster: raster, zones: zones, layer: layer, idProperty: id, statistics: statistics,
                            zonesCRS: zonesCRS.map(CRS.init),
                            options: ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double),
-                           memoryBudget: budget, progress: bar.isEnabled ? bar.callback : nil)
+                           memoryBudget: budget, progress: bar.canDraw ? bar.callback : nil)
         FileHandle.standardOutput.write(Data(try job.run().csv.utf8))
     }
 }

@@ -20,6 +20,29 @@ import Testing
         quiet.callback(10, 10)
     }
 
+    /// The callback draws a job's counts against the job's own total, and erases the bar at the end.
+    @Test func callbackDrawsTheJobsCounts() {
+        final class Text: @unchecked Sendable {
+            private let lock = NSLock()
+            private var parts: [String] = []
+            func add(_ s: String) { lock.lock(); parts.append(s); lock.unlock() }
+            var all: [String] { lock.lock(); defer { lock.unlock() }; return parts }
+        }
+        let text = Text()
+        final class Clock: @unchecked Sendable { var now: UInt64 = 0 }
+        let clock = Clock()
+        let bar = ProgressReporter(label: "zonal", total: 0, enabled: true, output: { text.add($0) }, clock: { clock.now })
+        #expect(bar.canDraw && !bar.isEnabled)
+        bar.callback(1, 4)
+        #expect(bar.total == 4)
+        clock.now += 200_000_000
+        bar.callback(3, 4)
+        bar.callback(4, 4)
+        #expect(text.all == ["\r" + ProgressReporter.line(label: "zonal", done: 1, total: 4),
+                             "\r" + ProgressReporter.line(label: "zonal", done: 3, total: 4),
+                             "\r\u{1B}[2K"])
+    }
+
     final class Calls: @unchecked Sendable {
         private let lock = NSLock()
         private var items: [(Int, Int)] = []

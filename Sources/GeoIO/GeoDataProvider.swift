@@ -24,6 +24,56 @@ public protocol GeoDataProvider: Sendable {
     func open(_ location: String) throws(GeoDataError) -> any GeoDataProvidedSource
     /// Writes `layers` to `location`, replacing what is there only when the whole write succeeds.
     func write(_ layers: [GeoDataLayer], to location: String, options: GeoDataWriteOptions) throws(GeoDataError)
+    /// Writes layers handed over feature by feature (``GeoDataLayerStream``), replacing what is
+    /// there only when the whole write succeeds, and returns the number of features written. A
+    /// provider that can streams them to the store while they are read; the default reads each
+    /// layer whole and calls ``write(_:to:options:)``.
+    func write(streams: [GeoDataLayerStream], to location: String, options: GeoDataWriteOptions) throws(GeoDataError) -> Int
+}
+
+extension GeoDataProvider {
+    public func write(streams: [GeoDataLayerStream], to location: String, options: GeoDataWriteOptions) throws(GeoDataError) -> Int {
+        let layers = try streams.map { stream throws(GeoDataError) in try stream.read() }
+        try write(layers, to: location, options: options)
+        return layers.reduce(0) { $0 + $1.features.count }
+    }
+}
+
+/// A layer to write, handed over feature by feature rather than held whole: its name, its CRS,
+/// and a function that streams its features, in order, to the function it is given. A writer may
+/// call ``forEachFeature`` more than once (to start again from the first feature), and every call
+/// must stream the same features.
+///
+/// ```swift
+/// let source = try GeoDataSource(path: "points.gpkg")
+/// let info = try source.layer(named: "points")
+/// let stream = GeoDataLayerStream(name: info.name, crs: info.crs) { body throws(GeoDataError) in
+///     try source.forEachFeature(layer: info.name, body)
+/// }
+/// try GeoDataSink.write(streams: [stream], to: "postgresql://twin@db.local/city?table=points")
+/// ```
+public struct GeoDataLayerStream {
+    /// The layer name.
+    public var name: String
+    /// The CRS of every feature, when known.
+    public var crs: CRS?
+    /// Streams the features to the function it is given; an error it throws stops the stream.
+    public var forEachFeature: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+
+    /// Creates a stream.
+    public init(name: String, crs: CRS?,
+                forEachFeature: @escaping (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
+        self.name = name
+        self.crs = crs
+        self.forEachFeature = forEachFeature
+    }
+
+    /// The whole layer: every feature, read into memory.
+    public func read() throws(GeoDataError) -> GeoDataLayer {
+        var features: [Feature] = []
+        try forEachFeature { f in features.append(f) }
+        return GeoDataLayer(name: name, collection: FeatureCollection(features, crs: crs))
+    }
 }
 
 /// An open location of a ``GeoDataProvider``: its layers, streamed feature by feature.

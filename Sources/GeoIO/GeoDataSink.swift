@@ -120,6 +120,24 @@ public enum GeoDataSink {
         return warnings
     }
 
+    /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
+    /// and returns the number of features written. A provider's location (`postgresql://...`)
+    /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
+    /// so memory stays flat in layer size; a file is written as ``write(_:to:format:options:)``
+    /// writes the layers read whole.
+    /// - Throws: ``GeoDataError`` naming the file and the problem.
+    @discardableResult
+    public static func write(streams: [GeoDataLayerStream], to path: String, format: GeoDataFormat? = nil,
+                             options: GeoDataWriteOptions = GeoDataWriteOptions(),
+                             warn: (GeoDataWarning) -> Void = { _ in }) throws(GeoDataError) -> Int {
+        if format == nil, let provider = try GeoDataProviders.provider(for: path) {
+            return try provider.write(streams: streams, to: path, options: options)
+        }
+        let layers = try streams.map { stream throws(GeoDataError) in try stream.read() }
+        try write(layers, to: path, format: format, options: options).forEach(warn)
+        return layers.reduce(0) { $0 + $1.features.count }
+    }
+
     /// True when `box` lies within longitude -180...180 and latitude -90...90 (or is empty).
     static func fitsDegrees(_ box: BoundingBox) -> Bool {
         box.isEmpty || (box.minX >= -180 && box.maxX <= 180 && box.minY >= -90 && box.maxY <= 90)

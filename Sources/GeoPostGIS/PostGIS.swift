@@ -30,6 +30,10 @@ public struct PostGIS: GeoDataProvider {
         try PostGISWriter.write(layers, to: PostGISLocation(location), spatialIndex: options.spatialIndex)
     }
 
+    public func write(streams: [GeoDataLayerStream], to location: String, options: GeoDataWriteOptions) throws(GeoDataError) -> Int {
+        try PostGISWriter.write(streams: streams, to: PostGISLocation(location), spatialIndex: options.spatialIndex)
+    }
+
     /// Registers PostGIS with `GeoDataProviders` for `postgresql://` and `postgres://` (once;
     /// later calls do nothing).
     public static func register() { _ = registration }

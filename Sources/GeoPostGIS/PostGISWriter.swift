@@ -12,10 +12,21 @@ import GeoIO
 /// Column types follow the values: only integers → `bigint`, integers and doubles → `double
 /// precision`, strings → `text`, booleans → `boolean`; arrays, objects and columns mixing kinds →
 /// `jsonb`. Integer feature ids (unique) become the `bigint` primary key `fid`; other unique ids
-/// a `text` key; without ids the rows are numbered from 1.
+/// a `text` key; without ids the rows are numbered from 1. Values of large columns (geometries,
+/// text, jsonb) are compressed with LZ4 when the server offers it (PostgreSQL 14 and later built
+/// with it), else with the server's default.
+///
+/// Layers handed over feature by feature (``write(streams:to:spatialIndex:)``) go to the server
+/// while they are read: the table's columns, key and geometry type are chosen from the first
+/// ``lookahead`` features, and the COPY starts. Should a later feature not fit that choice (a
+/// new property, a double in an integer column, another geometry type, an id out of order), the
+/// table is dropped and the layer written again from its first feature, chosen from all of them:
+/// the table is the same as a whole-layer write makes, always.
 public enum PostGISWriter {
     /// Bytes of COPY data sent per message.
     static let chunkSize = 1 << 20
+    /// The features of a streamed layer from which its table is chosen before the COPY starts.
+    public static let lookahead = 4096
 
     /// Writes `layers` to `location`: to its `table=` (one layer only), else each to a table named
     /// after the layer, in its `schema=` (default: the current schema), geometry column
@@ -26,19 +37,42 @@ public enum PostGISWriter {
     ///   - spatialIndex: give each table a GiST index on its geometry column.
     /// - Throws: `GeoDataError/provider(location:reason:)` naming the table and the problem.
     public static func write(_ layers: [GeoDataLayer], to location: PostGISLocation, spatialIndex: Bool = true) throws(GeoDataError) {
-        if location.table != nil, layers.count != 1 {
+        let streams = layers.map { layer in
+            GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+                for f in layer.features { try body(f) }
+            }
+        }
+        try write(streams: streams, to: location, spatialIndex: spatialIndex, lookahead: .max)
+    }
+
+    /// Writes layers handed over feature by feature to `location` (as ``write(_:to:spatialIndex:)``
+    /// names the tables), streaming each to the server while it is read: memory stays flat in
+    /// layer size, and the server stores rows while the next are read.
+    /// - Returns: the number of features written.
+    @discardableResult
+    public static func write(streams: [GeoDataLayerStream], to location: PostGISLocation, spatialIndex: Bool = true) throws(GeoDataError) -> Int {
+        try write(streams: streams, to: location, spatialIndex: spatialIndex, lookahead: lookahead)
+    }
+
+    static func write(streams: [GeoDataLayerStream], to location: PostGISLocation, spatialIndex: Bool, lookahead: Int) throws(GeoDataError) -> Int {
+        if location.table != nil, streams.count != 1 {
             throw .provider(location: location.redacted,
-                            reason: "table= names one table but there are \(layers.count) layers (\(layers.map(\.name).joined(separator: ", "))); write one layer, or leave out table= to write each to a table named after it")
+                            reason: "table= names one table but there are \(streams.count) layers (\(streams.map(\.name).joined(separator: ", "))); write one layer, or leave out table= to write each to a table named after it")
         }
         let connection = try PGConnection(location)
         var schema = location.schema ?? "public"
         if location.schema == nil {
             schema = try connection.strings("SELECT current_schema()", what: "reading the current schema").first?[0] ?? "public"
         }
+        let lz4 = try connection.strings("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'",
+                                         what: "reading the server's compression methods").first?[0] == "t"
         try connection.execute("BEGIN", what: "starting the write")
+        var count = 0
         do throws(GeoDataError) {
-            for layer in layers {
-                try write(layer, table: location.table ?? layer.name, schema: schema, spatialIndex: spatialIndex, connection: connection)
+            if lz4 { try connection.execute("SET LOCAL default_toast_compression = 'lz4'", what: "choosing LZ4 compression") }
+            for stream in streams {
+                count += try write(stream, table: location.table ?? stream.name, schema: schema, spatialIndex: spatialIndex,
+                                   connection: connection, lookahead: lookahead)
             }
             try connection.execute("COMMIT", what: "committing the write")
         } catch {
@@ -46,6 +80,7 @@ public enum PostGISWriter {
             guard case .provider(let place, let reason) = error, !reason.hasSuffix("the database is unchanged") else { throw error }
             throw .provider(location: place, reason: reason + "; the database is unchanged")
         }
+        return count
     }
 
     /// A column to write: its name, SQL type and how a value is encoded.
@@ -62,84 +97,286 @@ public enum PostGISWriter {
             case .jsonb: "jsonb"
             }
         }
+
+        /// The kinds of value seen in a column, as bits: 1 bigint, 2 double, 4 text, 8 boolean, 16 jsonb.
+        static func bit(_ value: PropertyValue) -> UInt8 {
+            switch value {
+            case .null: 0
+            case .int: 1
+            case .double: 2
+            case .string: 4
+            case .bool: 8
+            case .array, .object: 16
+            }
+        }
+
+        /// The column kind holding every kind of value in `bits`.
+        static func kind(_ bits: UInt8) -> Kind {
+            switch bits {
+            case 0: .text
+            case 1: .bigint
+            case 2, 3: .double
+            case 4: .text
+            case 8: .boolean
+            default: .jsonb
+            }
+        }
     }
 
-    static func write(_ layer: GeoDataLayer, table: String, schema: String, spatialIndex: Bool, connection: PGConnection) throws(GeoDataError) {
+    /// Where a row's key comes from.
+    enum Keys {
+        /// The features' own integer ids, increasing.
+        case increasing
+        /// The features' own ids, as listed (unique, not increasing, or text).
+        case listed([FeatureID])
+        /// 1, 2, 3, ... in feature order.
+        case numbered
+    }
+
+    /// The table chosen for a layer from its first features (or all of them when `complete`):
+    /// what a whole-layer write of those features makes. ``admit(_:)`` tells whether a later
+    /// feature fits it.
+    struct Plan {
+        var columns: [Column]
+        var bits: [UInt8]
+        var index: [String: Int]
+        var idName: String
+        var keys: Keys
+        var keysAreText: Bool
+        var kinds: Set<Geometry.Kind>
+        var zs: Set<Bool>
+        var ms: Set<Bool>
+        var srid: Int32
+        var geometryType: String
+        var lastID: Int64 = .min
+
+        /// Nil when the features are not all there and their keys could still change with a later
+        /// feature (text or unordered ids): such a layer is written whole.
+        init?(_ features: [Feature], complete: Bool, srid: Int32, geometryName: String,
+              fail: (String) -> GeoDataError) throws(GeoDataError) {
+            var bits: [String: UInt8] = [:]
+            for f in features {
+                for (key, value) in f.properties { bits[key, default: 0] |= Column.bit(value) }
+            }
+            if bits[geometryName] != nil { throw fail("a property is named \(geometryName), like the geometry column; choose another with geometry=") }
+            let names = bits.keys.sorted()
+            columns = names.map { Column(name: $0, kind: Column.kind(bits[$0] ?? 0)) }
+            self.bits = names.map { bits[$0] ?? 0 }
+            index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            let columnNames = Set(names)
+            idName = ["fid", "ogc_fid", "geotwin_fid"].first { !columnNames.contains($0) && $0 != geometryName } ?? "geotwin_fid"
+            (keys, keysAreText) = Self.keys(features)
+            if !complete, case .listed = keys { return nil }
+            let geometries = features.compactMap(\.geometry)
+            kinds = Set(geometries.map(\.kind))
+            zs = Set(geometries.map(\.hasZ))
+            ms = Set(geometries.map(\.hasM))
+            self.srid = srid
+            geometryType = ""
+            geometryType = typeName()
+            if case .increasing = keys, case .int(let last)? = features.last?.id { lastID = last }
+        }
+
+        /// The geometry column's type for the geometries seen.
+        func typeName() -> String {
+            if zs.count > 1 || ms.count > 1 { return "geometry" }  // mixed dimensions: no type modifier can hold them
+            let base = kinds.count == 1 ? kinds.first!.rawValue : "Geometry"
+            return "geometry(\(base)\(zs.first == true ? "Z" : "")\(ms.first == true ? "M" : ""), \(srid))"
+        }
+
+        /// The keys of `features`: their own when unique (integers, else text), else 1...n.
+        static func keys(_ features: [Feature]) -> (Keys, isText: Bool) {
+            let own = features.compactMap(\.id)
+            if own.count == features.count, !own.isEmpty {
+                let ints = own.compactMap { id -> Int64? in if case .int(let v) = id { v } else { nil } }
+                if ints.count == own.count {
+                    // Increasing ids (a GeoPackage's, a table's key) are unique without a set.
+                    if zip(ints, ints.dropFirst()).allSatisfy({ $0 < $1 }) { return (.increasing, false) }
+                    if Set(ints).count == ints.count { return (.listed(own), false) }
+                }
+                let texts = own.map { id -> String in
+                    switch id {
+                    case .int(let v): String(v)
+                    case .string(let s): s
+                    }
+                }
+                if Set(texts).count == texts.count { return (.listed(texts.map { .string($0) }), true) }
+            }
+            return (.numbered, false)
+        }
+
+        /// True when `f`, coming after the features the plan was chosen from, leaves the choice as
+        /// it is (the plan then takes it into account).
+        mutating func admit(_ f: Feature) -> Bool {
+            switch keys {
+            case .increasing:
+                guard case .int(let v)? = f.id, v > lastID else { return false }
+                lastID = v
+            case .numbered: break  // stays numbered whatever comes
+            case .listed: return false
+            }
+            for (key, value) in f.properties {
+                guard let i = index[key] else { return false }
+                let bit = Column.bit(value)
+                if bits[i] | bit != bits[i] {
+                    guard Column.kind(bits[i] | bit) == columns[i].kind else { return false }
+                    bits[i] |= bit
+                }
+            }
+            if let g = f.geometry, !kinds.contains(g.kind) || !zs.contains(g.hasZ) || !ms.contains(g.hasM) {
+                var next = self
+                next.kinds.insert(g.kind)
+                next.zs.insert(g.hasZ)
+                next.ms.insert(g.hasM)
+                guard next.typeName() == geometryType else { return false }
+                self = next
+            }
+            return true
+        }
+    }
+
+    /// A table being filled by COPY.
+    final class Load {
+        let connection: PGConnection
+        var plan: Plan
+        let fail: (String) -> GeoDataError
+        var buffer = CopyBuffer()
+        var count = 0
+
+        init(connection: PGConnection, plan: Plan, fail: @escaping (String) -> GeoDataError) {
+            self.connection = connection
+            self.plan = plan
+            self.fail = fail
+            buffer.header()
+        }
+
+        func add(_ feature: Feature) throws(GeoDataError) {
+            buffer.int16(Int16(plan.columns.count + 2))
+            switch plan.keys {
+            case .increasing:
+                guard case .int(let v)? = feature.id else { throw fail("feature \(count) has no integer id") }
+                buffer.field(int64: v)
+            case .numbered: buffer.field(int64: Int64(count) + 1)
+            case .listed(let ids):
+                switch ids[count] {
+                case .int(let v): buffer.field(int64: v)
+                case .string(let s): buffer.field(text: s)
+                }
+            }
+            for column in plan.columns {
+                try buffer.field(feature.properties[column.name] ?? .null, as: column.kind) { reason in
+                    fail("feature \(count), property \(column.name): \(reason)")
+                }
+            }
+            if let g = feature.geometry {
+                buffer.field(geometry: g, flavor: .extended(srid: plan.srid == 0 ? nil : plan.srid))
+            } else {
+                buffer.null()
+            }
+            count += 1
+            if buffer.bytes.count >= chunkSize {
+                try connection.putCopyData(buffer.bytes)
+                buffer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+
+        func finish() throws(GeoDataError) {
+            buffer.int16(-1)
+            try connection.putCopyData(buffer.bytes)
+            buffer.bytes.removeAll()
+        }
+    }
+
+    /// Writes one layer; returns its feature count.
+    static func write(_ stream: GeoDataLayerStream, table: String, schema: String, spatialIndex: Bool,
+                      connection: PGConnection, lookahead: Int) throws(GeoDataError) -> Int {
         let location = connection.location
         func fail(_ reason: String) -> GeoDataError {
             .provider(location: location.redacted, reason: "table \(table): \(reason); the database is unchanged")
         }
         let srid: Int32
-        if let crs = layer.crs {
+        if let crs = stream.crs {
             guard let code = crs.epsgCode, let s = Int32(exactly: code) else {
-                throw fail("layer \(layer.name) is in \(crs), which has no EPSG code for a PostGIS SRID")
+                throw fail("layer \(stream.name) is in \(crs), which has no EPSG code for a PostGIS SRID")
             }
             srid = s
         } else {
             srid = 0
         }
         let geometryName = location.geometryColumn ?? "geom"
-        let columns = try columns(of: layer.features, geometryName: geometryName, fail: fail)
-        let idName = ["fid", "ogc_fid", "geotwin_fid"].first { name in !columns.contains { $0.name == name } && name != geometryName } ?? "geotwin_fid"
-        let ids = featureIDs(layer.features)
-
-        // Geometry column type.
-        let geometries = layer.features.compactMap(\.geometry)
-        let kinds = Set(geometries.map(\.kind))
-        let zs = Set(geometries.map(\.hasZ)), ms = Set(geometries.map(\.hasM))
-        let geometryType: String
-        if zs.count > 1 || ms.count > 1 {
-            geometryType = "geometry"  // mixed dimensions: no type modifier can hold them
-        } else {
-            let base = kinds.count == 1 ? kinds.first!.rawValue : "Geometry"
-            geometryType = "geometry(\(base)\(zs.first == true ? "Z" : "")\(ms.first == true ? "M" : ""), \(srid))"
-        }
-
         let temporary = "geotwin_new_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
         let temporaryQualified = PG.qualified(schema, temporary)
-        let target = PG.qualified(schema, table)
-        var definitions = ["\(PG.quote(idName)) \(ids.isText ? "text" : "bigint") NOT NULL"]
-        definitions += columns.map { "\(PG.quote($0.name)) \($0.sqlType)" }
-        definitions.append("\(PG.quote(geometryName)) \(geometryType)")
-        try connection.execute("CREATE TABLE \(temporaryQualified) (\(definitions.joined(separator: ", ")))", what: "table \(table): creating it")
 
-        // Binary COPY.
-        let names = ([idName] + columns.map(\.name) + [geometryName]).map(PG.quote).joined(separator: ", ")
-        try connection.execute("COPY \(temporaryQualified) (\(names)) FROM STDIN (FORMAT binary, FREEZE)", what: "table \(table): starting COPY")
-        var buffer = CopyBuffer()
-        buffer.header()
-        do throws(GeoDataError) {
-            for (i, feature) in layer.features.enumerated() {
-                buffer.int16(Int16(columns.count + 2))
-                switch ids.values[i] {
-                case .int(let v): buffer.field(int64: v)
-                case .string(let s): buffer.field(text: s)
-                }
-                for column in columns {
-                    try buffer.field(feature.properties[column.name] ?? .null, as: column.kind) { reason in
-                        fail("feature \(i), property \(column.name): \(reason)")
-                    }
-                }
-                if let g = feature.geometry {
-                    buffer.field(geometry: g, flavor: .extended(srid: srid == 0 ? nil : srid))
-                } else {
-                    buffer.null()
-                }
-                if buffer.bytes.count >= chunkSize {
-                    try connection.putCopyData(buffer.bytes)
-                    buffer.bytes.removeAll(keepingCapacity: true)
-                }
-            }
-            buffer.int16(-1)
-            try connection.putCopyData(buffer.bytes)
-        } catch {
-            try? connection.endCopy(error: "GeoTwin stopped the write")
-            throw error
+        /// Creates the table of `plan` and starts its COPY.
+        func start(_ plan: Plan) throws(GeoDataError) -> Load {
+            var definitions = ["\(PG.quote(plan.idName)) \(plan.keysAreText ? "text" : "bigint") NOT NULL"]
+            definitions += plan.columns.map { "\(PG.quote($0.name)) \($0.sqlType)" }
+            definitions.append("\(PG.quote(geometryName)) \(plan.geometryType)")
+            try connection.execute("CREATE TABLE \(temporaryQualified) (\(definitions.joined(separator: ", ")))", what: "table \(table): creating it")
+            let names = ([plan.idName] + plan.columns.map(\.name) + [geometryName]).map(PG.quote).joined(separator: ", ")
+            try connection.execute("COPY \(temporaryQualified) (\(names)) FROM STDIN (FORMAT binary, FREEZE)", what: "table \(table): starting COPY")
+            return Load(connection: connection, plan: plan, fail: fail)
         }
+
+        // The first `lookahead` features choose the table; the rest stream into it while each fits.
+        try connection.execute("SAVEPOINT geotwin_layer", what: "table \(table): starting it")
+        var pending: [Feature] = []
+        var load: Load?
+        var restart = false
+        let stop = GeoDataError.provider(location: location.redacted, reason: "restarting the layer")
+        do throws(GeoDataError) {
+            try stream.forEachFeature { (f) throws(GeoDataError) in
+                if let load {
+                    guard load.plan.admit(f) else {
+                        restart = true
+                        throw stop
+                    }
+                    try load.add(f)
+                    return
+                }
+                pending.append(f)
+                guard pending.count >= lookahead else { return }
+                guard let plan = try Plan(pending, complete: false, srid: srid, geometryName: geometryName, fail: fail) else {
+                    restart = true
+                    throw stop
+                }
+                let started = try start(plan)
+                load = started
+                for p in pending { try started.add(p) }
+                pending = []
+            }
+            if load == nil, let plan = try Plan(pending, complete: true, srid: srid, geometryName: geometryName, fail: fail) {
+                let started = try start(plan)
+                load = started
+                for p in pending { try started.add(p) }
+                pending = []
+            }
+            try load?.finish()
+        } catch {
+            if load != nil { try? connection.endCopy(error: "GeoTwin stopped the write") }
+            guard restart else { throw error }
+            // A later feature did not fit the table chosen from the first ones: again, from all.
+            try connection.execute("ROLLBACK TO SAVEPOINT geotwin_layer", what: "table \(table): starting it again")
+            let features = try stream.read().features
+            guard let plan = try Plan(features, complete: true, srid: srid, geometryName: geometryName, fail: fail) else {
+                throw fail("no table fits the features")  // a complete plan always exists
+            }
+            let started = try start(plan)
+            load = started
+            do throws(GeoDataError) {
+                for f in features { try started.add(f) }
+                try started.finish()
+            } catch {
+                try? connection.endCopy(error: "GeoTwin stopped the write")
+                throw error
+            }
+        }
+        guard let load else { throw fail("no table fits the features") }
         do { try connection.endCopy() } catch { throw fail("the server refused the rows: \(Self.reason(error))") }
 
+        let target = PG.qualified(schema, table)
         let index = "\(temporary)_geom_idx"
-        try connection.execute("ALTER TABLE \(temporaryQualified) ADD PRIMARY KEY (\(PG.quote(idName)))", what: "table \(table): adding the primary key")
+        try connection.execute("ALTER TABLE \(temporaryQualified) ADD PRIMARY KEY (\(PG.quote(load.plan.idName)))", what: "table \(table): adding the primary key")
         if spatialIndex {
             try connection.execute("CREATE INDEX \(PG.quote(index)) ON \(temporaryQualified) USING GIST (\(PG.quote(geometryName)))",
                                    what: "table \(table): creating the spatial index")
@@ -153,62 +390,13 @@ public enum PostGISWriter {
                                    what: "table \(table): renaming the spatial index")
         }
         try connection.execute("ANALYZE \(target)", what: "table \(table): analysing it")
+        try connection.execute("RELEASE SAVEPOINT geotwin_layer", what: "table \(table): finishing it")
+        return load.count
     }
 
     static func reason(_ error: GeoDataError) -> String {
         if case .provider(_, let reason) = error { return reason }
         return error.description
-    }
-
-    /// The attribute columns, by name, typed from their values.
-    static func columns(of features: [Feature], geometryName: String, fail: (String) -> GeoDataError) throws(GeoDataError) -> [Column] {
-        // The kinds seen in each column, as bits: 1 bigint, 2 double, 4 text, 8 boolean, 16 jsonb.
-        var kinds: [String: UInt8] = [:]
-        for f in features {
-            for (key, value) in f.properties {
-                let bit: UInt8 = switch value {
-                case .null: 0
-                case .int: 1
-                case .double: 2
-                case .string: 4
-                case .bool: 8
-                case .array, .object: 16
-                }
-                kinds[key, default: 0] |= bit
-            }
-        }
-        if kinds[geometryName] != nil { throw fail("a property is named \(geometryName), like the geometry column; choose another with geometry=") }
-        return kinds.keys.sorted().map { key in
-            let kind: Column.Kind = switch kinds[key] ?? 0 {
-            case 0: .text
-            case 1: .bigint
-            case 2, 3: .double
-            case 4: .text
-            case 8: .boolean
-            default: .jsonb
-            }
-            return Column(name: key, kind: kind)
-        }
-    }
-
-    /// The feature ids to write: the features' own when unique (integers, else text), else 1...n.
-    static func featureIDs(_ features: [Feature]) -> (values: [FeatureID], isText: Bool) {
-        let own = features.compactMap(\.id)
-        if own.count == features.count, !own.isEmpty {
-            let ints = own.compactMap { id -> Int64? in if case .int(let v) = id { v } else { nil } }
-            // Increasing ids (a GeoPackage's, a table's key) are unique without a set.
-            if ints.count == own.count, zip(ints, ints.dropFirst()).allSatisfy({ $0 < $1 }) || Set(ints).count == ints.count {
-                return (own, false)
-            }
-            let texts = own.map { id -> String in
-                switch id {
-                case .int(let v): String(v)
-                case .string(let s): s
-                }
-            }
-            if Set(texts).count == texts.count { return (texts.map { .string($0) }, true) }
-        }
-        return ((0..<features.count).map { .int(Int64($0) + 1) }, false)
     }
 }
 

@@ -122,9 +122,68 @@ public enum GeoConvert {
             }
             return count
         }
+        if outputFormat == nil, partitions == 1 {
+            let reader = try GeoDataSource(path: input, encoding: encoding)
+            if reader.format != .wkbStream {
+                return try stream(reader, layer: layer, output: output, from: source, to: target, bbox: bbox, progress: progress)
+            }
+        }
         let layers = try convert(input: input, layer: layer, output: output, from: source, to: target, bbox: bbox, partitions: partitions,
                                  allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, encoding: encoding, progress: progress, warn: warn)
         return layers.reduce(0) { $0 + $1.features.count }
+    }
+
+    /// Writes the layers of `reader` to the provider location `output` feature by feature
+    /// (``GeoDataSink/write(streams:to:format:options:warn:)``), each reprojected on the way when
+    /// `target` is given: the same tables as a whole-layer write, with one feature held at a time.
+    static func stream(_ reader: GeoDataSource, layer: String?, output: String, from source: CRS?, to target: CRS?,
+                       bbox: BoundingBox?, progress: ProgressReporter?) throws -> Int {
+        defer { progress?.finish() }
+        let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
+        if let progress, progress.canDraw {
+            let counts = infos.map(reader.featureCount)
+            progress.setTotal(counts.contains(nil) ? 0 : counts.reduce(0) { $0 + ($1 ?? 0) })
+        }
+        var read = 0
+        var projectionFailure: WorkflowError?
+        let stopped = GeoDataError.unreadable(path: reader.path, reason: "reprojection failed")
+        var streams: [GeoDataLayerStream] = []
+        for info in infos {
+            let declared = identify(info.crs) ?? source
+            var crs = declared
+            var transformer: Transformer?
+            if let target {
+                crs = target
+                if let declared, declared != target {
+                    transformer = try Transformer(from: declared, to: target)
+                } else if declared == nil {
+                    throw WorkflowError("\(reader.path): layer \(info.name) declares no CRS; give the source CRS (--from-crs)")
+                }
+            }
+            let layerBBox = info.isAttributesOnly ? nil : bbox
+            let name = info.name
+            // A single-layer file takes no layer name.
+            let named = reader.format?.isMultiLayer ?? true ? name : nil
+            streams.append(GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+                try reader.forEachFeature(layer: named, bbox: layerBBox) { (f) throws(GeoDataError) in
+                    read += 1
+                    if let progress, progress.isEnabled { progress.update(read) }
+                    guard let transformer, let g = f.geometry else { return try body(f) }
+                    var out = f
+                    do { out.geometry = try transformer.transform(g) } catch {
+                        projectionFailure = WorkflowError("\(reader.path): layer \(name): \(error)")
+                        throw stopped
+                    }
+                    try body(out)
+                }
+            })
+        }
+        do {
+            return try GeoDataSink.write(streams: streams, to: output, options: writeOptions())
+        } catch {
+            if let projectionFailure { throw projectionFailure }
+            throw error
+        }
     }
 
     /// `crs` identified as an EPSG CRS when PROJ can (as the whole-layer read does), else itself.

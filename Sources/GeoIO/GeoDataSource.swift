@@ -183,10 +183,16 @@ public final class GeoDataSource {
         case .geoPackage:
             guard let reader = geoPackage else { return nil }
             var failure: GeoDataError?
+            // How each column reads (boolean, JSON), found at the first row rather than per value.
+            var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
             do throws(GeoPackageError) {
                 _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true) { row, columns in
+                    if kinds.count != columns.count { kinds = columns.map { ($0.isBoolean, $0.isJSON) } }
                     var props = [String: PropertyValue](minimumCapacity: row.values.count)
-                    for (c, v) in zip(columns, row.values) { props[c.name] = c.propertyValue(v) }
+                    for i in columns.indices {
+                        props[columns[i].name] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                                isJSON: kinds[i].isJSON)
+                    }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
                     } catch {

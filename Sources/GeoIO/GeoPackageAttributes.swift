@@ -36,6 +36,13 @@ extension GeoPackageColumn {
     /// `BOOLEAN` column as booleans, the text of a JSON column parsed (text that is not JSON
     /// stays a string), everything else as ``GeoPackageValue/propertyValue``.
     public func propertyValue(_ value: GeoPackageValue) -> PropertyValue {
+        Self.propertyValue(value, isBoolean: isBoolean, isJSON: isJSON)
+    }
+
+    /// `value` read as a column that is `isBoolean` and `isJSON` would read it: for a loop over
+    /// rows, with the two flags found once per column.
+    @inline(__always)
+    static func propertyValue(_ value: GeoPackageValue, isBoolean: Bool, isJSON: Bool) -> PropertyValue {
         switch value {
         case .integer(let i) where isBoolean: return .bool(i != 0)
         case .text(let s) where isJSON: return JSONText.parse(s) ?? .string(s)

@@ -206,9 +206,12 @@ public struct GeoPackageLayer: Hashable, Sendable {
     /// The layer as features: `id` is the fid, properties hold every column (NULL as `.null`,
     /// read as each column declares: see ``GeoPackageColumn/propertyValue(_:)``).
     public var featureCollection: FeatureCollection {
-        FeatureCollection(features.map { f in
+        let kinds = columns.map { (isBoolean: $0.isBoolean, isJSON: $0.isJSON) }
+        return FeatureCollection(features.map { f in
             var props = [String: PropertyValue](minimumCapacity: columns.count)
-            for (c, v) in zip(columns, f.values) { props[c.name] = c.propertyValue(v) }
+            for (i, v) in f.values.enumerated() where i < columns.count {
+                props[columns[i].name] = GeoPackageColumn.propertyValue(v, isBoolean: kinds[i].isBoolean, isJSON: kinds[i].isJSON)
+            }
             return Feature(id: .int(f.fid), geometry: f.geometry, properties: props)
         }, crs: spatialReference.crs)
     }

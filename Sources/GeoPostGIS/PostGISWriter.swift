@@ -205,32 +205,17 @@ public enum PostGISWriter {
             return (.numbered, false)
         }
 
-        /// True when `f`, coming after the features the plan was chosen from, leaves the choice as
-        /// it is (the plan then takes it into account).
-        mutating func admit(_ f: Feature) -> Bool {
-            switch keys {
-            case .increasing:
-                guard case .int(let v)? = f.id, v > lastID else { return false }
-                lastID = v
-            case .numbered: break  // stays numbered whatever comes
-            case .listed: return false
-            }
-            for (key, value) in f.properties {
-                guard let i = index[key] else { return false }
-                let bit = Column.bit(value)
-                if bits[i] | bit != bits[i] {
-                    guard Column.kind(bits[i] | bit) == columns[i].kind else { return false }
-                    bits[i] |= bit
-                }
-            }
-            if let g = f.geometry, !kinds.contains(g.kind) || !zs.contains(g.hasZ) || !ms.contains(g.hasM) {
-                var next = self
-                next.kinds.insert(g.kind)
-                next.zs.insert(g.hasZ)
-                next.ms.insert(g.hasM)
-                guard next.typeName() == geometryType else { return false }
-                self = next
-            }
+        /// True when `g`, coming after the geometries the plan was chosen from, leaves the geometry
+        /// column's type as it is (the plan then takes it into account).
+        @inline(__always)
+        mutating func admits(_ g: Geometry) -> Bool {
+            if kinds.contains(g.kind), zs.contains(g.hasZ), ms.contains(g.hasM) { return true }
+            var next = self
+            next.kinds.insert(g.kind)
+            next.zs.insert(g.hasZ)
+            next.ms.insert(g.hasM)
+            guard next.typeName() == geometryType else { return false }
+            self = next
             return true
         }
     }
@@ -238,20 +223,61 @@ public enum PostGISWriter {
     /// A table being filled by COPY.
     final class Load {
         let connection: PGConnection
-        var plan: Plan
+        @exclusivity(unchecked) var plan: Plan
         let fail: (String) -> GeoDataError
-        var buffer = CopyBuffer()
-        var count = 0
+        @exclusivity(unchecked) var buffer = CopyBuffer()
+        /// Each column's value of the feature being added (reused from feature to feature).
+        @exclusivity(unchecked) var slots: [PropertyValue]
+        @exclusivity(unchecked) var count = 0
 
         init(connection: PGConnection, plan: Plan, fail: @escaping (String) -> GeoDataError) {
             self.connection = connection
             self.plan = plan
             self.fail = fail
+            slots = Array(repeating: .null, count: plan.columns.count)
             buffer.header()
         }
 
-        func add(_ feature: Feature) throws(GeoDataError) {
-            buffer.int16(Int16(plan.columns.count + 2))
+        /// The column of the property `key`: a scan of the names for a few columns (no hashing),
+        /// the index for many.
+        @inline(__always)
+        func column(_ key: String) -> Int? {
+            let columns = plan.columns
+            if columns.count > 16 { return plan.index[key] }
+            for i in columns.indices where columns[i].name == key { return i }
+            return nil
+        }
+
+        /// Adds `feature` as the next row. With `checking`, first asks whether it fits the table
+        /// (``Plan/admit(_:)``): false, and the row is left unfinished, when it does not.
+        func add(_ feature: Feature, checking: Bool) throws(GeoDataError) -> Bool {
+            if checking {
+                switch plan.keys {
+                case .increasing:
+                    guard case .int(let v)? = feature.id, v > plan.lastID else { return false }
+                    plan.lastID = v
+                case .numbered: break
+                case .listed: return false
+                }
+            }
+            for (key, value) in feature.properties {
+                guard let i = column(key) else {
+                    if checking { return false }
+                    continue
+                }
+                if checking {
+                    let bit = Column.bit(value)
+                    let bits = plan.bits[i]
+                    if bits | bit != bits {
+                        guard Column.kind(bits | bit) == plan.columns[i].kind else { return false }
+                        plan.bits[i] = bits | bit
+                    }
+                }
+                slots[i] = value
+            }
+            if checking, let g = feature.geometry, !plan.admits(g) { return false }
+
+            buffer.int16(Int16(slots.count + 2))
             switch plan.keys {
             case .increasing:
                 guard case .int(let v)? = feature.id else { throw fail("feature \(count) has no integer id") }
@@ -263,9 +289,11 @@ public enum PostGISWriter {
                 case .string(let s): buffer.field(text: s)
                 }
             }
-            for column in plan.columns {
-                try buffer.field(feature.properties[column.name] ?? .null, as: column.kind) { reason in
-                    fail("feature \(count), property \(column.name): \(reason)")
+            for i in slots.indices {
+                let value = slots[i]
+                slots[i] = .null
+                try buffer.field(value, as: plan.columns[i].kind) { reason in
+                    fail("feature \(count), property \(plan.columns[i].name): \(reason)")
                 }
             }
             if let g = feature.geometry {
@@ -278,6 +306,7 @@ public enum PostGISWriter {
                 try connection.putCopyData(buffer.bytes)
                 buffer.bytes.removeAll(keepingCapacity: true)
             }
+            return true
         }
 
         func finish() throws(GeoDataError) {
@@ -327,11 +356,10 @@ public enum PostGISWriter {
         do throws(GeoDataError) {
             try stream.forEachFeature { (f) throws(GeoDataError) in
                 if let load {
-                    guard load.plan.admit(f) else {
+                    guard try load.add(f, checking: true) else {
                         restart = true
                         throw stop
                     }
-                    try load.add(f)
                     return
                 }
                 pending.append(f)
@@ -342,13 +370,13 @@ public enum PostGISWriter {
                 }
                 let started = try start(plan)
                 load = started
-                for p in pending { try started.add(p) }
+                for p in pending { _ = try started.add(p, checking: false) }
                 pending = []
             }
             if load == nil, let plan = try Plan(pending, complete: true, srid: srid, geometryName: geometryName, fail: fail) {
                 let started = try start(plan)
                 load = started
-                for p in pending { try started.add(p) }
+                for p in pending { _ = try started.add(p, checking: false) }
                 pending = []
             }
             try load?.finish()
@@ -364,7 +392,7 @@ public enum PostGISWriter {
             let started = try start(plan)
             load = started
             do throws(GeoDataError) {
-                for f in features { try started.add(f) }
+                for f in features { _ = try started.add(f, checking: false) }
                 try started.finish()
             } catch {
                 try? connection.endCopy(error: "GeoTwin stopped the write")
@@ -413,8 +441,25 @@ struct CopyBuffer {
         int32(0)  // header extension length
     }
 
-    mutating func int16(_ v: Int16) { withUnsafeBytes(of: v.bigEndian) { bytes += $0 } }
-    mutating func int32(_ v: Int32) { withUnsafeBytes(of: v.bigEndian) { bytes += $0 } }
+    @inline(__always)
+    mutating func int16(_ v: Int16) {
+        let u = UInt16(bitPattern: v)
+        bytes.append(UInt8(truncatingIfNeeded: u >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: u))
+    }
+
+    @inline(__always)
+    mutating func int32(_ v: Int32) { append(UInt64(UInt32(bitPattern: v)), bytes: 4) }
+
+    /// The low `count` bytes of `v`, most significant first.
+    @inline(__always)
+    mutating func append(_ v: UInt64, bytes count: Int) {
+        var shift = (count - 1) * 8
+        while shift >= 0 {
+            bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift)))
+            shift -= 8
+        }
+    }
 
     mutating func null() { int32(-1) }
 
@@ -441,12 +486,12 @@ struct CopyBuffer {
 
     mutating func field(int64 v: Int64) {
         int32(8)
-        withUnsafeBytes(of: v.bigEndian) { bytes += $0 }
+        append(UInt64(bitPattern: v), bytes: 8)
     }
 
     mutating func field(double v: Double) {
         int32(8)
-        withUnsafeBytes(of: v.bitPattern.bigEndian) { bytes += $0 }
+        append(v.bitPattern, bytes: 8)
     }
 
     /// `value` encoded for a column of `kind`.

@@ -136,6 +136,15 @@ final class PGResult {
     var rows: Int { Int(PQntuples(result)) }
     var columns: Int { Int(PQnfields(result)) }
 
+    /// The bytes of every value.
+    var bytes: Int {
+        var total = 0
+        for r in 0..<PQntuples(result) {
+            for c in 0..<PQnfields(result) { total += Int(PQgetlength(result, r, c)) }
+        }
+        return total
+    }
+
     func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }
 
     /// A text-format value (or a binary value read as UTF-8).

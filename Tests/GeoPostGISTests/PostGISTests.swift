@@ -358,6 +358,75 @@ struct PostGISTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
+    /// A layer streamed to the server makes the same table as the same layer written whole, also
+    /// when a feature after the first ``PostGISWriter/lookahead`` changes the choice (a double in
+    /// an integer column, a new property, another geometry type, an id out of order, text ids):
+    /// the writer then starts the layer again from its first feature.
+    @Test(arguments: ["none", "double", "newProperty", "geometryType", "idOrder", "textIDs", "nullThenText"])
+    func streamedLoadMakesTheWholeLayerTable(change: String) throws {
+        let base = try PostGISTestDatabase.require()
+        let n = PostGISWriter.lookahead + 500
+        let late = PostGISWriter.lookahead + 200
+        let features = (0..<n).map { i -> Feature in
+            var props: [String: PropertyValue] = ["v": .int(Int64(i)), "name": .string("p\(i % 13)"), "note": .null]
+            var id: FeatureID = .int(Int64(i) * 2 + 1)
+            var g: Geometry = .point(Point(c(126 + Double(i % 100) / 100, 35 + Double(i / 100) / 100)))
+            switch change {
+            case "double" where i == late: props["v"] = .double(0.5)
+            case "newProperty" where i == late: props["late"] = .bool(true)
+            case "geometryType" where i == late: g = .multiPoint(MultiPoint([Point(c(127, 36)), Point(c(127.1, 36.1))]))
+            case "idOrder" where i == late: id = .int(0)
+            case "textIDs": id = .string("id-\(i)")
+            case "nullThenText" where i == late: props["note"] = .string("later")
+            default: break
+            }
+            return Feature(id: id, geometry: g, properties: props)
+        }
+        let layer = GeoDataLayer(name: "s", collection: FeatureCollection(features, crs: .wgs84))
+        var passes = 0
+        let stream = GeoDataLayerStream(name: "s", crs: .wgs84) { body throws(GeoDataError) in
+            passes += 1
+            for f in features { try body(f) }
+        }
+        let streamedTable = PostGISTestDatabase.tableName("str_\(change)")
+        let wholeTable = PostGISTestDatabase.tableName("whl_\(change)")
+        #expect(try PostGISWriter.write(streams: [stream], to: PostGISLocation(PostGISTestDatabase.location(base, table: streamedTable))) == n)
+        try PostGISWriter.write([layer], to: PostGISLocation(PostGISTestDatabase.location(base, table: wholeTable)))
+        // Only a change after the lookahead that alters the table makes the writer start again.
+        #expect(passes == (["none", "nullThenText"].contains(change) ? 1 : 2))
+
+        func columns(_ table: String) throws -> [String] {
+            try PostGISTestDatabase.query(
+                "SELECT attname || ' ' || format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped ORDER BY attnum",
+                [PG.quote(table)]).map { $0[0] ?? "" }
+        }
+        #expect(try columns(streamedTable) == columns(wholeTable))
+        let streamedBack = try GeoDataSource(path: PostGISTestDatabase.location(base, table: streamedTable)).readLayer()
+        let wholeBack = try GeoDataSource(path: PostGISTestDatabase.location(base, table: wholeTable)).readLayer()
+        #expect(streamedBack.features.count == n)
+        #expect(streamedBack.features == wholeBack.features)
+        if change == "none" {
+            #expect(try columns(streamedTable).contains("v bigint"))
+            #expect(streamedBack.features.map(\.geometry) == features.map(\.geometry))
+        }
+    }
+
+    /// Large values are stored with LZ4 when the server offers it.
+    @Test func largeGeometriesAreCompressedWithLZ4WhenTheServerHasIt() throws {
+        let base = try PostGISTestDatabase.require()
+        let offered = try PostGISTestDatabase.query(
+            "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'").first?[0] == "t"
+        let table = PostGISTestDatabase.tableName("lz4")
+        // A ring of 2,000 vertices on a grid: 32 KB of EWKB that compresses well.
+        let ringCoordinates = (0..<2000).map { i in c(127 + Double(i % 50) / 1000, 37 + Double(i / 50) / 1000) } + [c(127, 37)]
+        let big = Feature(id: .int(1), geometry: .lineString(LineString(ringCoordinates)), properties: [:])
+        let location = PostGISTestDatabase.location(base, table: table)
+        try GeoDataSink.write([GeoDataLayer(name: "l", collection: FeatureCollection([big], crs: .wgs84))], to: location)
+        let method = try PostGISTestDatabase.query("SELECT pg_column_compression(geom) FROM \(PG.quote(table))").first?[0]
+        #expect(method == (offered ? "lz4" : "pglz"))
+        #expect(try GeoDataSource(path: location).readLayer().features == [big])
+    }
+
     /// `geotwin convert` through the workflow: a GeoPackage layer into PostGIS and back, with a
     /// bbox and partitions.
     @Test func convertWorkflowBetweenGeoPackageAndPostGIS() throws {

@@ -16,6 +16,35 @@ public struct ValidityReport: Hashable, Sendable {
         self.reason = reason
         self.location = location
     }
+
+    /// What is wrong, in a user's words, with the place and GEOS's own reason at the end, e.g.
+    /// `"two edges of the geometry cross at 1 1 (GEOS: Self-intersection)"`; nil when valid.
+    public var explanation: String? {
+        guard !isValid else { return nil }
+        let raw = reason ?? "Topology Validation Error"
+        let words: String = switch raw.lowercased() {
+        case "self-intersection": "two edges of the geometry cross"
+        case "ring self-intersection": "a ring touches or crosses itself"
+        case "hole lies outside shell": "a hole lies outside its polygon's outer ring"
+        case "holes are nested": "a hole lies inside another hole"
+        case "interior is disconnected": "the holes split the polygon's interior into pieces"
+        case "nested shells": "a polygon of the multipolygon lies inside another one"
+        case "duplicate rings": "two rings are the same"
+        case "too few distinct points in geometry component", "too few points in geometry component":
+            "a ring or line has too few distinct points"
+        case "invalid coordinate": "a coordinate is not a finite number"
+        case "ring is not closed": "a ring's first and last points differ"
+        case "repeated point": "a point is repeated"
+        default: "the geometry is not valid"
+        }
+        let place = location.map { " at \(Self.number($0.x)) \(Self.number($0.y))" } ?? ""
+        return "\(words)\(place) (GEOS: \(raw))"
+    }
+
+    /// `v` in its shortest form (`1` rather than `1.0`).
+    private static func number(_ v: Double) -> String {
+        v.isFinite && v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
 }
 
 /// How ``GeometryEngine/makeValid(_:method:)`` repairs a geometry.

@@ -22,6 +22,28 @@ import Testing
         }
     }
 
+    /// Every invalid fixture is explained in words (never GEOS's bare text alone), with its place
+    /// and GEOS's reason kept at the end; a valid one has no explanation.
+    @Test func invalidGeometriesAreExplainedInWords() throws {
+        var explained = 0
+        for single in fixtures.singles {
+            let report = try engine.validity(try fixtures.geometry(single.name, engine: engine))
+            guard let text = report.explanation else {
+                #expect(single.isValid, "\(single.name)")
+                continue
+            }
+            explained += 1
+            let reason = try #require(report.reason)
+            #expect(text.hasSuffix("(GEOS: \(reason))"), "\(single.name): \(text)")
+            #expect(!text.hasPrefix("the geometry is not valid"), "\(single.name): GEOS reason '\(reason)' has no words")
+            if let at = report.location { #expect(text.contains(" at "), "\(single.name): \(text) lacks \(at)") }
+        }
+        #expect(explained > 0)
+        let crossing = ValidityReport(isValid: false, reason: "Self-intersection", location: Coordinate(1, 1.5))
+        #expect(crossing.explanation == "two edges of the geometry cross at 1 1.5 (GEOS: Self-intersection)")
+        #expect(ValidityReport(isValid: true).explanation == nil)
+    }
+
     @Test func selfTouchingRingIsValidOnlyWhenAllowed() throws {
         let ring = try fixtures.geometry("selfTouchingRing", engine: engine)
         #expect(try !engine.validity(ring).isValid)

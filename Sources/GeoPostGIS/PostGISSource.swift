@@ -102,21 +102,42 @@ public final class PostGISSource: GeoDataProvidedSource {
             thread.start()
         }
         group.wait()
-        var features: [Feature] = []
+        var parts: [[Feature]] = []
         for r in results.take() {
             switch r {
-            case .success(let part): features.append(contentsOf: part)
+            case .success(let part): parts.append(part)
             case .failure(let e): throw e
             case nil: throw .provider(location: location.redacted, reason: "a partition read did not finish")
             }
         }
-        if let id = t.idColumn, !id.isText {
-            features.sort { a, b in
-                if case .int(let x)? = a.id, case .int(let y)? = b.id { return x < y }
-                return false
-            }
-        }
+        let features = if let id = t.idColumn, !id.isText { Self.mergedByKey(parts) } else { parts.flatMap { $0 } }
         return GeoDataLayer(name: t.layerName, collection: FeatureCollection(features, crs: t.crs))
+    }
+
+    /// The parts, each in integer-key order, merged into one list in key order (the order of a
+    /// read in one part), in one pass.
+    static func mergedByKey(_ parts: [[Feature]]) -> [Feature] {
+        func key(_ f: Feature) -> Int64 {
+            if case .int(let v)? = f.id { return v }
+            return .max
+        }
+        var next = Array(repeating: 0, count: parts.count)
+        var out: [Feature] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        while true {
+            var best = -1
+            var bestKey = Int64.max
+            for p in parts.indices where next[p] < parts[p].count {
+                let k = key(parts[p][next[p]])
+                if best < 0 || k < bestKey {
+                    best = p
+                    bestKey = k
+                }
+            }
+            guard best >= 0 else { return out }
+            out.append(parts[best][next[best]])
+            next[best] += 1
+        }
     }
 
     /// Counts, geometry types and extent computed by the server.
@@ -188,7 +209,7 @@ public final class PostGISSource: GeoDataProvidedSource {
             parameters += PostGISTable.bboxParameters(bbox)
         }
         if let partition {
-            let key = "ST_X(ST_Centroid(ST_Envelope(\(t.quotedGeometry))))"
+            let key = t.partitionKey
             var range: [String] = []
             if let lower = partition.lower {
                 parameters.append(PG.parameter(lower))

@@ -53,6 +53,10 @@ struct PostGISTable: Hashable, Sendable {
 
     var info: GeoDataLayerInfo { GeoDataLayerInfo(name: layerName, geometryTypeName: geometryTypeName, crs: crs) }
 
+    /// The value that puts a row in a strip of a partitioned read: the x of its bounding box's
+    /// centre, from the box PostGIS keeps with the geometry (NULL for a null or empty geometry).
+    var partitionKey: String { "((ST_XMin(\(quotedGeometry)::box3d) + ST_XMax(\(quotedGeometry)::box3d)) / 2)" }
+
     /// The select list: id (when any), EWKB geometry, then the attributes.
     var selectList: String {
         var items: [String] = []

@@ -88,11 +88,84 @@ struct GeoPackageTablePlan {
     var features: [GeoPackageFeature] = []
     var warnings: [GeoPackageWarning] = []
 
-    private enum Storage { case boolean, integer, real, text, json }
+    fileprivate enum Storage { case boolean, integer, real, text, json }
+
+    /// The property keys, sorted: column `k` holds key `keys[k]`.
+    private(set) var keys: [String] = []
+    private var storage: [Storage?] = []
+    private(set) var idsAreFids = false
+    private(set) var idColumn = false
+    private(set) var idsAreText = false
+    private let table: String
+
+    /// What decides a table, gathered one feature at a time: the kinds of value under each
+    /// property key and what the feature ids are.
+    struct Survey {
+        /// The kinds of value seen under one key, and the first integer a REAL cannot hold exactly.
+        struct Kinds {
+            var bools = false, ints = false, doubles = false, strings = false, json = false
+            var inexact: (row: Int, value: Int64)?
+
+            /// How the column is stored, and whether it warns of mixed text or an inexact integer.
+            fileprivate var signature: (storage: Storage?, mixedText: Bool, inexact: Bool) {
+                if json { return (.json, false, false) }
+                if strings { return (.text, bools || ints || doubles, false) }
+                if doubles { return (.real, false, inexact != nil) }
+                if ints { return (.integer, false, false) }
+                if bools { return (.boolean, false, false) }
+                return (nil, false, false)
+            }
+
+            mutating func observe(_ value: PropertyValue?, row: Int) {
+                switch value {
+                case .bool?: bools = true
+                case .int(let i)?:
+                    ints = true
+                    if inexact == nil, Double(exactly: i) == nil { inexact = (row, i) }
+                case .double?: doubles = true
+                case .string?: strings = true
+                case .array?, .object?: json = true
+                case .null?, nil: break
+                }
+            }
+        }
+
+        var kinds: [String: Kinds] = [:]
+        /// Features seen.
+        var count = 0
+        var intIDs: [Int64] = []
+        var anyID = false
+        var anyTextID = false
+
+        init() {}
+
+        mutating func observe(_ f: Feature) {
+            for (key, value) in f.properties { kinds[key, default: Kinds()].observe(value, row: count) }
+            switch f.id {
+            case .int(let i)?:
+                anyID = true
+                intIDs.append(i)
+            case .string?:
+                anyID = true
+                anyTextID = true
+            case nil: break
+            }
+            count += 1
+        }
+    }
 
     init(table: String, geometryColumn: String, collection: FeatureCollection) throws(GeoPackageError) {
-        let all = collection.features
-        let keys = Set(all.flatMap { $0.properties.keys }).sorted()
+        var survey = Survey()
+        for f in collection.features { survey.observe(f) }
+        self.init(table: table, geometryColumn: geometryColumn, survey: survey)
+        features.reserveCapacity(collection.features.count)
+        for (row, f) in collection.features.enumerated() { features.append(try self.row(f, at: row)) }
+    }
+
+    /// The table of the features `survey` saw (its ``features`` left empty: see ``row(_:at:)``).
+    init(table: String, geometryColumn: String, survey: Survey) {
+        self.table = table
+        keys = survey.kinds.keys.sorted()
         var taken: Set<String> = ["fid", geometryColumn.lowercased()]
         var names: [String] = []
         for key in keys {
@@ -104,53 +177,25 @@ struct GeoPackageTablePlan {
                                                   message: "property '\(key)' renamed '\(name)': \(Self.clash(key, geometryColumn))"))
             }
         }
-        var storage: [Storage?] = []
         for (k, key) in keys.enumerated() {
-            var bools = false, ints = false, doubles = false, strings = false, json = false
-            var inexact: (row: Int, value: Int64)?
-            for (row, f) in all.enumerated() {
-                switch f.properties[key] {
-                case .bool?: bools = true
-                case .int(let i)?:
-                    ints = true
-                    if inexact == nil, Double(exactly: i) == nil { inexact = (row, i) }
-                case .double?: doubles = true
-                case .string?: strings = true
-                case .array?, .object?: json = true
-                case .null?, nil: break
-                }
+            let kinds = survey.kinds[key] ?? Survey.Kinds()
+            let (s, mixedText, _) = kinds.signature
+            if mixedText {
+                warnings.append(GeoPackageWarning(table: table, column: names[k],
+                                                  message: "text mixed with numbers or booleans: stored as TEXT, numbers as their text"))
             }
-            let s: Storage?
-            if json {
-                s = .json
-            } else if strings {
-                s = .text
-                if bools || ints || doubles {
-                    warnings.append(GeoPackageWarning(table: table, column: names[k],
-                                                      message: "text mixed with numbers or booleans: stored as TEXT, numbers as their text"))
-                }
-            } else if doubles {
-                s = .real
-                if let inexact {
-                    warnings.append(GeoPackageWarning(table: table, column: names[k],
-                                                      message: "integer \(inexact.value) of row \(inexact.row) mixed with decimals: REAL cannot hold it exactly"))
-                }
-            } else if ints {
-                s = .integer
-            } else if bools {
-                s = .boolean
-            } else {
-                s = nil
+            if s == .real, let inexact = kinds.inexact {
+                warnings.append(GeoPackageWarning(table: table, column: names[k],
+                                                  message: "integer \(inexact.value) of row \(inexact.row) mixed with decimals: REAL cannot hold it exactly"))
             }
             storage.append(s)
             columns.append(GeoPackageColumn(name: names[k], declaredType: Self.declaredType(s),
                                             mimeType: s == .json ? GeoPackageColumn.jsonMimeType : nil))
         }
 
-        let intIDs = all.compactMap { f -> Int64? in if case .int(let i)? = f.id { i } else { nil } }
-        let idsAreFids = intIDs.count == all.count && Set(intIDs).count == intIDs.count
-        let idColumn = !idsAreFids && all.contains { $0.id != nil }
-        let idsAreText = all.contains { if case .string? = $0.id { true } else { false } }
+        idsAreFids = survey.intIDs.count == survey.count && Set(survey.intIDs).count == survey.intIDs.count
+        idColumn = !idsAreFids && survey.anyID
+        idsAreText = survey.anyTextID
         if idColumn {
             let name = Self.freeName("id", taken: taken)
             columns.append(GeoPackageColumn(name: name, declaredType: idsAreText ? "TEXT" : "INTEGER"))
@@ -159,22 +204,75 @@ struct GeoPackageTablePlan {
                                                   message: "feature ids stored as '\(name)': a property already takes the name 'id'"))
             }
         }
+    }
 
-        features.reserveCapacity(all.count)
-        for (row, f) in all.enumerated() {
-            var values: [GeoPackageValue] = []
-            values.reserveCapacity(columns.count)
-            for (k, key) in keys.enumerated() {
-                values.append(try Self.stored(f.properties[key], storage[k], table: table, row: row, column: names[k]))
+    /// The row of `f`, the `row`-th feature (from 0) of the layer.
+    func row(_ f: Feature, at row: Int) throws(GeoPackageError) -> GeoPackageFeature {
+        var values: [GeoPackageValue] = []
+        values.reserveCapacity(columns.count)
+        for (k, key) in keys.enumerated() {
+            values.append(try Self.stored(f.properties[key], storage[k], table: table, row: row, column: columns[k].name))
+        }
+        if idColumn {
+            switch f.id {
+            case .int(let i)?: values.append(idsAreText ? .text(String(i)) : .integer(i))
+            case .string(let s)?: values.append(.text(s))
+            case nil: values.append(.null)
             }
-            if idColumn {
-                switch f.id {
-                case .int(let i)?: values.append(idsAreText ? .text(String(i)) : .integer(i))
-                case .string(let s)?: values.append(.text(s))
-                case nil: values.append(.null)
+        }
+        var fid = Int64(row + 1)
+        if idsAreFids, case .int(let i)? = f.id { fid = i }
+        return GeoPackageFeature(fid: fid, geometry: f.geometry, values: values)
+    }
+
+    /// The plan of the features `survey` saw, kept while later features leave it as it is: what a
+    /// streamed write checks each feature after the first ones against.
+    struct Admission {
+        private(set) var plan: GeoPackageTablePlan
+        private var survey: Survey
+        private var index: [String: Int]
+        private var largestID: Int64
+
+        /// Nil when later features could change the feature ids' plan without the survey noticing
+        /// (distinct integer ids that are not increasing: telling needs every id seen).
+        init?(table: String, geometryColumn: String, survey: Survey) {
+            plan = GeoPackageTablePlan(table: table, geometryColumn: geometryColumn, survey: survey)
+            if plan.idsAreFids, !zip(survey.intIDs, survey.intIDs.dropFirst()).allSatisfy({ $0 < $1 }) { return nil }
+            self.survey = survey
+            self.survey.intIDs = []
+            largestID = plan.idsAreFids ? survey.intIDs.last ?? .min : .min
+            index = Dictionary(uniqueKeysWithValues: plan.keys.enumerated().map { ($1, $0) })
+        }
+
+        /// True when `f`, the next feature, leaves the table as planned (and takes it into account).
+        mutating func admit(_ f: Feature) -> Bool {
+            let row = survey.count
+            survey.count += 1
+            switch f.id {
+            case .int(let i)?:
+                if plan.idsAreFids {
+                    guard i > largestID else { return false }
+                    largestID = i
+                } else if !plan.idColumn {
+                    return false  // the first features had no ids
                 }
+            case .string?:
+                guard plan.idColumn, plan.idsAreText else { return false }
+            case nil:
+                guard !plan.idsAreFids else { return false }
             }
-            features.append(GeoPackageFeature(fid: idsAreFids ? intIDs[row] : Int64(row + 1), geometry: f.geometry, values: values))
+            for (key, value) in f.properties {
+                guard index[key] != nil else { return false }
+                var kinds = survey.kinds[key] ?? Survey.Kinds()
+                let before = kinds.signature
+                kinds.observe(value, row: row)
+                let after = kinds.signature
+                guard after.storage == before.storage, after.mixedText == before.mixedText, after.inexact == before.inexact else {
+                    return false
+                }
+                survey.kinds[key] = kinds
+            }
+            return true
         }
     }
 
@@ -194,7 +292,7 @@ struct GeoPackageTablePlan {
         }
     }
 
-    private static func declaredType(_ s: Storage?) -> String {
+    fileprivate static func declaredType(_ s: Storage?) -> String {
         switch s {
         case .boolean: "BOOLEAN"
         case .integer: "INTEGER"
@@ -203,7 +301,7 @@ struct GeoPackageTablePlan {
         }
     }
 
-    private static func stored(_ v: PropertyValue?, _ s: Storage?, table: String, row: Int, column: String)
+    fileprivate static func stored(_ v: PropertyValue?, _ s: Storage?, table: String, row: Int, column: String)
         throws(GeoPackageError) -> GeoPackageValue {
         guard let v, v != .null else { return .null }
         switch (s, v) {

@@ -35,39 +35,200 @@ public enum GeoPackageWriter {
             throw .invalidTable(path: path, table: layer.name, reason: "duplicate layer name")
         }
         for layer in layers { try checkColumnNames(layer, path: path) }
-        let target = URL(fileURLWithPath: path)
-        let directory = target.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .writeFailed(path: path, reason: "directory \(directory.path) does not exist")
-        }
-        let temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
-        InterruptCleanup.register(temp)
-        defer { InterruptCleanup.unregister(temp) }
+        let dataColumns = layers.contains { $0.columns.contains { $0.mimeType != nil } }
+        let session = try Session(path: path, references: layers.map(\.spatialReference), spatialIndex: spatialIndex,
+                                  lastChange: lastChange)
         do throws(GeoPackageError) {
-            let db = try GeoPackageConnection(path: temp, create: true)
-            try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")
-            try db.execute("BEGIN")
-            try db.execute(GeoPackageSchema.core)
-            try insertSpatialReferences(layers, db)
-            let dataColumns = layers.contains { $0.columns.contains { $0.mimeType != nil } }
-            if (spatialIndex && !layers.isEmpty) || dataColumns { try db.execute(GeoPackageSchema.extensions) }
-            if dataColumns { try db.execute(GeoPackageSchema.dataColumns) }
+            try session.prepareLayers(any: !layers.isEmpty, dataColumns: dataColumns)
             for layer in layers {
-                try writeLayer(layer, db, path: path, spatialIndex: spatialIndex, lastChange: lastChange)
-                if dataColumns { try writeDataColumns(layer, db) }
+                try session.beginLayer(layer)
+                for (row, f) in layer.features.enumerated() {
+                    guard f.values.count == layer.columns.count else {
+                        throw .invalidTable(path: path, table: layer.name,
+                                            reason: "row \(row) has \(f.values.count) values for \(layer.columns.count) columns")
+                    }
+                    try session.add(f)
+                }
+                try session.endLayer()
             }
-            try db.execute("COMMIT")
-            db.close()
+            try session.commit()
         } catch {
-            try? FileManager.default.removeItem(atPath: temp)
-            // Name the file the caller asked for, never the temporary one.
-            throw error.replacingPath(temp, with: path)
+            session.abandon()
+            throw error
         }
-        if rename(temp, path) != 0 {
-            let reason = String(cString: strerror(errno))
+    }
+
+    /// A GeoPackage being written row by row: the file is built under a temporary name beside
+    /// `path` and renamed into place by ``commit()``; ``abandon()`` (or any failure) removes it.
+    /// The calls, in order: ``prepareLayers(any:dataColumns:)``, then per layer
+    /// ``beginLayer(_:)``, ``add(_:)`` for each row, ``endLayer()``; then ``commit()``. The same
+    /// calls with the same rows give the same bytes as ``write(_:to:spatialIndex:lastChange:)``,
+    /// which makes them.
+    final class Session {
+        let path: String
+        let temp: String
+        let db: GeoPackageConnection
+        let spatialIndex: Bool
+        let lastChange: String
+        private(set) var dataColumns = false
+        private var layer: GeoPackageLayer?
+        private var insert: GeoPackageStatement?
+        private var extent = BoundingBox.empty
+        private var boxes: [(Int64, BoundingBox)] = []
+        private var hasZ = false
+        private var hasM = false
+        private var finished = false
+
+        /// Creates the file and its core tables, with the reference systems of every layer to come.
+        init(path: String, references: [GeoPackageSpatialReference], spatialIndex: Bool, lastChange: String) throws(GeoPackageError) {
+            self.path = path
+            self.spatialIndex = spatialIndex
+            self.lastChange = lastChange
+            let target = URL(fileURLWithPath: path)
+            let directory = target.deletingLastPathComponent()
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .writeFailed(path: path, reason: "directory \(directory.path) does not exist")
+            }
+            temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path
+            InterruptCleanup.register(temp)
+            do throws(GeoPackageError) {
+                db = try GeoPackageConnection(path: temp, create: true)
+                try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")
+                try db.execute("BEGIN")
+                try db.execute(GeoPackageSchema.core)
+                try insertSpatialReferences(references, db)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temp)
+                InterruptCleanup.unregister(temp)
+                throw error.replacingPath(temp, with: path)
+            }
+        }
+
+        deinit { if !finished { abandon() } }
+
+        /// The extension tables: before the first layer, once it is known whether any layer to
+        /// come has JSON columns (`gpkg_data_columns`).
+        func prepareLayers(any: Bool, dataColumns: Bool) throws(GeoPackageError) {
+            self.dataColumns = dataColumns
+            do throws(GeoPackageError) {
+                if (spatialIndex && any) || dataColumns { try db.execute(GeoPackageSchema.extensions) }
+                if dataColumns { try db.execute(GeoPackageSchema.dataColumns) }
+            } catch { throw error.replacingPath(temp, with: path) }
+        }
+
+        /// Creates the table of `layer` (its rows, if any, are not written: see ``add(_:)``).
+        func beginLayer(_ layer: GeoPackageLayer) throws(GeoPackageError) {
+            try checkColumnNames(layer, path: path)
+            let t = quoted(layer.name)
+            let g = layer.geometryColumn.isEmpty ? "geom" : layer.geometryColumn
+            let typeName = layer.geometryTypeName.isEmpty ? "GEOMETRY" : layer.geometryTypeName.uppercased()
+            let columnDefs = layer.columns.map { ", \(quoted($0.name)) \($0.declaredType.isEmpty ? "TEXT" : $0.declaredType)" }.joined()
+            do throws(GeoPackageError) {
+                try db.execute("CREATE TABLE \(t) (\"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \(quoted(g)) \(typeName)\(columnDefs))")
+                let placeholders = (0..<layer.columns.count).map { ", ?\($0 + 3)" }.joined()
+                let names = layer.columns.map { ", \(quoted($0.name))" }.joined()
+                insert = try db.prepare("INSERT INTO \(t) (\"fid\", \(quoted(g))\(names)) VALUES (?1, ?2\(placeholders))")
+            } catch { throw error.replacingPath(temp, with: path) }
+            var header = layer
+            header.features = []
+            self.layer = header
+            extent = .empty
+            boxes = []
+            hasZ = false
+            hasM = false
+        }
+
+        /// Writes the next row of the current layer.
+        func add(_ f: GeoPackageFeature) throws(GeoPackageError) {
+            guard let layer, let insert else { return }
+            insert.reset()
+            try insert.bind(1, .integer(f.fid))
+            if let geometry = f.geometry {
+                let box = geometry.boundingBox
+                try insert.bind(2, .blob(GeoPackageBinary.encode(geometry, srsID: layer.spatialReference.srsID, boundingBox: box)))
+                if !box.isEmpty {
+                    extent = extent.union(box)
+                    boxes.append((f.fid, box))
+                }
+                hasZ = hasZ || geometry.hasZ
+                hasM = hasM || geometry.hasM
+            } else {
+                try insert.bind(2, .null)
+            }
+            for (i, v) in f.values.enumerated() { try insert.bind(Int32(i + 3), v) }
+            do { _ = try insert.step() } catch { throw error.inTable(layer.name, "fid \(f.fid)").replacingPath(temp, with: path) }
+        }
+
+        /// Records the current layer in the GeoPackage's tables and builds its R-tree.
+        func endLayer() throws(GeoPackageError) {
+            guard let layer else { return }
+            insert = nil
+            self.layer = nil
+            do throws(GeoPackageError) {
+                try writeContents(layer, extent: extent, hasZ: hasZ, hasM: hasM)
+                if spatialIndex {
+                    try writeRTree(table: layer.name, column: layer.geometryColumn.isEmpty ? "geom" : layer.geometryColumn, boxes: boxes, db)
+                }
+                boxes = []
+                if dataColumns { try writeDataColumns(layer, db) }
+            } catch { throw error.replacingPath(temp, with: path) }
+        }
+
+        /// Commits and renames the file into place.
+        func commit() throws(GeoPackageError) {
+            do throws(GeoPackageError) {
+                try db.execute("COMMIT")
+            } catch {
+                abandon()
+                throw error.replacingPath(temp, with: path)
+            }
+            db.close()
+            finished = true
+            defer { InterruptCleanup.unregister(temp) }
+            if rename(temp, path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: temp)
+                throw .writeFailed(path: path, reason: reason)
+            }
+        }
+
+        /// Closes and removes the unfinished file.
+        func abandon() {
+            guard !finished else { return }
+            finished = true
+            insert = nil
+            db.close()
             try? FileManager.default.removeItem(atPath: temp)
-            throw .writeFailed(path: path, reason: reason)
+            InterruptCleanup.unregister(temp)
+        }
+
+        private func writeContents(_ layer: GeoPackageLayer, extent: BoundingBox, hasZ: Bool, hasM: Bool) throws(GeoPackageError) {
+            let g = layer.geometryColumn.isEmpty ? "geom" : layer.geometryColumn
+            let typeName = layer.geometryTypeName.isEmpty ? "GEOMETRY" : layer.geometryTypeName.uppercased()
+            let srs = layer.spatialReference.srsID
+            let contents = try db.prepare("""
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)
+                VALUES (?1, 'features', ?1, '', ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+            try contents.bind(1, .text(layer.name))
+            try contents.bind(2, .text(lastChange))
+            for (i, v) in [extent.minX, extent.minY, extent.maxX, extent.maxY].enumerated() {
+                try contents.bind(Int32(i + 3), extent.isEmpty ? .null : .real(v))
+            }
+            try contents.bind(7, .integer(Int64(srs)))
+            _ = try contents.step()
+            let columns = try db.prepare("""
+                INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                """)
+            try columns.bind(1, .text(layer.name))
+            try columns.bind(2, .text(g))
+            try columns.bind(3, .text(typeName))
+            try columns.bind(4, .integer(Int64(srs)))
+            try columns.bind(5, .integer(hasZ ? 2 : 0))
+            try columns.bind(6, .integer(hasM ? 2 : 0))
+            _ = try columns.step()
         }
     }
 
@@ -101,10 +262,10 @@ public enum GeoPackageWriter {
         }
     }
 
-    private static func insertSpatialReferences(_ layers: [GeoPackageLayer], _ db: GeoPackageConnection) throws(GeoPackageError) {
+    private static func insertSpatialReferences(_ references: [GeoPackageSpatialReference], _ db: GeoPackageConnection) throws(GeoPackageError) {
         var refs: [Int32: GeoPackageSpatialReference] = [:]
         for r in [GeoPackageSpatialReference.wgs84, .undefinedCartesian, .undefinedGeographic] { refs[r.srsID] = r }
-        for layer in layers { refs[layer.spatialReference.srsID] = layer.spatialReference }
+        for r in references { refs[r.srsID] = r }
         let stmt = try db.prepare("""
             INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, organization_coordsys_id, definition)
             VALUES (?1, ?2, ?3, ?4, ?5)
@@ -118,68 +279,6 @@ public enum GeoPackageWriter {
             try stmt.bind(4, .integer(Int64(r.organizationCode)))
             try stmt.bind(5, .text(r.definition))
             _ = try stmt.step()
-        }
-    }
-
-    private static func writeLayer(_ layer: GeoPackageLayer, _ db: GeoPackageConnection, path: String,
-                                   spatialIndex: Bool, lastChange: String) throws(GeoPackageError) {
-        let t = quoted(layer.name)
-        let g = layer.geometryColumn.isEmpty ? "geom" : layer.geometryColumn
-        let typeName = layer.geometryTypeName.isEmpty ? "GEOMETRY" : layer.geometryTypeName.uppercased()
-        let columnDefs = layer.columns.map { ", \(quoted($0.name)) \($0.declaredType.isEmpty ? "TEXT" : $0.declaredType)" }.joined()
-        try db.execute("CREATE TABLE \(t) (\"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, \(quoted(g)) \(typeName)\(columnDefs))")
-        let placeholders = (0..<layer.columns.count).map { ", ?\($0 + 3)" }.joined()
-        let names = layer.columns.map { ", \(quoted($0.name))" }.joined()
-        let insert = try db.prepare("INSERT INTO \(t) (\"fid\", \(quoted(g))\(names)) VALUES (?1, ?2\(placeholders))")
-        let srs = layer.spatialReference.srsID
-        var extent = BoundingBox.empty
-        var boxes: [(Int64, BoundingBox)] = []
-        for (row, f) in layer.features.enumerated() {
-            guard f.values.count == layer.columns.count else {
-                throw .invalidTable(path: path, table: layer.name,
-                                    reason: "row \(row) has \(f.values.count) values for \(layer.columns.count) columns")
-            }
-            insert.reset()
-            try insert.bind(1, .integer(f.fid))
-            if let geometry = f.geometry {
-                let box = geometry.boundingBox
-                try insert.bind(2, .blob(GeoPackageBinary.encode(geometry, srsID: srs, boundingBox: box)))
-                if !box.isEmpty {
-                    extent = extent.union(box)
-                    boxes.append((f.fid, box))
-                }
-            } else {
-                try insert.bind(2, .null)
-            }
-            for (i, v) in f.values.enumerated() { try insert.bind(Int32(i + 3), v) }
-            do { _ = try insert.step() } catch { throw error.inTable(layer.name, "fid \(f.fid)") }
-        }
-        let contents = try db.prepare("""
-            INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change, min_x, min_y, max_x, max_y, srs_id)
-            VALUES (?1, 'features', ?1, '', ?2, ?3, ?4, ?5, ?6, ?7)
-            """)
-        try contents.bind(1, .text(layer.name))
-        try contents.bind(2, .text(lastChange))
-        for (i, v) in [extent.minX, extent.minY, extent.maxX, extent.maxY].enumerated() {
-            try contents.bind(Int32(i + 3), extent.isEmpty ? .null : .real(v))
-        }
-        try contents.bind(7, .integer(Int64(srs)))
-        _ = try contents.step()
-        let columns = try db.prepare("""
-            INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-            """)
-        let hasZ = layer.features.contains { $0.geometry?.hasZ ?? false }
-        let hasM = layer.features.contains { $0.geometry?.hasM ?? false }
-        try columns.bind(1, .text(layer.name))
-        try columns.bind(2, .text(g))
-        try columns.bind(3, .text(typeName))
-        try columns.bind(4, .integer(Int64(srs)))
-        try columns.bind(5, .integer(hasZ ? 2 : 0))
-        try columns.bind(6, .integer(hasM ? 2 : 0))
-        _ = try columns.step()
-        if spatialIndex {
-            try writeRTree(table: layer.name, column: g, boxes: boxes, db)
         }
     }
 

@@ -97,19 +97,9 @@ public enum GeoDataSink {
         case .geoPackage:
             do {
                 let tables = try layers.map { layer throws(GeoPackageError) in
-                    let kinds = Set(layer.features.compactMap { $0.geometry?.kind.rawValue.uppercased() })
-                    let reference: GeoPackageSpatialReference = if let crs = layer.crs {
-                        if let (name, wkt) = options.crsDefinition?(crs) {
-                            GeoPackageSpatialReference(crs: crs, name: name, definition: wkt)
-                        } else {
-                            GeoPackageSpatialReference(crs: crs)
-                        }
-                    } else {
-                        .undefinedCartesian
-                    }
-                    return try GeoPackageLayer(name: layer.name, collection: layer.collection,
-                                               geometryTypeName: kinds.count == 1 ? kinds.first ?? "GEOMETRY" : "GEOMETRY",
-                                               spatialReference: reference)
+                    let kinds = Set(layer.features.compactMap { $0.geometry?.kind })
+                    return try GeoPackageLayer(name: layer.name, collection: layer.collection, geometryTypeName: typeName(kinds),
+                                               spatialReference: reference(layer.crs, options))
                 }
                 try GeoPackageWriter.write(tables, to: path, spatialIndex: options.spatialIndex)
                 warnings += tables.flatMap(\.warnings).map { GeoDataWarning(path: path, $0) }
@@ -133,9 +123,126 @@ public enum GeoDataSink {
         if format == nil, let provider = try GeoDataProviders.provider(for: path) {
             return try provider.write(streams: streams, to: path, options: options)
         }
+        let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
+        if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
+            warnings.forEach(warn)
+            return count
+        }
         let layers = try streams.map { stream throws(GeoDataError) in try stream.read() }
         try write(layers, to: path, format: format, options: options).forEach(warn)
         return layers.reduce(0) { $0 + $1.features.count }
+    }
+
+    /// The features of a streamed layer its table is chosen from before its rows are written.
+    public static let streamLookahead = 4096
+
+    /// A GeoPackage's declared geometry type for geometries of `kinds`.
+    static func typeName(_ kinds: Set<Geometry.Kind>) -> String {
+        kinds.count == 1 ? kinds.first!.rawValue.uppercased() : "GEOMETRY"
+    }
+
+    /// The `gpkg_spatial_ref_sys` row of a layer in `crs`.
+    static func reference(_ crs: CRS?, _ options: GeoDataWriteOptions) -> GeoPackageSpatialReference {
+        guard let crs else { return .undefinedCartesian }
+        if let (name, wkt) = options.crsDefinition?(crs) { return GeoPackageSpatialReference(crs: crs, name: name, definition: wkt) }
+        return GeoPackageSpatialReference(crs: crs)
+    }
+
+    /// Writes streamed layers to a GeoPackage row by row: each table is chosen from its first
+    /// ``streamLookahead`` features, then every later feature is written as it is read. Returns
+    /// nil, leaving nothing behind, when a later feature does not fit the table chosen (a new
+    /// property, a decimal in an integer column, another geometry type, an id out of order) or
+    /// a later layer needs what the file's start lacks (JSON columns): the caller then writes
+    /// the layers whole, which gives the same bytes a streamed write would have.
+    static func writeGeoPackage(streams: [GeoDataLayerStream], to path: String,
+                                options: GeoDataWriteOptions) throws(GeoDataError) -> (Int, [GeoDataWarning])? {
+        var seen = Set<String>()
+        for stream in streams where !seen.insert(stream.name.lowercased()).inserted {
+            throw .geoPackage(.invalidTable(path: path, table: stream.name, reason: "duplicate layer name"))
+        }
+        let session: GeoPackageWriter.Session
+        do {
+            session = try GeoPackageWriter.Session(path: path, references: streams.map { reference($0.crs, options) },
+                                                   spatialIndex: options.spatialIndex, lastChange: GeoPackageWriter.defaultLastChange)
+        } catch { throw .geoPackage(error) }
+        var warnings: [GeoDataWarning] = []
+        var count = 0
+        var restart = false
+        let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
+        do throws(GeoDataError) {
+            if streams.isEmpty { try geoPackage { () throws(GeoPackageError) in try session.prepareLayers(any: false, dataColumns: false) } }
+            for (k, stream) in streams.enumerated() {
+                var survey = GeoPackageTablePlan.Survey()
+                var pending: [Feature] = []
+                var admission: GeoPackageTablePlan.Admission?
+                var kinds = Set<Geometry.Kind>()
+                var typeName = ""
+                var row = 0
+                let reference = reference(stream.crs, options)
+                func start() throws(GeoDataError) {
+                    guard let plan = GeoPackageTablePlan.Admission(table: stream.name, geometryColumn: "geom", survey: survey) else {
+                        restart = true
+                        throw stop
+                    }
+                    let json = plan.plan.columns.contains { $0.mimeType != nil }
+                    if k > 0, json, !session.dataColumns {
+                        restart = true
+                        throw stop
+                    }
+                    typeName = Self.typeName(kinds)
+                    let layer = GeoPackageLayer(name: stream.name, geometryTypeName: typeName, spatialReference: reference,
+                                                columns: plan.plan.columns, features: [])
+                    try geoPackage { () throws(GeoPackageError) in
+                        if k == 0 { try session.prepareLayers(any: true, dataColumns: json) }
+                        try session.beginLayer(layer)
+                        for f in pending {
+                            try session.add(try plan.plan.row(f, at: row))
+                            row += 1
+                        }
+                    }
+                    pending = []
+                    admission = plan
+                    warnings += plan.plan.warnings.map { GeoDataWarning(path: path, $0) }
+                }
+                try stream.forEachFeature { (f) throws(GeoDataError) in
+                    if admission != nil {
+                        if let g = f.geometry, !kinds.contains(g.kind) {
+                            kinds.insert(g.kind)
+                            guard Self.typeName(kinds) == typeName else {
+                                restart = true
+                                throw stop
+                            }
+                        }
+                        guard admission!.admit(f) else {
+                            restart = true
+                            throw stop
+                        }
+                        let plan = admission!.plan
+                        try geoPackage { () throws(GeoPackageError) in try session.add(try plan.row(f, at: row)) }
+                        row += 1
+                        return
+                    }
+                    survey.observe(f)
+                    if let g = f.geometry { kinds.insert(g.kind) }
+                    pending.append(f)
+                    if pending.count >= streamLookahead { try start() }
+                }
+                if admission == nil { try start() }
+                try geoPackage { () throws(GeoPackageError) in try session.endLayer() }
+                count += row
+            }
+            try geoPackage { () throws(GeoPackageError) in try session.commit() }
+        } catch {
+            session.abandon()
+            if restart { return nil }
+            throw error
+        }
+        return (count, warnings)
+    }
+
+    /// `body`'s GeoPackage error as a ``GeoDataError``.
+    private static func geoPackage(_ body: () throws(GeoPackageError) -> Void) throws(GeoDataError) {
+        do { try body() } catch { throw .geoPackage(error) }
     }
 
     /// True when `box` lies within longitude -180...180 and latitude -90...90 (or is empty).

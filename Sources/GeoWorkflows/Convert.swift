@@ -122,10 +122,13 @@ public enum GeoConvert {
             }
             return count
         }
-        if outputFormat == nil, partitions == 1 {
+        // A database table or a GeoPackage is written feature by feature while the input is read.
+        if outputFormat == nil || outputFormat == .geoPackage, partitions == 1 {
             let reader = try GeoDataSource(path: input, encoding: encoding)
-            if reader.format != .wkbStream {
-                return try stream(reader, layer: layer, output: output, from: source, to: target, bbox: bbox, progress: progress)
+            if reader.format != .wkbStream,
+               let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,
+                                      bbox: bbox, progress: progress, warn: warn) {
+                return count
             }
         }
         let layers = try convert(input: input, layer: layer, output: output, from: source, to: target, bbox: bbox, partitions: partitions,
@@ -133,38 +136,44 @@ public enum GeoConvert {
         return layers.reduce(0) { $0 + $1.features.count }
     }
 
-    /// Writes the layers of `reader` to the provider location `output` feature by feature
-    /// (``GeoDataSink/write(streams:to:format:options:warn:)``), each reprojected on the way when
-    /// `target` is given: the same tables as a whole-layer write, with one feature held at a time.
-    static func stream(_ reader: GeoDataSource, layer: String?, output: String, from source: CRS?, to target: CRS?,
-                       bbox: BoundingBox?, progress: ProgressReporter?) throws -> Int {
-        defer { progress?.finish() }
+    /// Writes the layers of `reader` to `output` (a provider's location or a GeoPackage) feature
+    /// by feature (``GeoDataSink/write(streams:to:format:options:warn:)``), each reprojected on the
+    /// way when `target` is given: the same tables as a whole-layer write, with one feature held at
+    /// a time. Nil, having written nothing, when a layer declares no CRS and `target` is given
+    /// without `source` (the whole-layer write tells whether the layer is empty).
+    static func stream(_ reader: GeoDataSource, layer: String?, output: String, format: GeoDataFormat?, from source: CRS?,
+                       to target: CRS?, bbox: BoundingBox?, progress: ProgressReporter?,
+                       warn: (GeoDataWarning) -> Void) throws -> Int? {
         let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
+        if target != nil, infos.contains(where: { identify($0.crs) ?? source == nil }) { return nil }
+        defer { progress?.finish() }
+        // The bar counts features read against the counts the input states; a pass over a layer
+        // (again, should the writer start it over) counts from the layers before it.
+        var offsets = Array(repeating: 0, count: infos.count)
         if let progress, progress.canDraw {
             let counts = infos.map(reader.featureCount)
             progress.setTotal(counts.contains(nil) ? 0 : counts.reduce(0) { $0 + ($1 ?? 0) })
+            for k in infos.indices.dropFirst() { offsets[k] = offsets[k - 1] + (counts[k - 1] ?? 0) }
         }
         var read = 0
         var projectionFailure: WorkflowError?
         let stopped = GeoDataError.unreadable(path: reader.path, reason: "reprojection failed")
         var streams: [GeoDataLayerStream] = []
-        for info in infos {
+        for (k, info) in infos.enumerated() {
             let declared = identify(info.crs) ?? source
             var crs = declared
             var transformer: Transformer?
             if let target {
                 crs = target
-                if let declared, declared != target {
-                    transformer = try Transformer(from: declared, to: target)
-                } else if declared == nil {
-                    throw WorkflowError("\(reader.path): layer \(info.name) declares no CRS; give the source CRS (--from-crs)")
-                }
+                if let declared, declared != target { transformer = try Transformer(from: declared, to: target) }
             }
             let layerBBox = info.isAttributesOnly ? nil : bbox
             let name = info.name
             // A single-layer file takes no layer name.
             let named = reader.format?.isMultiLayer ?? true ? name : nil
+            let offset = offsets[k]
             streams.append(GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+                read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox) { (f) throws(GeoDataError) in
                     read += 1
                     if let progress, progress.isEnabled { progress.update(read) }
@@ -179,7 +188,7 @@ public enum GeoConvert {
             })
         }
         do {
-            return try GeoDataSink.write(streams: streams, to: output, options: writeOptions())
+            return try GeoDataSink.write(streams: streams, to: output, format: format, options: writeOptions(), warn: warn)
         } catch {
             if let projectionFailure { throw projectionFailure }
             throw error

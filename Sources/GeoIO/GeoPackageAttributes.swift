@@ -267,7 +267,9 @@ struct GeoPackageTablePlan {
                 let before = kinds.signature
                 kinds.observe(value, row: row)
                 let after = kinds.signature
-                guard after.storage == before.storage, after.mixedText == before.mixedText, after.inexact == before.inexact else {
+                // A column null so far takes text as it is: both are TEXT, strings stored alike.
+                let nullToText = before.storage == nil && after.storage == .text && !after.mixedText
+                guard nullToText || (after.storage == before.storage && after.mixedText == before.mixedText && after.inexact == before.inexact) else {
                     return false
                 }
                 survey.kinds[key] = kinds

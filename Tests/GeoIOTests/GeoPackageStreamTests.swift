@@ -1,0 +1,88 @@
+import Foundation
+import GeoCore
+import Testing
+@testable import GeoIO
+
+/// Layers written to a GeoPackage feature by feature give the very bytes of the same layers
+/// written whole, with the same warnings, whether the first ``GeoDataSink/streamLookahead``
+/// features decide the tables for good or a later feature makes the writer start over.
+@Suite struct GeoPackageStreamTests {
+    static let n = GeoDataSink.streamLookahead + 300
+    static let late = GeoDataSink.streamLookahead + 100
+
+    /// A layer of `n` features with one kind of late change.
+    static func features(_ change: String, seed: Int = 0) -> [Feature] {
+        (0..<n).map { i in
+            var props: [String: PropertyValue] = ["v": .int(Int64(i)), "name": .string("p\(i % 13)"), "note": .null,
+                                                  "ratio": .double(Double(i) / 4)]
+            var id: FeatureID? = .int(Int64(i) * 2 + 1 + Int64(seed))
+            var g: Geometry? = .point(Point(Coordinate(126 + Double(i % 100) / 100, 35 + Double(i / 100) / 100)))
+            switch change {
+            case "double" where i == late: props["v"] = .double(0.5)
+            case "newProperty" where i == late: props["late"] = .bool(true)
+            case "geometryType" where i == late: g = .multiPoint(MultiPoint([Point(Coordinate(127, 36)), Point(Coordinate(127.1, 36.1))]))
+            case "idOrder" where i == late: id = .int(0)
+            case "idMissing" where i == late: id = nil
+            case "textIDs": id = .string("id-\(i)")
+            case "nullThenText" where i == late: props["note"] = .string("later")
+            case "inexact" where i == late: props["ratio"] = .int(9_007_199_254_740_993)
+            case "mixedText" where i == late: props["v"] = .string("seven")
+            case "json" where i == late: props["tags"] = .array([.string("a")])
+            case "nullGeometry" where i == late: g = nil
+            default: break
+            }
+            return Feature(id: id, geometry: g, properties: props)
+        }
+    }
+
+    static let changes = ["none", "double", "newProperty", "geometryType", "idOrder", "idMissing", "textIDs", "nullThenText",
+                          "inexact", "mixedText", "json", "nullGeometry"]
+
+    @Test(arguments: changes)
+    func streamedGeoPackageIsTheWholeLayerFile(change: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Two layers: the change in the second, so a start over also rewrites the first.
+        let layers = [GeoDataLayer(name: "first", collection: FeatureCollection(Self.features("none", seed: 1), crs: .wgs84)),
+                      GeoDataLayer(name: "second", collection: FeatureCollection(Self.features(change), crs: .korea2000Unified))]
+        var passes = [0, 0]
+        let streams = layers.enumerated().map { k, layer in
+            GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+                passes[k] += 1
+                for f in layer.features { try body(f) }
+            }
+        }
+        let whole = dir + "/whole.gpkg", streamed = dir + "/streamed.gpkg"
+        let wholeWarnings = try GeoDataSink.write(layers, to: whole)
+        var streamedWarnings: [GeoDataWarning] = []
+        #expect(try GeoDataSink.write(streams: streams, to: streamed, warn: { streamedWarnings.append($0) }) == 2 * Self.n)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+        #expect(streamedWarnings.map(\.description) == wholeWarnings.map { $0.description.replacingOccurrences(of: whole, with: streamed) })
+        // Text ids from the first feature on go to an `id` column, whatever comes later.
+        let restarts = !["none", "nullThenText", "nullGeometry", "textIDs"].contains(change)
+        #expect(passes == (restarts ? [2, 2] : [1, 1]), "\(change)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["streamed.gpkg", "whole.gpkg"])
+    }
+
+    /// A stream that fails part-way leaves no file, and an existing one as it was.
+    @Test func aFailingStreamLeavesTheOldFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/out.gpkg"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        let features = Self.features("none")
+        let stream = GeoDataLayerStream(name: "l", crs: .wgs84) { body throws(GeoDataError) in
+            for (i, f) in features.enumerated() {
+                if i == Self.late { throw GeoDataError.unreadable(path: "in.geojson", reason: "cut short") }
+                try body(f)
+            }
+        }
+        #expect(throws: GeoDataError.unreadable(path: "in.geojson", reason: "cut short")) {
+            try GeoDataSink.write(streams: [stream], to: path)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.gpkg"])
+    }
+}

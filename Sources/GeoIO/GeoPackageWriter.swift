@@ -98,7 +98,7 @@ public enum GeoPackageWriter {
             InterruptCleanup.register(temp)
             do throws(GeoPackageError) {
                 db = try GeoPackageConnection(path: temp, create: true)
-                try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")
+                try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")
                 try db.execute("BEGIN")
                 try db.execute(GeoPackageSchema.core)
                 try insertSpatialReferences(references, db)

@@ -47,9 +47,12 @@ public enum FlatGeobufWriter {
         }
         let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
 
-        var encoded: [[UInt8]] = []
+        // Every feature's bytes in one buffer (its start in `starts`): one growing allocation
+        // instead of one per feature.
+        var encoded: [UInt8] = []
+        var starts: [Int] = []
         var boxes: [BoundingBox] = []
-        encoded.reserveCapacity(features.count)
+        starts.reserveCapacity(features.count + 1)
         var extent = BoundingBox.empty
         for f in features {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
@@ -58,11 +61,13 @@ public enum FlatGeobufWriter {
             }
             let properties = encodeProperties(f.properties, columns: columns, index: columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
-            encoded.append(FlatBufferBuilder.build(.table(fields), sizePrefixed: true))
+            starts.append(encoded.count)
+            encoded += FlatBufferBuilder.build(.table(fields), sizePrefixed: true)
             let box = f.geometry?.boundingBox ?? .empty
             boxes.append(box)
             extent = extent.union(box)
         }
+        starts.append(encoded.count)
         let indexed = spatialIndex && !features.isEmpty
         let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(features.indices)
 
@@ -98,13 +103,15 @@ public enum FlatGeobufWriter {
             var offset: UInt64 = 0
             for i in order {
                 offsets.append(offset)
-                offset += UInt64(encoded[i].count)
+                offset += UInt64(starts[i + 1] - starts[i])
             }
             out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
         }
         guard out.withUnsafeBufferPointer(emit) else { return }
-        for i in order {
-            guard encoded[i].withUnsafeBufferPointer(emit) else { return }
+        encoded.withUnsafeBufferPointer { all in
+            for i in order {
+                guard emit(UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])) else { return }
+            }
         }
     }
 
@@ -165,8 +172,9 @@ public enum FlatGeobufWriter {
 
     static func encodeProperties(_ properties: [String: PropertyValue], columns: [Column], index: [String: Int]) -> [UInt8] {
         var out: [UInt8] = []
-        for (name, value) in properties.sorted(by: { $0.key < $1.key }) {
-            guard value != .null, let i = index[name] else { continue }
+        // The columns are in key order: their values in that order, nulls left out.
+        for i in columns.indices {
+            guard let value = properties[columns[i].name], value != .null else { continue }
             appendLE(&out, UInt16(i))
             switch columns[i].type {
             case .bool: out.append(value.boolValue == true ? 1 : 0)

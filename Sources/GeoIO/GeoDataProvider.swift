@@ -88,12 +88,22 @@ public protocol GeoDataProvidedSource: AnyObject {
     /// Reads `layer` whole, split into `partitions` parts read side by side when the provider can
     /// (the same features for any number of parts, in a stable order).
     func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer
+    /// Streams `layer` like ``forEachFeature(_:bbox:_:)``, read in `partitions` parts side by side
+    /// when the provider can (the same features in the same order for any number of parts).
+    func forEachFeature(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int,
+                        _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS?
     /// A summary of `layer` (count, geometry types, CRS, extent), computed where the data lives
     /// when the provider can.
     func summary(of layer: GeoDataLayerInfo, bbox: BoundingBox?) throws(GeoDataError) -> GeoDataLayerSummary
 }
 
 extension GeoDataProvidedSource {
+    /// Streams the layer in one part.
+    public func forEachFeature(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int,
+                               _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        try forEachFeature(layer, bbox: bbox, body)
+    }
+
     /// Reads the layer in one part.
     public func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
         var features: [Feature] = []
@@ -172,6 +182,15 @@ public enum GeoDataProviders {
 }
 
 extension GeoDataSource {
+    /// Streams a layer like ``forEachFeature(layer:bbox:_:)``; a provider's location is read in
+    /// `partitions` parts side by side when its provider can (the same features, in the same order).
+    @discardableResult
+    public func forEachFeature(layer name: String?, bbox: BoundingBox?, partitions: Int,
+                               _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        guard let provided, partitions > 1 else { return try forEachFeature(layer: name, bbox: bbox, body) }
+        return try provided.forEachFeature(layer(named: name), bbox: bbox, partitions: partitions, body)
+    }
+
     /// Reads one layer whole like ``readLayer(_:bbox:read:)``; a provider's location is read in
     /// `partitions` parts side by side when its provider can (the same features, in a stable order).
     public func readLayer(_ name: String?, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {

@@ -50,19 +50,29 @@ public final class PostGISSource: GeoDataProvidedSource {
         return t.crs
     }
 
-    /// Reads `layer` in `partitions` vertical strips of its extent, each over its own connection
-    /// on its own thread; a feature belongs to the strip holding the centre of its bounding box
-    /// (half-open ranges, the outer strips unbounded, null and empty geometries in the first).
-    /// With an integer primary key the parts are merged back into key order, the order of a read
-    /// in one part; otherwise they are concatenated west to east, each in key order. Every part
-    /// reads the same snapshot (`pg_export_snapshot`, as `pg_dump --jobs` does), so rows written
-    /// meanwhile are in all parts or in none.
+    /// Reads `layer` whole in `partitions` strips read side by side
+    /// (``forEachFeature(_:bbox:partitions:_:)``).
     public func readLayer(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int) throws(GeoDataError) -> GeoDataLayer {
+        var features: [Feature] = []
+        let crs = try forEachFeature(layer, bbox: bbox, partitions: partitions) { features.append($0) }
+        return GeoDataLayer(name: layer.name, collection: FeatureCollection(features, crs: crs))
+    }
+
+    /// Streams `layer` read in `partitions` vertical strips of its extent, each over its own
+    /// connection on its own thread; a feature belongs to the strip holding the centre of its
+    /// bounding box (half-open ranges, the outer strips unbounded, null and empty geometries in the
+    /// first). Each strip's thread keeps at most ``queuedBatches`` batches ahead of `body`, so
+    /// memory stays flat in the table's size. With an integer primary key the strips are merged
+    /// into key order, the order of a read in one part; otherwise they follow west to east, each
+    /// in key order. Every part reads the same snapshot (`pg_export_snapshot`, as `pg_dump --jobs`
+    /// does), so rows written meanwhile are in all parts or in none.
+    @discardableResult
+    public func forEachFeature(_ layer: GeoDataLayerInfo, bbox: BoundingBox?, partitions: Int,
+                               _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
         let t = try table(layer)
         guard partitions > 1 else {
-            var features: [Feature] = []
-            try Self.stream(t, bbox: bbox, partition: nil, connection: connection) { features.append($0) }
-            return GeoDataLayer(name: t.layerName, collection: FeatureCollection(features, crs: t.crs))
+            try Self.stream(t, bbox: bbox, partition: nil, connection: connection, body)
+            return t.crs
         }
         // One snapshot for every part, held open by this connection until they are done.
         try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", what: "\(t.layerName): starting a read")
@@ -81,64 +91,94 @@ public final class PostGISSource: GeoDataProvidedSource {
         let n = partitions
         let width = extent.isEmpty ? 0 : (extent.maxX - extent.minX) / Double(n)
         let cuts: [Double] = (1..<n).map { extent.isEmpty ? 0 : extent.minX + width * Double($0) }
-        let results = PartitionResults(count: n)
+        let queues = (0..<n).map { _ in PartitionQueue(capacity: Self.queuedBatches) }
         let location = self.location
         let group = DispatchGroup()
         for i in 0..<n {
             let partition = Partition(lower: i == 0 ? nil : cuts[i - 1], upper: i == n - 1 ? nil : cuts[i], takesNull: i == 0)
+            let queue = queues[i]
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
                 do throws(GeoDataError) {
                     let connection = try PGConnection(location)
-                    var features: [Feature] = []
-                    try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection) { features.append($0) }
-                    results.set(i, .success(features))
+                    var batch: [Feature] = []
+                    batch.reserveCapacity(Self.queuedBatchSize)
+                    try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection) { f throws(GeoDataError) in
+                        batch.append(f)
+                        if batch.count >= Self.queuedBatchSize {
+                            guard queue.put(.success(batch)) else { throw .provider(location: location.redacted, reason: "read stopped") }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { _ = queue.put(.success(batch)) }
+                    queue.finish(nil)
                 } catch {
-                    results.set(i, .failure(error))
+                    queue.finish(error)
                 }
             }
             thread.stackSize = 4 << 20
             thread.start()
         }
-        group.wait()
-        var parts: [[Feature]] = []
-        for r in results.take() {
-            switch r {
-            case .success(let part): parts.append(part)
-            case .failure(let e): throw e
-            case nil: throw .provider(location: location.redacted, reason: "a partition read did not finish")
-            }
+        // Whatever happens below, the strips' threads stop and are waited for.
+        defer {
+            for q in queues { q.cancel() }
+            group.wait()
         }
-        let features = if let id = t.idColumn, !id.isText { Self.mergedByKey(parts) } else { parts.flatMap { $0 } }
-        return GeoDataLayer(name: t.layerName, collection: FeatureCollection(features, crs: t.crs))
-    }
-
-    /// The parts, each in integer-key order, merged into one list in key order (the order of a
-    /// read in one part), in one pass.
-    static func mergedByKey(_ parts: [[Feature]]) -> [Feature] {
+        let merged = t.idColumn.map { !$0.isText } ?? false
+        var heads = [[Feature]](repeating: [], count: n)
+        var positions = [Int](repeating: 0, count: n)
+        var done = [Bool](repeating: false, count: n)
+        /// The next feature of strip `i`, nil when it has no more.
+        func peek(_ i: Int) throws(GeoDataError) -> Feature? {
+            while positions[i] >= heads[i].count {
+                if done[i] { return nil }
+                switch queues[i].take() {
+                case .success(let batch)?:
+                    heads[i] = batch
+                    positions[i] = 0
+                case .failure(let error)?: throw error
+                case nil: done[i] = true
+                }
+            }
+            return heads[i][positions[i]]
+        }
         func key(_ f: Feature) -> Int64 {
             if case .int(let v)? = f.id { return v }
             return .max
         }
-        var next = Array(repeating: 0, count: parts.count)
-        var out: [Feature] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        while true {
-            var best = -1
-            var bestKey = Int64.max
-            for p in parts.indices where next[p] < parts[p].count {
-                let k = key(parts[p][next[p]])
-                if best < 0 || k < bestKey {
-                    best = p
-                    bestKey = k
+        if merged {
+            while true {
+                var best = -1
+                var bestKey = Int64.max
+                for i in 0..<n {
+                    guard let f = try peek(i) else { continue }
+                    let k = key(f)
+                    if best < 0 || k < bestKey {
+                        best = i
+                        bestKey = k
+                    }
+                }
+                guard best >= 0 else { break }
+                let f = heads[best][positions[best]]
+                positions[best] += 1
+                try body(f)
+            }
+        } else {
+            for i in 0..<n {
+                while let f = try peek(i) {
+                    positions[i] += 1
+                    try body(f)
                 }
             }
-            guard best >= 0 else { return out }
-            out.append(parts[best][next[best]])
-            next[best] += 1
         }
+        return t.crs
     }
+
+    /// Features per batch a strip's thread hands over.
+    static let queuedBatchSize = 2_000
+    /// Batches a strip's thread may have ready before it waits for the reader.
+    static let queuedBatches = 4
 
     /// Counts, geometry types and extent computed by the server.
     public func summary(of layer: GeoDataLayerInfo, bbox: BoundingBox?) throws(GeoDataError) -> GeoDataLayerSummary {
@@ -374,22 +414,56 @@ public final class PostGISSource: GeoDataProvidedSource {
     }
 }
 
-/// The parts of a partitioned read, filled by their threads.
-final class PartitionResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [Result<[Feature], GeoDataError>?]
+/// The batches of one strip of a partitioned read, from its thread to the reader: at most
+/// `capacity` waiting; `put` waits for room and returns false once the reader has cancelled.
+final class PartitionQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Feature]] = []
+    private var finished = false
+    private var failure: GeoDataError?
+    private var cancelled = false
+    private let capacity: Int
 
-    init(count: Int) { parts = Array(repeating: nil, count: count) }
+    init(capacity: Int) { self.capacity = capacity }
 
-    func set(_ i: Int, _ result: Result<[Feature], GeoDataError>) {
-        lock.lock()
-        parts[i] = result
-        lock.unlock()
+    func put(_ batch: Result<[Feature], GeoDataError>) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity, !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        if case .success(let features) = batch { batches.append(features) }
+        condition.broadcast()
+        return true
     }
 
-    func take() -> [Result<[Feature], GeoDataError>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return parts
+    /// No more batches; `error` when the strip failed.
+    func finish(_ error: GeoDataError?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, the strip's failure, or nil at its end.
+    func take() -> Result<[Feature], GeoDataError>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty, !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return .success(batch)
+        }
+        if let failure { return .failure(failure) }
+        return nil
+    }
+
+    /// The reader stops: a waiting `put` returns false.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

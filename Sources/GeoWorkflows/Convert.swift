@@ -80,10 +80,12 @@ public enum GeoConvert {
     }
 
     /// Converts like ``convert(input:layer:output:from:to:bbox:partitions:allowNonWGS84GeoJSON:encoding:progress:warn:)``
-    /// and writes the same bytes, but returns only the number of features written, so that a
-    /// table of a `postgresql://` input (read in one part, kept in its CRS) written as a WKB
-    /// stream goes batch by batch from the server to the file: one feature is held at a time
-    /// instead of the whole table. Other conversions read the layers whole, as `convert` does.
+    /// and writes the same bytes, but returns only the number of features written, so that the
+    /// features can go from the input to the output as they are read, holding a few at a time
+    /// instead of whole layers: a `postgresql://` table (in one part or in `partitions` strips
+    /// read side by side) to a WKB stream (kept in its CRS), and any input but a WKB stream to a
+    /// GeoPackage or a `postgresql://` table. Other conversions read the layers whole, as
+    /// `convert` does.
     /// - Returns: the number of features written.
     @discardableResult
     public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
@@ -93,7 +95,7 @@ public enum GeoConvert {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
-        if outputFormat == .wkbStream, partitions == 1, target == nil, GeoDataLocations.isURL(input) {
+        if outputFormat == .wkbStream, target == nil, GeoDataLocations.isURL(input) {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
             // The SRID of every record, as the whole-layer write chooses it: the layers' EPSG
@@ -112,7 +114,7 @@ public enum GeoConvert {
                     buffer.removeAll(keepingCapacity: true)
                 }
                 for info in infos {
-                    try reader.forEachFeature(layer: info.name, bbox: bbox) { f in
+                    try reader.forEachFeature(layer: info.name, bbox: bbox, partitions: partitions) { f in
                         WKBStream.append(f.geometry, to: &buffer, flavor: .extended(srid: srid))
                         count += 1
                         if buffer.count >= 1 << 20 { flush() }
@@ -123,11 +125,11 @@ public enum GeoConvert {
             return count
         }
         // A database table or a GeoPackage is written feature by feature while the input is read.
-        if outputFormat == nil || outputFormat == .geoPackage, partitions == 1 {
+        if outputFormat == nil || outputFormat == .geoPackage {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             if reader.format != .wkbStream,
                let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,
-                                      bbox: bbox, progress: progress, warn: warn) {
+                                      bbox: bbox, partitions: partitions, progress: progress, warn: warn) {
                 return count
             }
         }
@@ -142,7 +144,7 @@ public enum GeoConvert {
     /// a time. Nil, having written nothing, when a layer declares no CRS and `target` is given
     /// without `source` (the whole-layer write tells whether the layer is empty).
     static func stream(_ reader: GeoDataSource, layer: String?, output: String, format: GeoDataFormat?, from source: CRS?,
-                       to target: CRS?, bbox: BoundingBox?, progress: ProgressReporter?,
+                       to target: CRS?, bbox: BoundingBox?, partitions: Int, progress: ProgressReporter?,
                        warn: (GeoDataWarning) -> Void) throws -> Int? {
         let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
         if target != nil, infos.contains(where: { identify($0.crs) ?? source == nil }) { return nil }
@@ -174,7 +176,7 @@ public enum GeoConvert {
             let offset = offsets[k]
             streams.append(GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
                 read = offset
-                try reader.forEachFeature(layer: named, bbox: layerBBox) { (f) throws(GeoDataError) in
+                try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in
                     read += 1
                     if let progress, progress.isEnabled { progress.update(read) }
                     guard let transformer, let g = f.geometry else { return try body(f) }

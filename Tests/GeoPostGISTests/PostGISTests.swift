@@ -353,6 +353,26 @@ struct PostGISTests {
         #expect(try GeoConvert.write(input: location, output: streamed, bbox: box) == kept.count)
         #expect(try WKBStream.read(Array(try Data(contentsOf: URL(fileURLWithPath: streamed)))) == kept.map(\.geometry))
 
+        // Read in strips side by side, the same bytes, also to a GeoPackage; a write that fails
+        // part-way (a folder that does not exist) stops the strips' threads and leaves no file.
+        for parts in [2, 3] {
+            let strips = dir.appendingPathComponent("strips\(parts).wkb").path
+            #expect(try GeoConvert.write(input: location, output: strips, partitions: parts) == features.count)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: strips)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+        }
+        let oneGpkg = dir.appendingPathComponent("one.gpkg").path, stripsGpkg = dir.appendingPathComponent("strips.gpkg").path
+        #expect(try GeoConvert.write(input: location, output: oneGpkg) == features.count)
+        #expect(try GeoConvert.write(input: location, output: stripsGpkg, partitions: 3) == features.count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: stripsGpkg)) == Data(contentsOf: URL(fileURLWithPath: oneGpkg)))
+        var seen = 0
+        #expect(throws: GeoDataError.self) {
+            try GeoDataSource(path: location).forEachFeature(layer: nil, bbox: nil, partitions: 3) { _ throws(GeoDataError) in
+                seen += 1
+                if seen == 5_000 { throw GeoDataError.unreadable(path: "sink", reason: "stopped") }
+            }
+        }
+        #expect(seen == 5_000)
+
         let missing = dir.appendingPathComponent("missing.wkb").path
         #expect(throws: (any Error).self) { try GeoConvert.write(input: location, layer: "no_such_table", output: missing) }
         #expect(!FileManager.default.fileExists(atPath: missing))

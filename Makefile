@@ -79,8 +79,11 @@ fuzz: setup
 ## its own scratch folder; any report fails the run. Leak detection is off: the Swift runtime's
 ## caches live until exit by design.
 sanitize: setup
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/geotwin-test.XXXXXX"); chmod 755 "$$scratch"; \
+	trap 'rm -rf "$$scratch"' EXIT; \
+	pg=""; [ -x $(PG_INITDB) ] && pg=Tests/postgis/with-postgis.sh; \
+	$$pg env TMPDIR="$$scratch" ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan && \
+	$$pg env TMPDIR="$$scratch" TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz out

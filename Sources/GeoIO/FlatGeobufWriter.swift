@@ -36,30 +36,154 @@ public enum FlatGeobufWriter {
     /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
     static func encode(_ layer: GeoDataLayer, wkt: String?, path: String, spatialIndex: Bool,
                        emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) {
-        let features = layer.features
-        let kinds = Set(features.compactMap { $0.geometry?.kind })
-        let headerType = Self.headerType(kinds)
-        let hasZ = features.contains { $0.geometry?.hasZ ?? false }
-        let hasM = features.contains { $0.geometry?.hasM ?? false }
-        let columns = inferColumns(features)
-        guard columns.count <= Int(UInt16.max) else {
-            throw .unsupported(path: path, reason: "\(columns.count) properties, FlatGeobuf holds at most 65535 columns")
-        }
-        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
+        let plan = try Plan(layer.features, path: path)
+        var encoder = Encoder(plan: plan)
+        for f in layer.features { encoder.add(f) }
+        encoder.finish(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
+    }
 
-        // Every feature's bytes in one buffer (its start in `starts`): one growing allocation
-        // instead of one per feature.
+    /// Writes a layer handed over feature by feature: its columns, header type and dimensions are
+    /// chosen from the first `lookahead` features, and each later feature is encoded as it is read
+    /// (only its bytes and box are kept, not the feature). Returns nil, having written nothing,
+    /// when a later feature does not fit that choice: the caller then writes the layer whole,
+    /// which gives the same bytes.
+    static func write(_ stream: GeoDataLayerStream, wkt: String?, to path: String, spatialIndex: Bool,
+                      lookahead: Int) throws(GeoDataError) -> Int? {
+        var pending: [Feature] = []
+        var encoder: Encoder?
+        var restart = false
+        let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
+        do throws(GeoDataError) {
+            try stream.forEachFeature { (f) throws(GeoDataError) in
+                if encoder != nil {
+                    guard encoder!.plan.admits(f) else {
+                        restart = true
+                        throw stop
+                    }
+                    encoder!.add(f)
+                    return
+                }
+                pending.append(f)
+                if pending.count >= lookahead {
+                    var started = Encoder(plan: try Plan(pending, path: path))
+                    for p in pending { started.add(p) }
+                    pending = []
+                    encoder = started
+                }
+            }
+        } catch {
+            if restart { return nil }
+            throw error
+        }
+        if encoder == nil {
+            var started = Encoder(plan: try Plan(pending, path: path))
+            for p in pending { started.add(p) }
+            encoder = started
+        }
+        guard let done = encoder else { return nil }
+        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+            done.finish(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
+        }
+        return done.starts.count
+    }
+
+    /// What the header says of a layer, chosen from its features: columns, geometry type,
+    /// dimensions.
+    struct Plan {
+        var columns: [Column]
+        var columnIndex: [String: Int]
+        /// The kinds of value seen per column (see ``code(_:)``).
+        var codes: [Set<Int>]
+        var kinds: Set<Geometry.Kind>
+        var headerType: FlatGeobufGeometryType
+        var hasZ: Bool
+        var hasM: Bool
+
+        init(_ features: [Feature], path: String) throws(GeoDataError) {
+            kinds = Set(features.compactMap { $0.geometry?.kind })
+            headerType = FlatGeobufWriter.headerType(kinds)
+            hasZ = features.contains { $0.geometry?.hasZ ?? false }
+            hasM = features.contains { $0.geometry?.hasM ?? false }
+            var seen: [String: Set<Int>] = [:]
+            for f in features {
+                for (k, v) in f.properties { seen[k, default: []].insert(Self.code(v)) }
+            }
+            let names = seen.keys.sorted()
+            columns = names.map { Column(name: $0, type: Self.type(seen[$0] ?? [])) }
+            codes = names.map { seen[$0] ?? [] }
+            guard columns.count <= Int(UInt16.max) else {
+                throw .unsupported(path: path, reason: "\(columns.count) properties, FlatGeobuf holds at most 65535 columns")
+            }
+            columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.name, $0) })
+        }
+
+        /// A property value's kind: -1 null, 0 bool, 1 integer, 2 double, 3 string, 4 array or object.
+        static func code(_ v: PropertyValue) -> Int {
+            switch v {
+            case .null: -1
+            case .bool: 0
+            case .int: 1
+            case .double: 2
+            case .string: 3
+            case .array, .object: 4
+            }
+        }
+
+        /// The column type of a column with values of `codes`.
+        static func type(_ codes: Set<Int>) -> FlatGeobufColumnType {
+            switch codes.subtracting([-1]) {
+            case [0]: .bool
+            case [1]: .long
+            case [2], [1, 2]: .double
+            case [4]: .json
+            default: .string
+            }
+        }
+
+        /// True when `f`, after the features the plan was chosen from, leaves the header as it
+        /// is (the plan then takes it into account).
+        mutating func admits(_ f: Feature) -> Bool {
+            if let g = f.geometry {
+                if g.hasZ && !hasZ || g.hasM && !hasM { return false }
+                if !kinds.contains(g.kind) {
+                    var more = kinds
+                    more.insert(g.kind)
+                    guard FlatGeobufWriter.headerType(more) == headerType else { return false }
+                    kinds = more
+                }
+            }
+            for (k, v) in f.properties {
+                guard let i = columnIndex[k] else { return false }
+                let c = Self.code(v)
+                if !codes[i].contains(c) {
+                    var more = codes[i]
+                    more.insert(c)
+                    guard Self.type(more) == columns[i].type else { return false }
+                    codes[i] = more
+                }
+            }
+            return true
+        }
+    }
+
+    /// Features encoded one by one into one buffer, then written with the header and index.
+    struct Encoder {
+        var plan: Plan
+        /// Every feature's bytes, one after another; feature `i` starts at `starts[i]`.
         var encoded: [UInt8] = []
         var starts: [Int] = []
         var boxes: [BoundingBox] = []
-        starts.reserveCapacity(features.count + 1)
         var extent = BoundingBox.empty
-        for f in features {
+
+        init(plan: Plan) { self.plan = plan }
+
+        mutating func add(_ f: Feature) {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
             if let g = f.geometry {
-                fields.append((0, geometryTable(Self.promoted(g, to: headerType), headerType: headerType, hasZ: hasZ, hasM: hasM)))
+                fields.append((0, geometryTable(promoted(g, to: plan.headerType), headerType: plan.headerType,
+                                                hasZ: plan.hasZ, hasM: plan.hasM)))
             }
-            let properties = encodeProperties(f.properties, columns: columns, index: columnIndex)
+            let properties = encodeProperties(f.properties, columns: plan.columns, index: plan.columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
             starts.append(encoded.count)
             encoded += FlatBufferBuilder.build(.table(fields), sizePrefixed: true)
@@ -67,50 +191,55 @@ public enum FlatGeobufWriter {
             boxes.append(box)
             extent = extent.union(box)
         }
-        starts.append(encoded.count)
-        let indexed = spatialIndex && !features.isEmpty
-        let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(features.indices)
 
-        var header: [(slot: Int, value: FlatBufferValue)] = [
-            (0, .string(layer.name)),
-            (2, .uint8(headerType.rawValue)),
-            (8, .uint64(UInt64(features.count))),
-            (9, .uint16(indexed ? UInt16(nodeSize) : 0)),
-        ]
-        if !extent.isEmpty { header.append((1, .doubles([extent.minX, extent.minY, extent.maxX, extent.maxY]))) }
-        if hasZ { header.append((3, .uint8(1))) }
-        if hasM { header.append((4, .uint8(1))) }
-        if !columns.isEmpty {
-            header.append((7, .tables(columns.map { c in .table([(0, .string(c.name)), (1, .uint8(c.type.rawValue))]) })))
-        }
-        if let crs = layer.crs {
-            var c: [(slot: Int, value: FlatBufferValue)] = []
-            if let code = crs.epsgCode, let code32 = Int32(exactly: code) {
-                c.append((0, .string("EPSG")))
-                c.append((1, .int32(code32)))
+        /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features.
+        func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
+            let count = starts.count
+            let end = encoded.count
+            func size(_ i: Int) -> Int { (i + 1 < count ? starts[i + 1] : end) - starts[i] }
+            let indexed = spatialIndex && count > 0
+            let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(0..<count)
+            var header: [(slot: Int, value: FlatBufferValue)] = [
+                (0, .string(name)),
+                (2, .uint8(plan.headerType.rawValue)),
+                (8, .uint64(UInt64(count))),
+                (9, .uint16(indexed ? UInt16(nodeSize) : 0)),
+            ]
+            if !extent.isEmpty { header.append((1, .doubles([extent.minX, extent.minY, extent.maxX, extent.maxY]))) }
+            if plan.hasZ { header.append((3, .uint8(1))) }
+            if plan.hasM { header.append((4, .uint8(1))) }
+            if !plan.columns.isEmpty {
+                header.append((7, .tables(plan.columns.map { c in .table([(0, .string(c.name)), (1, .uint8(c.type.rawValue))]) })))
             }
-            if let wkt { c.append((4, .string(wkt))) }
-            if !c.isEmpty { header.append((10, .table(c))) }
-        }
-        let headerBuffer = FlatBufferBuilder.build(.table(header))
+            if let crs {
+                var c: [(slot: Int, value: FlatBufferValue)] = []
+                if let code = crs.epsgCode, let code32 = Int32(exactly: code) {
+                    c.append((0, .string("EPSG")))
+                    c.append((1, .int32(code32)))
+                }
+                if let wkt { c.append((4, .string(wkt))) }
+                if !c.isEmpty { header.append((10, .table(c))) }
+            }
+            let headerBuffer = FlatBufferBuilder.build(.table(header))
 
-        var out = flatGeobufMagic
-        appendLE(&out, UInt32(headerBuffer.count))
-        out += headerBuffer
-        if indexed {
-            var offsets: [UInt64] = []
-            offsets.reserveCapacity(order.count)
-            var offset: UInt64 = 0
-            for i in order {
-                offsets.append(offset)
-                offset += UInt64(starts[i + 1] - starts[i])
+            var out = flatGeobufMagic
+            appendLE(&out, UInt32(headerBuffer.count))
+            out += headerBuffer
+            if indexed {
+                var offsets: [UInt64] = []
+                offsets.reserveCapacity(order.count)
+                var offset: UInt64 = 0
+                for i in order {
+                    offsets.append(offset)
+                    offset += UInt64(size(i))
+                }
+                out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
-            out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
-        }
-        guard out.withUnsafeBufferPointer(emit) else { return }
-        encoded.withUnsafeBufferPointer { all in
-            for i in order {
-                guard emit(UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])) else { return }
+            guard out.withUnsafeBufferPointer(emit) else { return }
+            encoded.withUnsafeBufferPointer { all in
+                for i in order {
+                    guard emit(UnsafeBufferPointer(rebasing: all[starts[i]..<(starts[i] + size(i))])) else { return }
+                }
             }
         }
     }
@@ -140,34 +269,6 @@ public enum FlatGeobufWriter {
     struct Column {
         var name: String
         var type: FlatGeobufColumnType
-    }
-
-    static func inferColumns(_ features: [Feature]) -> [Column] {
-        var kinds: [String: Set<Int>] = [:]
-        for f in features {
-            for (k, v) in f.properties {
-                let code = switch v {
-                case .null: -1
-                case .bool: 0
-                case .int: 1
-                case .double: 2
-                case .string: 3
-                case .array, .object: 4
-                }
-                kinds[k, default: []].insert(code)
-            }
-        }
-        return kinds.keys.sorted().map { name in
-            let set = kinds[name, default: []].subtracting([-1])
-            let type: FlatGeobufColumnType = switch set {
-            case [0]: .bool
-            case [1]: .long
-            case [2], [1, 2]: .double
-            case [4]: .json
-            default: .string
-            }
-            return Column(name: name, type: type)
-        }
     }
 
     static func encodeProperties(_ properties: [String: PropertyValue], columns: [Column], index: [String: Int]) -> [UInt8] {

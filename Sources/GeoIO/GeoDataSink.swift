@@ -113,8 +113,9 @@ public enum GeoDataSink {
     /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
     /// and returns the number of features written. A provider's location (`postgresql://...`)
     /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
-    /// so memory stays flat in layer size; a file is written as ``write(_:to:format:options:)``
-    /// writes the layers read whole.
+    /// and so does a GeoPackage; a FlatGeobuf file keeps only each feature's bytes until it is
+    /// written (the index comes before the features). Other files are written as
+    /// ``write(_:to:format:options:)`` writes the layers read whole.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
     @discardableResult
     public static func write(streams: [GeoDataLayerStream], to path: String, format: GeoDataFormat? = nil,
@@ -127,6 +128,13 @@ public enum GeoDataSink {
         if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
             warnings.forEach(warn)
             return count
+        }
+        if format == .flatGeobuf, streams.count == 1, let stream = streams.first {
+            let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
+            if let count = try FlatGeobufWriter.write(stream, wkt: wkt, to: path, spatialIndex: options.spatialIndex,
+                                                      lookahead: streamLookahead) {
+                return count
+            }
         }
         let layers = try streams.map { stream throws(GeoDataError) in try stream.read() }
         try write(layers, to: path, format: format, options: options).forEach(warn)

@@ -84,8 +84,8 @@ public enum GeoConvert {
     /// features can go from the input to the output as they are read, holding a few at a time
     /// instead of whole layers: a `postgresql://` table (in one part or in `partitions` strips
     /// read side by side) to a WKB stream (kept in its CRS), and any input but a WKB stream to a
-    /// GeoPackage or a `postgresql://` table. Other conversions read the layers whole, as
-    /// `convert` does.
+    /// GeoPackage, a FlatGeobuf file or a `postgresql://` table. Other conversions read the layers
+    /// whole, as `convert` does.
     /// - Returns: the number of features written.
     @discardableResult
     public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
@@ -124,8 +124,9 @@ public enum GeoConvert {
             }
             return count
         }
-        // A database table or a GeoPackage is written feature by feature while the input is read.
-        if outputFormat == nil || outputFormat == .geoPackage {
+        // A database table, a GeoPackage or a FlatGeobuf file is written feature by feature while
+        // the input is read.
+        if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             if reader.format != .wkbStream,
                let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,

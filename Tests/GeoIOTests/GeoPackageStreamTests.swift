@@ -86,3 +86,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.gpkg"])
     }
 }
+
+/// The same for FlatGeobuf: a layer written feature by feature (only each feature's bytes kept)
+/// is the whole layer's file, whether the first features decide the header or a later one makes
+/// the writer start over.
+@Suite struct FlatGeobufStreamTests {
+    @Test(arguments: ["none", "double", "newProperty", "geometryType", "nullThenText", "laterZ", "textInInteger", "nullGeometry"])
+    func streamedFlatGeobufIsTheWholeLayerFile(change: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-fgbstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var features = GeoPackageStreamTests.features(["double", "newProperty", "geometryType", "nullThenText", "nullGeometry"]
+            .contains(change) ? change : "none")
+        let late = GeoPackageStreamTests.late
+        if change == "laterZ" { features[late].geometry = .point(Point(position: Position(x: 127, y: 36, z: 12))) }
+        if change == "textInInteger" { features[late].properties["v"] = .string("seven") }
+        let layer = GeoDataLayer(name: "points", collection: FeatureCollection(features, crs: .wgs84))
+        var passes = 0
+        let stream = GeoDataLayerStream(name: "points", crs: .wgs84) { body throws(GeoDataError) in
+            passes += 1
+            for f in features { try body(f) }
+        }
+        let whole = dir + "/whole.fgb", streamed = dir + "/streamed.fgb"
+        try GeoDataSink.write([layer], to: whole)
+        #expect(try GeoDataSink.write(streams: [stream], to: streamed) == features.count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+        #expect(passes == (["none", "nullThenText", "nullGeometry"].contains(change) ? 1 : 2), "\(change)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["streamed.fgb", "whole.fgb"])
+    }
+}

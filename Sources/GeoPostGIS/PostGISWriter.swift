@@ -26,7 +26,7 @@ public enum PostGISWriter {
     /// Bytes of COPY data sent per message.
     static let chunkSize = 1 << 20
     /// The features of a streamed layer from which its table is chosen before the COPY starts.
-    public static let lookahead = 4096
+    public static let lookahead = GeoDataSink.streamLookahead
 
     /// Writes `layers` to `location`: to its `table=` (one layer only), else each to a table named
     /// after the layer, in its `schema=` (default: the current schema), geometry column

@@ -1,4 +1,5 @@
 import Foundation
+import GeoBenchSupport
 import GeoCore
 @testable import GeoIO
 import Testing
@@ -10,14 +11,8 @@ import Testing
     /// Random boxes: points, thin and wide boxes, negative and large coordinates, values that
     /// floats cannot hold exactly.
     static func boxes(_ n: Int, seed: UInt64) -> [(id: Int64, box: BoundingBox)] {
-        var state = seed
-        func next() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var generator = SplitMix64(seed: seed)
+        func next() -> Double { generator.nextUnit() }
         return (0..<n).map { i in
             let x = -180 + next() * 360, y = -90 + next() * 180
             let w = i % 5 == 0 ? 0 : next() * (i % 7 == 0 ? 50 : 0.01)

@@ -40,6 +40,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CMalloc"),
 
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
@@ -57,7 +58,7 @@ let package = Package(
         .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "GeoPostGIS", "CGEOS", "CPROJ", "CSQLite"]),
         .executableTarget(
             name: "geotwin",
-            dependencies: ["GeoTwin", "GeoBenchSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GeoTwin", "GeoBenchSupport", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .executableTarget(name: "quickstart", dependencies: ["GeoTwin"], path: "Examples/Quickstart"),

@@ -143,18 +143,28 @@ struct FlatBufferBuilder {
     /// `sizePrefixed`: preceded by the buffer's byte count as a `u32` (FlatGeobuf's features),
     /// the offsets staying relative to the buffer.
     static func build(_ table: FlatBufferValue, sizePrefixed: Bool = false) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(256)
+        build(table, sizePrefixed: sizePrefixed, appendingTo: &out)
+        return out
+    }
+
+    /// Appends the buffer whose root is `table` to `out`: the same bytes ``build(_:sizePrefixed:)``
+    /// returns (alignment is relative to the buffer's own start), without a buffer of its own.
+    static func build(_ table: FlatBufferValue, sizePrefixed: Bool, appendingTo out: inout [UInt8]) {
         var b = FlatBufferBuilder()
-        let base = sizePrefixed ? 4 : 0
-        b.bytes = [UInt8](repeating: 0, count: base + 4)
-        b.bytes.reserveCapacity(256)
+        swap(&b.bytes, &out)
+        let start = b.bytes.count
+        let base = start + (sizePrefixed ? 4 : 0)
+        b.bytes.append(contentsOf: repeatElement(0, count: base + 4 - start))
         b.base = base
         let root = b.write(table)
         b.patch(base, root)
         while (b.bytes.count - base) % 8 != 0 { b.bytes.append(0) }
         if sizePrefixed {
-            withUnsafeBytes(of: UInt32(b.bytes.count - base).littleEndian) { for i in 0..<4 { b.bytes[i] = $0[i] } }
+            withUnsafeBytes(of: UInt32(b.bytes.count - base).littleEndian) { for i in 0..<4 { b.bytes[start + i] = $0[i] } }
         }
-        return b.bytes
+        swap(&b.bytes, &out)
     }
 
     /// Where the buffer starts in ``bytes`` (after a size prefix); alignment is relative to it.

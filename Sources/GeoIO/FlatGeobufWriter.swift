@@ -169,9 +169,14 @@ public enum FlatGeobufWriter {
     /// Features encoded one by one into one buffer, then written with the header and index.
     struct Encoder {
         var plan: Plan
-        /// Every feature's bytes, one after another; feature `i` starts at `starts[i]`.
-        var encoded: [UInt8] = []
+        /// Every feature's bytes, one after another, in blocks of about 1 MiB (a growing single
+        /// buffer would copy and page in the whole of it at every doubling); feature `i` is
+        /// `sizes[i]` bytes at `starts[i]` of block `blockOf[i]`.
+        var blocks: [[UInt8]] = []
         var starts: [Int] = []
+        var sizes: [Int] = []
+        var blockOf: [Int32] = []
+        static let blockBytes = 1 << 20
         var boxes: [BoundingBox] = []
         var extent = BoundingBox.empty
 
@@ -185,8 +190,16 @@ public enum FlatGeobufWriter {
             }
             let properties = encodeProperties(f.properties, columns: plan.columns, index: plan.columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
-            starts.append(encoded.count)
-            encoded += FlatBufferBuilder.build(.table(fields), sizePrefixed: true)
+            if blocks.isEmpty || blocks[blocks.count - 1].count >= Self.blockBytes {
+                blocks.append([])
+                blocks[blocks.count - 1].reserveCapacity(Self.blockBytes + Self.blockBytes / 4)
+            }
+            let b = blocks.count - 1
+            let start = blocks[b].count
+            FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+            starts.append(start)
+            sizes.append(blocks[b].count - start)
+            blockOf.append(Int32(b))
             let box = f.geometry?.boundingBox ?? .empty
             boxes.append(box)
             extent = extent.union(box)
@@ -195,8 +208,7 @@ public enum FlatGeobufWriter {
         /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features.
         func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
             let count = starts.count
-            let end = encoded.count
-            func size(_ i: Int) -> Int { (i + 1 < count ? starts[i + 1] : end) - starts[i] }
+            func size(_ i: Int) -> Int { sizes[i] }
             let indexed = spatialIndex && count > 0
             let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(0..<count)
             var header: [(slot: Int, value: FlatBufferValue)] = [
@@ -236,10 +248,11 @@ public enum FlatGeobufWriter {
                 out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
             guard out.withUnsafeBufferPointer(emit) else { return }
-            encoded.withUnsafeBufferPointer { all in
-                for i in order {
-                    guard emit(UnsafeBufferPointer(rebasing: all[starts[i]..<(starts[i] + size(i))])) else { return }
+            for i in order {
+                let done = blocks[Int(blockOf[i])].withUnsafeBufferPointer { all in
+                    emit(UnsafeBufferPointer(rebasing: all[starts[i]..<(starts[i] + sizes[i])]))
                 }
+                guard done else { return }
             }
         }
     }

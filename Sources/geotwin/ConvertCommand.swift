@@ -47,7 +47,7 @@ struct ConvertCommand: ParsableCommand {
     var allowNonWGS84 = false
 
     func run() throws {
-        try reportingErrors {
+        _ = try reportingErrors {
             try GeoConvert.write(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
                                    bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84,
                                    encoding: encoding, progress: ProgressReporter(label: "convert", total: 0)) { warning in

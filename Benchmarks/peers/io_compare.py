@@ -7,7 +7,7 @@ national emd layer of Geodata/korea.gpkg (5,026 MultiPolygons) written as .shp a
 the ratio pyogrio / GeoTwin (> 1 means GeoTwin is faster).
 
     pip install -r Benchmarks/peers/requirements-io.txt
-    swift build -c release --product geotwin
+    make build
     python3 Benchmarks/peers/io_compare.py [--pairs 5]     # from the repository root
 """
 import argparse

@@ -20,7 +20,7 @@ Data: 1,000,000 random points in South Korea's bounding box (seeded, 3 attribute
 national emd layer of Geodata/korea.gpkg (polygons, 5,000+ features).
 
     pip install -r Benchmarks/peers/requirements-postgis.txt
-    swift build -c release --product geotwin
+    make build
     Tests/postgis/with-postgis.sh python3 Benchmarks/peers/postgis_compare.py [--pairs 3]
 """
 import argparse
@@ -150,7 +150,7 @@ def main() -> None:
         print(peer_read(args.peer_read))
         return
     if not GEOTWIN.exists():
-        sys.exit(f"{GEOTWIN} missing: swift build -c release --product geotwin")
+        sys.exit(f"{GEOTWIN} missing: make build")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         points_gpkg, points_shp = make_points(folder, args.points)

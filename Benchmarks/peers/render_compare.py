@@ -3,7 +3,7 @@
 choropleth, GeoTwin (`geotwin map population`, release build) against geopandas + matplotlib
 (render_geopandas.py), run alternately A B A B ... and summarised by medians.
 
-    swift build -c release --product geotwin
+    make build
     pip install -r Benchmarks/peers/requirements-render.txt
     python3 Benchmarks/peers/render_compare.py [pairs=5]
 

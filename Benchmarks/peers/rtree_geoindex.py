@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """GeoTwin's PackedRTree against geoindex-rs (the Rust port of flatbush) on the `rtree` suite.
 
-Usage (from the repository root, after `swift build -c release --product geotwin`):
+Usage (from the repository root, after `make build`):
 
     pip install -r Benchmarks/peers/requirements.txt
     python3 Benchmarks/peers/rtree_geoindex.py [--pairs 5] [--count 1000000] [--cpu-time]

@@ -11,7 +11,7 @@ time inside `exact_extract` is reported too. Results are compared: GeoTwin runs 
 
 Run from the repository root:
     pip install -r Benchmarks/peers/requirements-zonal.txt
-    swift build -c release --product geotwin
+    make build
     python3 Benchmarks/peers/zonal_exactextract.py [--pairs 3] [--size 10000] [--workdir /tmp/geotwin-zonal]
 """
 import argparse

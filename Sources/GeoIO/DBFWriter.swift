@@ -99,8 +99,9 @@ enum DBFWriter {
         case .int(let i): return String(i)
         case .double(let d):
             if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) + ".0" }
-            let s = "\(d)"
-            return s.contains("e") ? String(format: "%.17g", d) : s
+            let s = d.description
+            // Byte search: Foundation's `contains(_: StringProtocol)` would bridge to NSString.
+            return s.utf8.contains(UInt8(ascii: "e")) ? String(format: "%.17g", d) : s
         default: return ""
         }
     }

@@ -238,6 +238,26 @@ struct ShapeRecordEncoder {
             appendLE(&out, Int32(start))
             start += p.c.count
         }
+        #if _endian(little)
+        // A Coordinate is x then y as two Doubles: on a little-endian machine its bytes are the
+        // record's, so each part is copied whole (a reversed ring element by element into place).
+        for p in parts {
+            if p.reversed {
+                let at = out.count
+                out.append(contentsOf: repeatElement(0, count: 16 * p.c.count))
+                out.withUnsafeMutableBytes { raw in
+                    p.c.withUnsafeBytes { src in
+                        let n = p.c.count
+                        for j in 0..<n {
+                            (raw.baseAddress! + at + 16 * j).copyMemory(from: src.baseAddress! + 16 * (n - 1 - j), byteCount: 16)
+                        }
+                    }
+                }
+            } else {
+                p.c.withUnsafeBytes { out.append(contentsOf: $0) }
+            }
+        }
+        #else
         for p in parts {
             if p.reversed {
                 for c in p.c.reversed() { appendXY(&out, c) }
@@ -245,6 +265,7 @@ struct ShapeRecordEncoder {
                 for c in p.c { appendXY(&out, c) }
             }
         }
+        #endif
     }
 
     private func appendXY(_ out: inout [UInt8], _ c: Coordinate) {

@@ -1,0 +1,66 @@
+import Testing
+@testable import GeoCore
+
+/// `Geometry.boundingBox` against the vertex-by-vertex definition (`expand(toInclude:)` over
+/// `forEachCoordinate`), compared bit for bit: NaN coordinates (whole or one axis), signed
+/// zeros, empty parts and nested collections.
+@Suite struct BoundingBoxOfGeometryTests {
+    static func reference(_ g: Geometry) -> BoundingBox {
+        var box = BoundingBox.empty
+        g.forEachCoordinate { box.expand(toInclude: $0) }
+        return box
+    }
+
+    static func bits(_ b: BoundingBox) -> [UInt64] {
+        [b.minX.bitPattern, b.minY.bitPattern, b.maxX.bitPattern, b.maxY.bitPattern]
+    }
+
+    struct Draw {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func value() -> Double {
+            switch next() % 10 {
+            case 0: return .nan
+            case 1: return 0.0
+            case 2: return -0.0
+            case 3: return Double(next() % 5)
+            default: return Double(Int64(bitPattern: next() % 2001) - 1000) / 8
+            }
+        }
+        mutating func ring() -> [Coordinate] {
+            (0..<Int(next() % 6)).map { _ in Coordinate(x: value(), y: value()) }
+        }
+        mutating func geometry(depth: Int = 0) -> Geometry {
+            switch next() % (depth < 2 ? 7 : 6) {
+            case 0: return .point(next() % 4 == 0 ? Point(coordinate: nil) : Point(Coordinate(x: value(), y: value())))
+            case 1: return .lineString(LineString(ring()))
+            case 2: return .polygon(Polygon(exterior: ring(), holes: (0..<Int(next() % 3)).map { _ in ring() }))
+            case 3: return .multiPoint(MultiPoint(coordinates: ring()))
+            case 4: return .multiLineString(MultiLineString((0..<Int(next() % 3)).map { _ in LineString(ring()) }))
+            case 5: return .multiPolygon(MultiPolygon((0..<Int(next() % 3)).map { _ in Polygon(exterior: ring(), holes: [ring()]) }))
+            default: return .geometryCollection(GeometryCollection((0..<Int(next() % 4)).map { _ in geometry(depth: depth + 1) }))
+            }
+        }
+    }
+
+    @Test func sameBitsAsVertexByVertex() {
+        var draw = Draw(state: 2026)
+        for i in 0..<50_000 {
+            let g = draw.geometry()
+            #expect(Self.bits(g.boundingBox) == Self.bits(Self.reference(g)), "geometry \(i): \(g)")
+            if Self.bits(g.boundingBox) != Self.bits(Self.reference(g)) { return }
+        }
+    }
+
+    @Test func emptyGeometriesHaveTheEmptyBox() {
+        #expect(Geometry.polygon(Polygon(exterior: [])).boundingBox == .empty)
+        #expect(Geometry.geometryCollection(GeometryCollection([])).boundingBox == .empty)
+        #expect(Geometry.point(Point(coordinate: nil)).boundingBox == .empty)
+    }
+}

@@ -113,6 +113,8 @@ indirect enum FlatBufferValue {
     case string(String)
     case bytes([UInt8])
     case doubles([Double])
+    /// A vector of doubles given as their little-endian bytes.
+    case rawDoubles([UInt8])
     case uint32s([UInt32])
     case tables([FlatBufferValue])
 
@@ -171,7 +173,8 @@ struct FlatBufferBuilder {
     private var base = 0
 
     private mutating func pad(to alignment: Int, plus extra: Int = 0) {
-        while (bytes.count - base + extra) % alignment != 0 { bytes.append(0) }
+        let r = (bytes.count - base + extra) % alignment
+        if r != 0 { bytes.append(contentsOf: repeatElement(0, count: alignment - r)) }
     }
 
     /// Stores `v` little-endian at `at`.
@@ -189,15 +192,18 @@ struct FlatBufferBuilder {
     private mutating func write(_ value: FlatBufferValue) -> Int {
         switch value {
         case .table(let fields):
-            let slots = (fields.map(\.slot).max() ?? -1) + 1
-            // Inline layout: the soffset, then each field at an offset aligned to its size.
-            var layout: [(slot: Int, offset: Int)] = []
+            var slots = 0
+            for f in fields { slots = max(slots, f.slot + 1) }
+            // Inline layout: the soffset, then each field at an offset aligned to its size, the
+            // larger sizes first (fields of one size in their given order).
+            var offsets = [Int](repeating: 0, count: fields.count)
             var cursor = 4
-            for f in fields.sorted(by: { $0.value.inlineSize > $1.value.inlineSize }) {
-                let size = f.value.inlineSize
-                cursor = (cursor + size - 1) / size * size
-                layout.append((f.slot, cursor))
-                cursor += size
+            for size in [8, 4, 2, 1] {
+                for (i, f) in fields.enumerated() where f.value.inlineSize == size {
+                    cursor = (cursor + size - 1) / size * size
+                    offsets[i] = cursor
+                    cursor += size
+                }
             }
             let tableSize = (cursor + 3) / 4 * 4
             pad(to: 2)
@@ -207,25 +213,43 @@ struct FlatBufferBuilder {
             let vtable = bytes.count
             appendLE(&bytes, UInt16(vtableSize))
             appendLE(&bytes, UInt16(tableSize))
-            for s in 0..<slots { appendLE(&bytes, UInt16(layout.first { $0.slot == s }?.offset ?? 0)) }
+            for slot in 0..<slots {
+                // The first field laid out in this slot (slots are unique in practice).
+                var offset = 0
+                for size in [8, 4, 2, 1] where offset == 0 {
+                    for (i, f) in fields.enumerated() where f.slot == slot && f.value.inlineSize == size {
+                        offset = offsets[i]
+                        break
+                    }
+                }
+                appendLE(&bytes, UInt16(offset))
+            }
             let table = bytes.count
-            bytes += [UInt8](repeating: 0, count: tableSize)
+            bytes.append(contentsOf: repeatElement(0, count: tableSize))
             withUnsafeBytes(of: Int32(table - vtable).littleEndian) { for i in 0..<4 { bytes[table + i] = $0[i] } }
-            var references: [(at: Int, value: FlatBufferValue)] = []
-            for f in fields {
-                let at = table + (layout.first { $0.slot == f.slot }?.offset ?? 0)
+            for (i, f) in fields.enumerated() {
+                let at = table + offsets[i]
                 switch f.value {
                 case .uint8(let v): bytes[at] = v
                 case .uint16(let v): store(v, at: at)
                 case .int32(let v): store(v, at: at)
                 case .uint64(let v): store(v, at: at)
-                default: references.append((at, f.value))
+                default: break
                 }
             }
-            for r in references { patch(r.at, write(r.value)) }
+            for (i, f) in fields.enumerated() where f.value.isReference {
+                patch(table + offsets[i], write(f.value))
+            }
             return table
         case .string(let s):
-            return writeVector(Array(s.utf8) + [0], count: s.utf8.count, alignment: 1)
+            pad(to: 4)
+            let at = bytes.count
+            appendLE(&bytes, UInt32(s.utf8.count))
+            bytes.append(contentsOf: s.utf8)
+            bytes.append(0)
+            return at
+        case .rawDoubles(let raw):
+            return writeVector(raw, count: raw.count / 8, alignment: 8)
         case .bytes(let b):
             return writeVector(b, count: b.count, alignment: 1)
         case .doubles(let d):
@@ -246,7 +270,10 @@ struct FlatBufferBuilder {
             return writeVector(raw, count: u.count, alignment: 4)
             #endif
         case .tables(let items):
-            let start = writeVector([UInt8](repeating: 0, count: 4 * items.count), count: items.count, alignment: 4)
+            pad(to: 4)
+            let start = bytes.count
+            appendLE(&bytes, UInt32(items.count))
+            bytes.append(contentsOf: repeatElement(0, count: 4 * items.count))
             for (i, item) in items.enumerated() { patch(start + 4 + 4 * i, write(item)) }
             return start
         case .uint8, .uint16, .int32, .uint64:

@@ -313,19 +313,35 @@ public enum FlatGeobufWriter {
         var fields: [(slot: Int, value: FlatBufferValue)] = []
         if headerType == .unknown { fields.append((6, .uint8(FlatGeobufGeometryType(g.kind).rawValue))) }
         func add(_ runs: [(c: [Coordinate], z: [Double]?, m: [Double]?)], ends: Bool) {
+            // On a little-endian machine a coordinate's bytes are its two doubles' in file
+            // order, so each run is copied whole.
+            #if _endian(little)
+            var xyBytes: [UInt8] = []
+            #else
             var xy: [Double] = []
+            #endif
             var z: [Double] = [], m: [Double] = []
             var endList: [UInt32] = []
+            var written = 0
             let points = runs.reduce(0) { $0 + $1.c.count }
+            #if _endian(little)
+            xyBytes.reserveCapacity(16 * points)
+            #else
             xy.reserveCapacity(2 * points)
+            #endif
             if hasZ { z.reserveCapacity(points) }
             if hasM { m.reserveCapacity(points) }
             endList.reserveCapacity(runs.count)
             for r in runs {
+                #if _endian(little)
+                r.c.withUnsafeBytes { xyBytes.append(contentsOf: $0) }
+                #else
                 for c in r.c {
                     xy.append(c.x)
                     xy.append(c.y)
                 }
+                #endif
+                written += r.c.count
                 // Heights and measures only when the file has them (they are not written otherwise).
                 if hasZ {
                     if let rz = r.z { z += rz } else { z.append(contentsOf: repeatElement(0, count: r.c.count)) }
@@ -333,12 +349,16 @@ public enum FlatGeobufWriter {
                 if hasM {
                     if let rm = r.m { m += rm } else { m.append(contentsOf: repeatElement(.nan, count: r.c.count)) }
                 }
-                endList.append(UInt32(xy.count / 2))
+                endList.append(UInt32(written))
             }
             if ends, endList.count > 1 { fields.append((0, .uint32s(endList))) }
-            if !xy.isEmpty { fields.append((1, .doubles(xy))) }
-            if hasZ, !xy.isEmpty { fields.append((2, .doubles(z))) }
-            if hasM, !xy.isEmpty { fields.append((3, .doubles(m))) }
+            #if _endian(little)
+            if written > 0 { fields.append((1, .rawDoubles(xyBytes))) }
+            #else
+            if written > 0 { fields.append((1, .doubles(xy))) }
+            #endif
+            if hasZ, written > 0 { fields.append((2, .doubles(z))) }
+            if hasM, written > 0 { fields.append((3, .doubles(m))) }
         }
         switch g {
         case .point(let p):

@@ -80,7 +80,14 @@ struct FlatGeobufIndex {
             func cell(_ v: Double) -> UInt32 { v.isFinite ? UInt32(max(0, min(65535, (65535 * v).rounded(.down)))) : 0 }
             return hilbert(cell(cx), cell(cy))
         }
-        return boxes.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        guard boxes.count <= Int(UInt32.max) else {
+            return boxes.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        }
+        // (key, index) packed in one word: sorting the words orders by key, then by index.
+        var packed = [UInt64](repeating: 0, count: keys.count)
+        for i in keys.indices { packed[i] = UInt64(keys[i]) << 32 | UInt64(i) }
+        packed.sort()
+        return packed.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// The index bytes for leaves `boxes` (in feature order) with their feature `offsets`.

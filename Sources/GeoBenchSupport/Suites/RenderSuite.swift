@@ -29,9 +29,9 @@ public enum RenderSuite {
                 do { summary = try KoreaMaps.render(try make(), to: path) } catch { failure = error }
             }))
             if let failure { throw failure }
-            let problem = XMLWellFormedness.problem(in: try Data(contentsOf: URL(fileURLWithPath: path)))
+            let problem = XMLWellFormedness.problem(inFileAt: path)
             result.checks.append(BenchCheck("\(name): well-formed SVG (\(summary?.bytes ?? 0) bytes, \(summary?.featuresDrawn ?? 0) features)",
-                                            geotwin: problem ?? "well-formed", against: "XMLParser", value: "well-formed",
+                                            geotwin: problem ?? "well-formed", against: "xmllint", value: "well-formed",
                                             agrees: problem == nil))
         }
         result.settleChecks()

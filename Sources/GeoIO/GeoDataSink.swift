@@ -113,7 +113,7 @@ public enum GeoDataSink {
     /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
     /// and returns the number of features written. A provider's location (`postgresql://...`)
     /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
-    /// and so does a GeoPackage; a FlatGeobuf file keeps only each feature's bytes until it is
+    /// and so do a GeoPackage and a WKB stream; a FlatGeobuf file keeps only each feature's bytes until it is
     /// written (the index comes before the features). Other files are written as
     /// ``write(_:to:format:options:)`` writes the layers read whole.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
@@ -125,6 +125,7 @@ public enum GeoDataSink {
             return try provider.write(streams: streams, to: path, options: options)
         }
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
+        if format == .wkbStream { return try writeWKBStream(streams: streams, to: path) }
         if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
             warnings.forEach(warn)
             return count
@@ -139,6 +140,35 @@ public enum GeoDataSink {
         let layers = try streams.map { stream throws(GeoDataError) in try stream.read() }
         try write(layers, to: path, format: format, options: options).forEach(warn)
         return layers.reduce(0) { $0 + $1.features.count }
+    }
+
+    /// Writes streamed layers to a WKB stream as they are read, through a 1 MiB buffer: the same
+    /// bytes as the whole-layer write (every record carries the layers' EPSG code when they share
+    /// one CRS). A failure removes the partial file and leaves an existing one as it was.
+    static func writeWKBStream(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int {
+        let crss = Set(streams.map(\.crs))
+        let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
+        var count = 0
+        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 20 + 65536)
+            // After a failed write the rest is read but not written; AtomicFile then throws the
+            // write's error and removes the partial file.
+            var writing = true
+            func flush() {
+                if writing { writing = buffer.withUnsafeBufferPointer { emit($0) } }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            for stream in streams {
+                try stream.forEachFeature { f in
+                    WKBStream.append(f.geometry, to: &buffer, flavor: .extended(srid: srid))
+                    count += 1
+                    if buffer.count >= 1 << 20 { flush() }
+                }
+            }
+            flush()
+        }
+        return count
     }
 
     /// The features of a streamed layer its table is chosen from before its rows are written.

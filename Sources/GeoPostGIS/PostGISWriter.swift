@@ -42,7 +42,7 @@ public enum PostGISWriter {
                 for f in layer.features { try body(f) }
             }
         }
-        try write(streams: streams, to: location, spatialIndex: spatialIndex, lookahead: .max)
+        _ = try write(streams: streams, to: location, spatialIndex: spatialIndex, lookahead: .max)
     }
 
     /// Writes layers handed over feature by feature to `location` (as ``write(_:to:spatialIndex:)``

@@ -82,10 +82,10 @@ public enum GeoConvert {
     /// Converts like ``convert(input:layer:output:from:to:bbox:partitions:allowNonWGS84GeoJSON:encoding:progress:warn:)``
     /// and writes the same bytes, but returns only the number of features written, so that the
     /// features can go from the input to the output as they are read, holding a few at a time
-    /// instead of whole layers: a `postgresql://` table (in one part or in `partitions` strips
-    /// read side by side) to a WKB stream (kept in its CRS), and any input but a WKB stream to a
-    /// GeoPackage, a FlatGeobuf file or a `postgresql://` table. Other conversions read the layers
-    /// whole, as `convert` does.
+    /// instead of whole layers: any input but a WKB stream (a `postgresql://` table in one part
+    /// or in `partitions` strips read side by side) to a GeoPackage, a FlatGeobuf file, a WKB
+    /// stream or a `postgresql://` table. Other conversions read the layers whole, as `convert`
+    /// does.
     /// - Returns: the number of features written.
     @discardableResult
     public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
@@ -95,38 +95,9 @@ public enum GeoConvert {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
-        if outputFormat == .wkbStream, target == nil, GeoDataLocations.isURL(input) {
-            let reader = try GeoDataSource(path: input, encoding: encoding)
-            let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
-            // The SRID of every record, as the whole-layer write chooses it: the layers' EPSG
-            // code when they share one CRS (a layer without one takes `source`).
-            let crss = Set(infos.map { info in identify(info.crs) ?? source })
-            let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
-            var count = 0
-            try AtomicFile.write(to: output) { emit throws(GeoDataError) in
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(1 << 20 + 65536)
-                // After a failed write the rest is read but not written; AtomicFile then throws
-                // the write's error and removes the partial file.
-                var writing = true
-                func flush() {
-                    if writing { writing = buffer.withUnsafeBufferPointer { emit($0) } }
-                    buffer.removeAll(keepingCapacity: true)
-                }
-                for info in infos {
-                    try reader.forEachFeature(layer: info.name, bbox: bbox, partitions: partitions) { f in
-                        WKBStream.append(f.geometry, to: &buffer, flavor: .extended(srid: srid))
-                        count += 1
-                        if buffer.count >= 1 << 20 { flush() }
-                    }
-                }
-                flush()
-            }
-            return count
-        }
-        // A database table, a GeoPackage or a FlatGeobuf file is written feature by feature while
-        // the input is read.
-        if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf {
+        // A database table, a GeoPackage, a FlatGeobuf file or a WKB stream is written feature by
+        // feature while the input is read.
+        if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf || outputFormat == .wkbStream {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             if reader.format != .wkbStream,
                let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,

@@ -136,13 +136,18 @@ final class PGResult {
     var rows: Int { Int(PQntuples(result)) }
     var columns: Int { Int(PQnfields(result)) }
 
-    /// The bytes of every value.
-    var bytes: Int {
-        var total = 0
-        for r in 0..<PQntuples(result) {
-            for c in 0..<PQnfields(result) { total += Int(PQgetlength(result, r, c)) }
+    /// The mean bytes of a row's values, from at most `sample` rows spread over the result (0 for
+    /// an empty result): an estimate for sizing the next batch, at a bounded number of calls.
+    func bytesPerRow(sample: Int = 64) -> Int {
+        let n = Int(PQntuples(result)), fields = PQnfields(result)
+        guard n > 0 else { return 0 }
+        let step = max(1, n / max(1, sample))
+        var total = 0, seen = 0
+        for r in stride(from: 0, to: n, by: step) {
+            for c in 0..<fields { total += Int(PQgetlength(result, Int32(r), c)) }
+            seen += 1
         }
-        return total
+        return total / seen
     }
 
     func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(result, Int32(row), Int32(column)) == 1 }

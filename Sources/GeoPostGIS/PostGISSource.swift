@@ -276,7 +276,7 @@ public final class PostGISSource: GeoDataProvidedSource {
             try connection.execute("DECLARE geotwin_rows BINARY NO SCROLL CURSOR FOR " + sql, parameters,
                                    what: "\(t.layerName): reading")
             // The next batch is asked for before this one is decoded, so the server reads it
-            // meanwhile; its rows are chosen from this batch's bytes per row.
+            // meanwhile; its rows are chosen from this batch's bytes per row (sampled).
             var size = firstBatchSize
             try connection.send("FETCH \(size) FROM geotwin_rows", binary: true, what: "\(t.layerName): reading")
             while true {
@@ -284,7 +284,7 @@ public final class PostGISSource: GeoDataProvidedSource {
                 let rows = batch.rows
                 let more = rows == size
                 if more {
-                    let perRow = max(1, batch.bytes / max(rows, 1))
+                    let perRow = max(1, batch.bytesPerRow())
                     size = min(batchSize, max(firstBatchSize, batchBytes / perRow))
                     try connection.send("FETCH \(size) FROM geotwin_rows", binary: true, what: "\(t.layerName): reading")
                 }

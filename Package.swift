@@ -68,7 +68,7 @@ let package = Package(
         // GeoIO's decimal parser against Double(String) on 10 million decimals, run by `make test`.
         .executableTarget(name: "number-check", dependencies: ["GeoIO"], path: "Tests/NumberCheck"),
 
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIndexTests", dependencies: ["GeoIndex", "GeoBenchSupport"]),
         .testTarget(name: "GeoBenchSupportTests", dependencies: ["GeoBenchSupport"]),

@@ -1,5 +1,6 @@
 import Testing
 @testable import GeoCore
+import GeoBenchSupport
 
 /// `Geometry.boundingBox` against the vertex-by-vertex definition (`expand(toInclude:)` over
 /// `forEachCoordinate`), compared bit for bit: NaN coordinates (whole or one axis), signed
@@ -16,14 +17,8 @@ import Testing
     }
 
     struct Draw {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var rng: SplitMix64
+        mutating func next() -> UInt64 { rng.next() }
         mutating func value() -> Double {
             switch next() % 10 {
             case 0: return .nan
@@ -50,7 +45,7 @@ import Testing
     }
 
     @Test func sameBitsAsVertexByVertex() {
-        var draw = Draw(state: 2026)
+        var draw = Draw(rng: SplitMix64(seed: 2026))
         for i in 0..<50_000 {
             let g = draw.geometry()
             #expect(Self.bits(g.boundingBox) == Self.bits(Self.reference(g)), "geometry \(i): \(g)")

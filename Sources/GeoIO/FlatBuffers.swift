@@ -192,55 +192,9 @@ struct FlatBufferBuilder {
     private mutating func write(_ value: FlatBufferValue) -> Int {
         switch value {
         case .table(let fields):
-            var slots = 0
-            for f in fields { slots = max(slots, f.slot + 1) }
-            // Inline layout: the soffset, then each field at an offset aligned to its size, the
-            // larger sizes first (fields of one size in their given order).
-            var offsets = [Int](repeating: 0, count: fields.count)
-            var cursor = 4
-            for size in [8, 4, 2, 1] {
-                for (i, f) in fields.enumerated() where f.value.inlineSize == size {
-                    cursor = (cursor + size - 1) / size * size
-                    offsets[i] = cursor
-                    cursor += size
-                }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { offsets in
+                writeTable(fields, offsets: offsets)
             }
-            let tableSize = (cursor + 3) / 4 * 4
-            pad(to: 2)
-            let vtableSize = 4 + 2 * slots
-            // The table must start 8-aligned: pad before the vtable so that it ends there.
-            pad(to: 8, plus: vtableSize)
-            let vtable = bytes.count
-            appendLE(&bytes, UInt16(vtableSize))
-            appendLE(&bytes, UInt16(tableSize))
-            for slot in 0..<slots {
-                // The first field laid out in this slot (slots are unique in practice).
-                var offset = 0
-                for size in [8, 4, 2, 1] where offset == 0 {
-                    for (i, f) in fields.enumerated() where f.slot == slot && f.value.inlineSize == size {
-                        offset = offsets[i]
-                        break
-                    }
-                }
-                appendLE(&bytes, UInt16(offset))
-            }
-            let table = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: tableSize))
-            withUnsafeBytes(of: Int32(table - vtable).littleEndian) { for i in 0..<4 { bytes[table + i] = $0[i] } }
-            for (i, f) in fields.enumerated() {
-                let at = table + offsets[i]
-                switch f.value {
-                case .uint8(let v): bytes[at] = v
-                case .uint16(let v): store(v, at: at)
-                case .int32(let v): store(v, at: at)
-                case .uint64(let v): store(v, at: at)
-                default: break
-                }
-            }
-            for (i, f) in fields.enumerated() where f.value.isReference {
-                patch(table + offsets[i], write(f.value))
-            }
-            return table
         case .string(let s):
             pad(to: 4)
             let at = bytes.count
@@ -279,6 +233,63 @@ struct FlatBufferBuilder {
         case .uint8, .uint16, .int32, .uint64:
             return bytes.count
         }
+    }
+
+    /// Writes a table: its vtable, then its inline fields (at offsets aligned to their sizes, the
+    /// larger sizes first, fields of one size in their given order: `offsets` is scratch space
+    /// for them), then what its reference fields point to; returns the table's position.
+    private mutating func writeTable(_ fields: [(slot: Int, value: FlatBufferValue)],
+                                     offsets: UnsafeMutableBufferPointer<Int>) -> Int {
+        var slots = 0
+        for f in fields { slots = max(slots, f.slot + 1) }
+        var cursor = 4
+        var size = 8
+        while size >= 1 {
+            for (i, f) in fields.enumerated() where f.value.inlineSize == size {
+                cursor = (cursor + size - 1) / size * size
+                offsets[i] = cursor
+                cursor += size
+            }
+            size /= 2
+        }
+        let tableSize = (cursor + 3) / 4 * 4
+        pad(to: 2)
+        let vtableSize = 4 + 2 * slots
+        // The table must start 8-aligned: pad before the vtable so that it ends there.
+        pad(to: 8, plus: vtableSize)
+        let vtable = bytes.count
+        appendLE(&bytes, UInt16(vtableSize))
+        appendLE(&bytes, UInt16(tableSize))
+        for slot in 0..<slots {
+            // The first field laid out in this slot (slots are unique in practice).
+            var offset = 0
+            var size = 8
+            while size >= 1 && offset == 0 {
+                for (i, f) in fields.enumerated() where f.slot == slot && f.value.inlineSize == size {
+                    offset = offsets[i]
+                    break
+                }
+                size /= 2
+            }
+            appendLE(&bytes, UInt16(offset))
+        }
+        let table = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: tableSize))
+        withUnsafeBytes(of: Int32(table - vtable).littleEndian) { for i in 0..<4 { bytes[table + i] = $0[i] } }
+        for (i, f) in fields.enumerated() {
+            let at = table + offsets[i]
+            switch f.value {
+            case .uint8(let v): bytes[at] = v
+            case .uint16(let v): store(v, at: at)
+            case .int32(let v): store(v, at: at)
+            case .uint64(let v): store(v, at: at)
+            default: break
+            }
+        }
+        for (i, f) in fields.enumerated() where f.value.isReference {
+            patch(table + offsets[i], write(f.value))
+        }
+        return table
     }
 
     /// A `u32` count then `raw`, the elements aligned to `alignment`; returns the count's position.

@@ -299,9 +299,9 @@ public enum FlatGeobufWriter {
                 appendLE(&out, UInt32(text.count))
                 out += text
             default:
-                let text = Array(DBFWriter.text(value).utf8)
-                appendLE(&out, UInt32(text.count))
-                out += text
+                let text = DBFWriter.text(value)
+                appendLE(&out, UInt32(text.utf8.count))
+                out.append(contentsOf: text.utf8)
             }
         }
         return out

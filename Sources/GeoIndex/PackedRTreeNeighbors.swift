@@ -137,10 +137,16 @@ extension PackedRTree {
         func holding(_ r: Double) -> Double { w * h + 2 * r * (w + h) + Double.pi * r * r }
         let outside = key(levelStarts[top]).squareRoot()
         let extent = max(root.maxX - root.minX, root.maxY - root.minY)
-        var r = max(radius(holding: 1.2 * Double(k), density: density) + outside, 0x1p-30 * extent)
+        let local = radius(holding: 1.2 * Double(k), density: density)
+        var r = max(local + outside, 0x1p-30 * extent)
+        // The node found lies at least this far away: where a window around the point finds
+        // nothing (the point between clusters), the next one reaches that node and its density.
+        let toNode = key(node).squareRoot()
         return withoutActuallyEscaping(filter) { accept in
+            // A window that meets far more items than asked for (clusters inside the radius)
+            // stops early: the best-first search then answers at a cost that follows k.
             var sink = NearestCollector<S>(boxes: base, x: x, y: y, accept: accept,
-                                           capacity: 4 * k + 64)
+                                           capacity: 4 * k + 64, hitLimit: 32 * k + 1024)
             defer { sink.deallocate() }
             return itemIndices.withReader { items in
                 sink.items = items
@@ -152,15 +158,18 @@ extension PackedRTree {
                         && window.maxX >= root.maxX && window.maxY >= root.maxY
                     sink.bound = coversAll ? maxKey : min(r2, maxKey)
                     sink.count = 0
-                    search(window, sink: &sink)
+                    sink.hits = 0
+                    guard search(window, sink: &sink) else { return false }
                     if sink.count >= k || coversAll || maxKey <= r2 {
                         sink.writeNearest(k, to: &results)
                         return true
                     }
-                    // Too few: the density the count shows, and a radius for a little more than k.
+                    // Too few: the density the count shows, and a radius for a little more than k;
+                    // none at all: out to the node found and its density, or four times as far.
                     let seen = sink.count == 0 ? 0 : Double(sink.count) / holding(r)
-                    let wanted = seen > 0 ? radius(holding: 1.3 * Double(k), density: seen) : 4 * r
-                    r = min(4 * r, max(1.25 * r, wanted))
+                    let wanted = seen > 0 ? radius(holding: 1.3 * Double(k), density: seen)
+                        : toNode > r ? toNode + local : 4 * r
+                    r = seen > 0 ? min(4 * r, max(1.25 * r, wanted)) : max(1.25 * r, wanted)
                 }
                 return false
             }
@@ -298,21 +307,28 @@ struct NearestCollector<S: StoredScalar>: HitSink {
     var items = PackedIndices.Reader(base: UnsafeRawPointer(bitPattern: 8).unsafelyUnwrapped, width: 1)
     var bound = 0.0
     var count = 0
+    /// Hits seen (accepted or not); past `hitLimit` the search stops.
+    var hits = 0
+    let hitLimit: Int
     private var buffer: UnsafeMutablePointer<QueueElement>
     private var capacity: Int
 
-    init(boxes: UnsafePointer<S>, x: Double, y: Double, accept: @escaping (Int) -> Bool, capacity: Int) {
+    init(boxes: UnsafePointer<S>, x: Double, y: Double, accept: @escaping (Int) -> Bool, capacity: Int,
+         hitLimit: Int = .max) {
         self.boxes = boxes
         self.x = x
         self.y = y
         self.accept = accept
         self.capacity = capacity
+        self.hitLimit = hitLimit
         buffer = .allocate(capacity: capacity)
     }
 
     func deallocate() { buffer.deallocate() }
 
     @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
+        hits += run.count
+        if hits > hitLimit { return false }
         if count + run.count > capacity {
             let bigger = UnsafeMutablePointer<QueueElement>.allocate(capacity: 2 * capacity + run.count)
             bigger.initialize(from: buffer, count: count)
@@ -340,9 +356,65 @@ struct NearestCollector<S: StoredScalar>: HitSink {
         let n = min(k, count)
         if count > k { selectSmallest(buffer, count: count, k: k) }
         var kept = UnsafeMutableBufferPointer(start: buffer, count: n)
-        kept.sort { $0.key < $1.key || ($0.key == $1.key && $0.entry < $1.entry) }
+        if n <= 512 {
+            sortSmall(buffer, count: n)
+        } else {
+            kept.sort { $0.key < $1.key || ($0.key == $1.key && $0.entry < $1.entry) }
+        }
         results.reserveCapacity(n)
         for e in kept { results.append(Neighbor(index: Int(e.entry), distance: e.key.squareRoot())) }
+    }
+}
+
+/// Sorts `p[0..<count]` by (key, entry), the pairs being distinct: quicksort on a median of
+/// three down to runs of 16, then one insertion sort (no buffer, unlike the standard library's
+/// stable sort; for the few hundred pairs of a k-nearest answer).
+private func sortSmall(_ p: UnsafeMutablePointer<QueueElement>, count: Int) {
+    @inline(__always) func less(_ a: QueueElement, _ b: QueueElement) -> Bool {
+        a.key < b.key || (a.key == b.key && a.entry < b.entry)
+    }
+    @inline(__always) func swap(_ a: Int, _ b: Int) {
+        let t = p[a]
+        p[a] = p[b]
+        p[b] = t
+    }
+    func quick(_ lo: Int, _ hi: Int) {
+        var lo = lo, hi = hi
+        while hi - lo > 16 {
+            let mid = lo + (hi - lo) / 2
+            if less(p[mid], p[lo]) { swap(mid, lo) }
+            if less(p[hi], p[lo]) { swap(hi, lo) }
+            if less(p[hi], p[mid]) { swap(hi, mid) }
+            let pivot = p[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while less(p[i], pivot) { i += 1 }
+                while less(pivot, p[j]) { j -= 1 }
+                if i <= j {
+                    if i != j { swap(i, j) }
+                    i += 1
+                    j -= 1
+                }
+            }
+            // Recurse into the smaller side, loop on the larger.
+            if j - lo < hi - i {
+                quick(lo, j)
+                lo = i
+            } else {
+                quick(i, hi)
+                hi = j
+            }
+        }
+    }
+    if count > 1 { quick(0, count - 1) }
+    for i in 1..<max(1, count) {
+        let e = p[i]
+        var j = i
+        while j > 0 && less(e, p[j - 1]) {
+            p[j] = p[j - 1]
+            j -= 1
+        }
+        p[j] = e
     }
 }
 

@@ -47,8 +47,6 @@ public struct PackedRTree: Sendable {
     @usableFromInline let levelStarts: [Int]
     /// `itemSpans[l]` is the number of items under one full node of level `l` (`nodeSize^l`).
     @usableFromInline let itemSpans: [Int]
-    /// How the items spread, for sizing the windows of nearest-neighbour searches.
-    let spread: PackedSpread
 
     /// Builds a tree from boxes.
     ///
@@ -101,7 +99,6 @@ public struct PackedRTree: Sendable {
         self.itemIndices = PackedIndices(indices)
         self.levelStarts = layout.levelStarts
         self.itemSpans = layout.itemSpans
-        self.spread = PackedSpread(boxes: self.boxes, layout: layout)
     }
 
     /// Reassembles a tree from parts already validated (deserialisation).
@@ -113,7 +110,6 @@ public struct PackedRTree: Sendable {
         self.itemIndices = PackedIndices(itemIndices)
         self.levelStarts = layout.levelStarts
         self.itemSpans = layout.itemSpans
-        self.spread = PackedSpread(boxes: boxes, layout: layout)
     }
 
     /// The box containing every item, or `BoundingBox/empty` for an empty tree (with
@@ -145,47 +141,6 @@ public struct PackedRTree: Sendable {
     func children(ofNode node: Int, level: Int) -> Range<Int> {
         let start = levelStarts[level - 1] + (node - levelStarts[level]) * nodeSize
         return start..<min(start + nodeSize, levelStarts[level])
-    }
-}
-
-/// Averages of a packed tree's boxes: the mean width and height of the items and the mean area
-/// of a full node on each level. A node whose box is smaller than its level's mean holds its
-/// items more densely than the tree as a whole.
-struct PackedSpread: Sendable {
-    var meanWidth = 0.0
-    var meanHeight = 0.0
-    /// `meanNodeArea[l]` for level `l >= 1` (entry 0 unused).
-    var meanNodeArea: [Double] = []
-
-    init(boxes: BoxArray, layout: PackedLayout) {
-        switch boxes {
-        case .float64(let a): self = a.withUnsafeBufferPointer { Self($0, layout) }
-        case .float32(let a): self = a.withUnsafeBufferPointer { Self($0, layout) }
-        }
-    }
-
-    private init<S: StoredScalar>(_ b: UnsafeBufferPointer<S>, _ layout: PackedLayout) {
-        let starts = layout.levelStarts
-        guard starts.count >= 2, starts[1] > 0 else { return }
-        let n = starts[1]
-        var w = 0.0, h = 0.0
-        for i in 0..<n {
-            w += b[4 * i + 2].doubleValue - b[4 * i].doubleValue
-            h += b[4 * i + 3].doubleValue - b[4 * i + 1].doubleValue
-        }
-        meanWidth = w / Double(n)
-        meanHeight = h / Double(n)
-        meanNodeArea = [0]
-        for level in 1..<(starts.count - 1) {
-            // Every node of a level but the last is full.
-            let first = starts[level], full = max(1, starts[level + 1] - first - 1)
-            var area = 0.0
-            for node in first..<(first + full) {
-                area += (b[4 * node + 2].doubleValue - b[4 * node].doubleValue)
-                    * (b[4 * node + 3].doubleValue - b[4 * node + 1].doubleValue)
-            }
-            meanNodeArea.append(area / Double(full))
-        }
     }
 }
 

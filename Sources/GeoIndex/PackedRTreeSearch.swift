@@ -95,7 +95,7 @@ extension PackedRTree {
                                     run[m] = c
                                     m += windowTest.hits(raw, c) ? 1 : 0
                                 }
-                                if !K.reportsSlots { for j in 0..<m { run[j] = items[run[j]] } }
+                                for j in 0..<m { run[j] = items[run[j]] }
                                 if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                                 continue
                             }
@@ -106,11 +106,7 @@ extension PackedRTree {
                                     let last = min(first + span, count)
                                     while first < last {
                                         let n = min(ns, last - first)
-                                        if K.reportsSlots {
-                                            for j in 0..<n { run[j] = first + j }
-                                        } else {
-                                            for j in 0..<n { run[j] = items[first + j] }
-                                        }
+                                        for j in 0..<n { run[j] = items[first + j] }
                                         if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
                                         first += n
                                     }
@@ -132,14 +128,7 @@ extension PackedRTree {
 
 /// Receives query hits in runs; returning `false` stops the query.
 protocol HitSink {
-    /// Whether the runs hold leaf slots (positions in tree order, where the stored boxes are)
-    /// instead of original item indices.
-    static var reportsSlots: Bool { get }
     mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool
-}
-
-extension HitSink {
-    static var reportsSlots: Bool { false }
 }
 
 /// Appends every hit to an array, a run at a time.

@@ -235,3 +235,34 @@ struct PackedRTreeTests {
         #expect(small.byteCount < 10_669 * 16 + 17_507 + 200)
     }
 }
+
+/// Nearest neighbours on clustered data (tight clusters far apart: points inside a cluster,
+/// between clusters and outside them) against brute force, for several k and both storages.
+struct PackedRTreeClusteredNeighborsTests {
+    @Test(arguments: BoxStorage.allCases)
+    func matchBruteForce(storage: BoxStorage) throws {
+        var rng = SplitMix64(seed: 23)
+        let centres = (0..<5).map { _ in Coordinate(rng.nextUnit() * 1000, rng.nextUnit() * 1000) }
+        let boxes = (0..<20_000).map { i -> BoundingBox in
+            let c = centres[i % 5]
+            let x = c.x + (rng.nextUnit() - 0.5) * 10, y = c.y + (rng.nextUnit() - 0.5) * 10
+            return BoundingBox(minX: x, minY: y, maxX: x + 0.01, maxY: y + 0.01)
+        }
+        let tree = try PackedRTree(boxes: boxes, storage: storage)
+        let held = storage == .float64 ? boxes : boxes.map {
+            BoundingBox(minX: Double(Float.roundedDown($0.minX)), minY: Double(Float.roundedDown($0.minY)),
+                        maxX: Double(Float.roundedUp($0.maxX)), maxY: Double(Float.roundedUp($0.maxY)))
+        }
+        for q in 0..<45 {
+            let p = switch q % 3 {
+            case 0: Coordinate(held[q * 101].minX, held[q * 101].minY)
+            case 1: Coordinate(rng.nextUnit() * 1000, rng.nextUnit() * 1000)
+            default: Coordinate(rng.nextUnit() * 4000 - 1500, -500)
+            }
+            let k = [2, 10, 100, 1000, 7][q % 5]
+            let filter: (Int) -> Bool = q % 4 == 0 ? { $0 % 7 != 3 } : { _ in true }
+            #expect(tree.neighbors(of: p, k: k, filter: filter) == TestData.bruteNeighbors(held, p, k: k, filter: filter),
+                    "point \(p) k \(k)")
+        }
+    }
+}

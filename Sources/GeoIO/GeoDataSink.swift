@@ -113,7 +113,7 @@ public enum GeoDataSink {
     /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
     /// and returns the number of features written. A provider's location (`postgresql://...`)
     /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
-    /// and so do a GeoPackage and a WKB stream; a FlatGeobuf file keeps only each feature's bytes until it is
+    /// and so do a GeoPackage, a WKB stream and GeoJSON (layers in WGS 84); a FlatGeobuf file keeps only each feature's bytes until it is
     /// written (the index comes before the features). Other files are written as
     /// ``write(_:to:format:options:)`` writes the layers read whole.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
@@ -126,6 +126,11 @@ public enum GeoDataSink {
         }
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         if format == .wkbStream { return try writeWKBStream(streams: streams, to: path) }
+        // GeoJSON streams when every layer declares WGS 84 (or another CRS is allowed); a layer
+        // without a CRS is accepted only if all its coordinates fit degrees, known at its end.
+        if format == .geoJSON, options.allowNonWGS84GeoJSON || streams.allSatisfy({ $0.crs?.isWGS84 ?? false }) {
+            return try writeGeoJSONStream(streams: streams, to: path)
+        }
         if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
             warnings.forEach(warn)
             return count
@@ -167,6 +172,39 @@ public enum GeoDataSink {
                 }
             }
             flush()
+        }
+        return count
+    }
+
+    /// Writes streamed layers to one GeoJSON FeatureCollection as they are read, in pieces of
+    /// about 1 MiB: the same bytes as the whole-layer write, and the same error (naming the
+    /// feature's place in the collection) for a feature it cannot write, the partial file then
+    /// removed and an existing one left as it was.
+    static func writeGeoJSONStream(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int {
+        var count = 0
+        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+            var w = GeoJSONWriter()
+            w.out.reserveCapacity(1 << 20 + 1 << 19)
+            // After a failed write the rest is read but not written; AtomicFile then throws the
+            // write's error and removes the partial file.
+            var writing = true
+            w.beginCollection()
+            for stream in streams {
+                try stream.forEachFeature { (f) throws(GeoDataError) in
+                    if count > 0 { w.out.append(UInt8(ascii: ",")) }
+                    do throws(GeoIOError) { try w.feature(f, path: "$.features[\(count)]") } catch {
+                        throw .malformed(path: path, error: error)
+                    }
+                    count += 1
+                    if w.out.count >= 1 << 20 {
+                        if writing { writing = w.out.withUnsafeBufferPointer(emit) }
+                        w.out.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            w.endCollection()
+            w.out.append(0x0A)
+            if writing { _ = w.out.withUnsafeBufferPointer(emit) }
         }
         return count
     }

@@ -269,7 +269,7 @@ struct GeoJSONWriter {
     /// `pieceSize` bytes or more (the bytes after the last piece stay in `out`).
     mutating func featureCollection(_ fc: FeatureCollection, pieceSize: Int,
                                     emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoIOError) -> Bool {
-        raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        beginCollection()
         for (k, f) in fc.features.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             try feature(f, path: "$.features[\(k)]")
@@ -278,9 +278,16 @@ struct GeoJSONWriter {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        raw("]}")
+        endCollection()
         return true
     }
+
+    /// The opening of a FeatureCollection whose features follow one by one
+    /// (``feature(_:path:)``, separated by commas), closed by ``endCollection()``.
+    mutating func beginCollection() { raw("{\"type\":\"FeatureCollection\",\"features\":[") }
+
+    /// The end of a FeatureCollection begun by ``beginCollection()``.
+    mutating func endCollection() { raw("]}") }
 
     mutating func featureCollection(_ fc: FeatureCollection) throws(GeoIOError) {
         raw("{\"type\":\"FeatureCollection\",\"features\":[")

@@ -84,8 +84,8 @@ public enum GeoConvert {
     /// features can go from the input to the output as they are read, holding a few at a time
     /// instead of whole layers: any input but a WKB stream (a `postgresql://` table in one part
     /// or in `partitions` strips read side by side) to a GeoPackage, a FlatGeobuf file, a WKB
-    /// stream or a `postgresql://` table. Other conversions read the layers whole, as `convert`
-    /// does.
+    /// stream, GeoJSON (layers in WGS 84, or any CRS when allowed) or a `postgresql://` table.
+    /// Other conversions read the layers whole, as `convert` does.
     /// - Returns: the number of features written.
     @discardableResult
     public static func write(input: String, layer: String? = nil, output: String, from source: CRS? = nil, to target: CRS? = nil,
@@ -95,13 +95,15 @@ public enum GeoConvert {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
-        // A database table, a GeoPackage, a FlatGeobuf file or a WKB stream is written feature by
-        // feature while the input is read.
-        if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf || outputFormat == .wkbStream {
+        // A database table, a GeoPackage, a FlatGeobuf file, a WKB stream or GeoJSON is written
+        // feature by feature while the input is read.
+        if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf || outputFormat == .wkbStream
+            || outputFormat == .geoJSON {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             if reader.format != .wkbStream,
                let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,
-                                      bbox: bbox, partitions: partitions, progress: progress, warn: warn) {
+                                      bbox: bbox, partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84GeoJSON,
+                                      progress: progress, warn: warn) {
                 return count
             }
         }
@@ -116,8 +118,8 @@ public enum GeoConvert {
     /// a time. Nil, having written nothing, when a layer declares no CRS and `target` is given
     /// without `source` (the whole-layer write tells whether the layer is empty).
     static func stream(_ reader: GeoDataSource, layer: String?, output: String, format: GeoDataFormat?, from source: CRS?,
-                       to target: CRS?, bbox: BoundingBox?, partitions: Int, progress: ProgressReporter?,
-                       warn: (GeoDataWarning) -> Void) throws -> Int? {
+                       to target: CRS?, bbox: BoundingBox?, partitions: Int, allowNonWGS84GeoJSON: Bool = false,
+                       progress: ProgressReporter?, warn: (GeoDataWarning) -> Void) throws -> Int? {
         let infos = try layer.map { [try reader.layer(named: $0)] } ?? reader.layers
         if target != nil, infos.contains(where: { identify($0.crs) ?? source == nil }) { return nil }
         defer { progress?.finish() }
@@ -162,7 +164,8 @@ public enum GeoConvert {
             })
         }
         do {
-            return try GeoDataSink.write(streams: streams, to: output, format: format, options: writeOptions(), warn: warn)
+            return try GeoDataSink.write(streams: streams, to: output, format: format,
+                                         options: writeOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON), warn: warn)
         } catch {
             if let projectionFailure { throw projectionFailure }
             throw error

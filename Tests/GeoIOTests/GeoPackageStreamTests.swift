@@ -115,3 +115,82 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["streamed.fgb", "whole.fgb"])
     }
 }
+
+/// GeoJSON and WKB streams written feature by feature give the bytes of the whole-layer write;
+/// a feature GeoJSON cannot hold gives the whole-layer write's error and leaves an existing file
+/// as it was; a layer without a CRS, or in another CRS, takes the whole-layer path and its checks.
+@Suite struct GeoJSONAndWKBStreamTests {
+    static func dir() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-jsonstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func streams(_ layers: [GeoDataLayer], passes: UnsafeMutablePointer<Int>? = nil) -> [GeoDataLayerStream] {
+        layers.map { layer in
+            GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+                passes?.pointee += 1
+                for f in layer.features { try body(f) }
+            }
+        }
+    }
+
+    @Test(arguments: ["geojson", "wkb"])
+    func streamedFileIsTheWholeLayerFile(ext: String) throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Enough features for several 1 MiB pieces, in two layers.
+        let a = GeoPackageStreamTests.features("none", seed: 1), b = GeoPackageStreamTests.features("geometryType")
+        let layers = [GeoDataLayer(name: "first", collection: FeatureCollection(a + a + a, crs: .wgs84)),
+                      GeoDataLayer(name: "second", collection: FeatureCollection(b + b + b, crs: .wgs84))]
+        let whole = dir + "/whole.\(ext)", streamed = dir + "/streamed.\(ext)"
+        _ = try GeoDataSink.write(layers, to: whole)
+        var passes = 0
+        let count = try withUnsafeMutablePointer(to: &passes) { p in
+            try GeoDataSink.write(streams: Self.streams(layers, passes: p), to: streamed)
+        }
+        #expect(count == 6 * GeoPackageStreamTests.n)
+        #expect(passes == 2, "each layer read once")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: streamed))
+        // GeoJSON spans several 1 MiB pieces (the WKB of these points is under one).
+        if ext == "geojson" { #expect(bytes.count > 2 << 20) }
+        #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: whole))))
+    }
+
+    @Test func aFeatureGeoJSONCannotHoldIsTheWholeLayerError() throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var features = GeoPackageStreamTests.features("none")
+        features[GeoPackageStreamTests.late].properties["ratio"] = .double(.nan)
+        let layers = [GeoDataLayer(name: "l", collection: FeatureCollection(features, crs: .wgs84))]
+        let path = dir + "/out.geojson"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        var wholeError: GeoDataError?
+        do { _ = try GeoDataSink.write(layers, to: path) } catch { wholeError = error }
+        var streamedError: GeoDataError?
+        do { _ = try GeoDataSink.write(streams: Self.streams(layers), to: path) } catch { streamedError = error }
+        #expect(wholeError != nil)
+        #expect(streamedError == wholeError)
+        #expect("\(streamedError.map { "\($0)" } ?? "")".contains("$.features[\(GeoPackageStreamTests.late)]"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
+    }
+
+    @Test func layersOutsideWGS84TakeTheWholeLayerChecks() throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let features = GeoPackageStreamTests.features("none")
+        // Declared in EPSG:5179: refused unless allowed, as the whole-layer write does.
+        let korea = [GeoDataLayer(name: "k", collection: FeatureCollection(features, crs: .korea2000Unified))]
+        #expect(throws: GeoDataError.self) { try GeoDataSink.write(streams: Self.streams(korea), to: dir + "/k.geojson") }
+        let allowed = GeoDataWriteOptions(allowNonWGS84GeoJSON: true)
+        _ = try GeoDataSink.write(streams: Self.streams(korea), to: dir + "/k.geojson", options: allowed)
+        _ = try GeoDataSink.write(korea, to: dir + "/k-whole.geojson", options: allowed)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/k.geojson")) == Data(contentsOf: URL(fileURLWithPath: dir + "/k-whole.geojson")))
+        // No CRS but coordinates in degrees: accepted; the same bytes.
+        let bare = [GeoDataLayer(name: "b", collection: FeatureCollection(features, crs: nil))]
+        _ = try GeoDataSink.write(streams: Self.streams(bare), to: dir + "/b.geojson")
+        _ = try GeoDataSink.write(bare, to: dir + "/b-whole.geojson")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/b.geojson")) == Data(contentsOf: URL(fileURLWithPath: dir + "/b-whole.geojson")))
+    }
+}

@@ -11,11 +11,18 @@ public enum XMLWellFormedness {
             .appendingPathComponent("geotwin-xml-\(getpid())-\(UUID().uuidString).xml").path
         guard FileManager.default.createFile(atPath: path, contents: bytes) else { return "cannot write \(path)" }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return problem(inFileAt: path)
+        return xmllintProblem(path) ?? tagNestingProblem(in: [UInt8](bytes))
     }
 
     /// nil when the file at `path` is well-formed XML with one root element, else what is wrong.
     public static func problem(inFileAt path: String) -> String? {
+        if let problem = xmllintProblem(path) { return problem }
+        guard let bytes = FileManager.default.contents(atPath: path) else { return "cannot read \(path)" }
+        return tagNestingProblem(in: [UInt8](bytes))
+    }
+
+    /// What `xmllint --noout` says is wrong with the file at `path` (its first line), nil if nothing.
+    static func xmllintProblem(_ path: String) -> String? {
         guard let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first(where: {
             FileManager.default.isExecutableFile(atPath: $0)
         }) else { return "xmllint not found (Debian: apt-get install libxml2-utils)" }
@@ -33,8 +40,7 @@ public enum XMLWellFormedness {
             let first = String(decoding: report, as: UTF8.self).split(separator: "\n").first.map(String.init)
             return first ?? "not well-formed (xmllint exit \(p.terminationStatus))"
         }
-        guard let bytes = FileManager.default.contents(atPath: path) else { return "cannot read \(path)" }
-        return tagNestingProblem(in: [UInt8](bytes))
+        return nil
     }
 
     /// nil when start and end tags nest (comments, processing instructions, declarations and

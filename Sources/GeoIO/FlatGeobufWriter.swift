@@ -84,7 +84,7 @@ public enum FlatGeobufWriter {
         try AtomicFile.write(to: path) { emit throws(GeoDataError) in
             done.finish(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
         }
-        return done.starts.count
+        return done.spans.count
     }
 
     /// What the header says of a layer, chosen from its features: columns, geometry type,
@@ -170,12 +170,10 @@ public enum FlatGeobufWriter {
     struct Encoder {
         var plan: Plan
         /// Every feature's bytes, one after another, in blocks of about 1 MiB (a growing single
-        /// buffer would copy and page in the whole of it at every doubling); feature `i` is
-        /// `sizes[i]` bytes at `starts[i]` of block `blockOf[i]`.
+        /// buffer would copy and page in the whole of it at every doubling).
         var blocks: [[UInt8]] = []
-        var starts: [Int] = []
-        var sizes: [Int] = []
-        var blockOf: [Int32] = []
+        /// Where each feature's bytes are: `bytes` of block `block`.
+        var spans: [(block: Int, bytes: Range<Int>)] = []
         static let blockBytes = 1 << 20
         var boxes: [BoundingBox] = []
         var extent = BoundingBox.empty
@@ -197,9 +195,7 @@ public enum FlatGeobufWriter {
             let b = blocks.count - 1
             let start = blocks[b].count
             FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
-            starts.append(start)
-            sizes.append(blocks[b].count - start)
-            blockOf.append(Int32(b))
+            spans.append((b, start..<blocks[b].count))
             let box = f.geometry?.boundingBox ?? .empty
             boxes.append(box)
             extent = extent.union(box)
@@ -207,8 +203,7 @@ public enum FlatGeobufWriter {
 
         /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features.
         func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
-            let count = starts.count
-            func size(_ i: Int) -> Int { sizes[i] }
+            let count = spans.count
             let indexed = spatialIndex && count > 0
             let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(0..<count)
             var header: [(slot: Int, value: FlatBufferValue)] = [
@@ -243,16 +238,14 @@ public enum FlatGeobufWriter {
                 var offset: UInt64 = 0
                 for i in order {
                     offsets.append(offset)
-                    offset += UInt64(size(i))
+                    offset += UInt64(spans[i].bytes.count)
                 }
                 out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
             guard out.withUnsafeBufferPointer(emit) else { return }
             for i in order {
-                let done = blocks[Int(blockOf[i])].withUnsafeBufferPointer { all in
-                    emit(UnsafeBufferPointer(rebasing: all[starts[i]..<(starts[i] + sizes[i])]))
-                }
-                guard done else { return }
+                let span = spans[i]
+                guard blocks[span.block].withUnsafeBufferPointer({ emit(UnsafeBufferPointer(rebasing: $0[span.bytes])) }) else { return }
             }
         }
     }

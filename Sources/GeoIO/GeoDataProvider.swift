@@ -68,6 +68,13 @@ public struct GeoDataLayerStream {
         self.forEachFeature = forEachFeature
     }
 
+    /// A layer already in memory, handed over feature by feature.
+    public init(_ layer: GeoDataLayer) {
+        self.init(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+            for f in layer.features { try body(f) }
+        }
+    }
+
     /// The whole layer: every feature, read into memory.
     public func read() throws(GeoDataError) -> GeoDataLayer {
         var features: [Feature] = []

@@ -84,16 +84,9 @@ public enum GeoDataSink {
                 try AtomicFile.write(bytes, to: path)
                 break
             }
-            let collection = FeatureCollection(layers.flatMap(\.features), crs: .wgs84)
-            try AtomicFile.write(to: path) { emit throws(GeoDataError) in
-                do throws(GeoIOError) { _ = try GeoJSON.encode(collection, terminator: 0x0A, pieceSize: 1 << 20, emit: emit) } catch {
-                    throw .malformed(path: path, error: error)
-                }
-            }
+            _ = try writeGeoJSONStream(streams: layers.map(GeoDataLayerStream.init), to: path)
         case .wkbStream:
-            let crss = Set(layers.map(\.crs))
-            let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
-            try AtomicFile.write(WKBStream.write(layers.flatMap(\.features).map(\.geometry), flavor: .extended(srid: srid)), to: path)
+            _ = try writeWKBStream(streams: layers.map(GeoDataLayerStream.init), to: path)
         case .geoPackage:
             do {
                 let tables = try layers.map { layer throws(GeoPackageError) in
@@ -127,7 +120,7 @@ public enum GeoDataSink {
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         if format == .wkbStream { return try writeWKBStream(streams: streams, to: path) }
         // GeoJSON streams when every layer declares WGS 84 (or another CRS is allowed); a layer
-        // without a CRS is accepted only if all its coordinates fit degrees, known at its end.
+        // without a CRS needs all its coordinates in degrees, so it is read whole and checked.
         if format == .geoJSON, options.allowNonWGS84GeoJSON || streams.allSatisfy({ $0.crs?.isWGS84 ?? false }) {
             return try writeGeoJSONStream(streams: streams, to: path)
         }
@@ -147,9 +140,9 @@ public enum GeoDataSink {
         return layers.reduce(0) { $0 + $1.features.count }
     }
 
-    /// Writes streamed layers to a WKB stream as they are read, through a 1 MiB buffer: the same
-    /// bytes as the whole-layer write (every record carries the layers' EPSG code when they share
-    /// one CRS). A failure removes the partial file and leaves an existing one as it was.
+    /// Writes layers to a WKB stream as they are read, through a 1 MiB buffer (every record
+    /// carries the layers' EPSG code when they share one CRS). A failure removes the partial file
+    /// and leaves an existing one as it was.
     static func writeWKBStream(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int {
         let crss = Set(streams.map(\.crs))
         let srid = crss.count == 1 ? crss.first.flatMap { $0?.epsgCode }.flatMap { Int32(exactly: $0) } : nil
@@ -176,35 +169,15 @@ public enum GeoDataSink {
         return count
     }
 
-    /// Writes streamed layers to one GeoJSON FeatureCollection as they are read, in pieces of
-    /// about 1 MiB: the same bytes as the whole-layer write, and the same error (naming the
-    /// feature's place in the collection) for a feature it cannot write, the partial file then
-    /// removed and an existing one left as it was.
+    /// Writes layers to one GeoJSON FeatureCollection as they are read, in pieces of about 1 MiB
+    /// (the CRS checks are the caller's). A feature it cannot write gives an error naming its
+    /// place in the collection; the partial file is then removed and an existing one left as it was.
     static func writeGeoJSONStream(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int {
         var count = 0
+        // A piece the file does not take ends the encoding; AtomicFile then throws the write's
+        // error and removes the partial file.
         try AtomicFile.write(to: path) { emit throws(GeoDataError) in
-            var w = GeoJSONWriter()
-            w.out.reserveCapacity(1 << 20 + 1 << 19)
-            // After a failed write the rest is read but not written; AtomicFile then throws the
-            // write's error and removes the partial file.
-            var writing = true
-            w.beginCollection()
-            for stream in streams {
-                try stream.forEachFeature { (f) throws(GeoDataError) in
-                    if count > 0 { w.out.append(UInt8(ascii: ",")) }
-                    do throws(GeoIOError) { try w.feature(f, path: "$.features[\(count)]") } catch {
-                        throw .malformed(path: path, error: error)
-                    }
-                    count += 1
-                    if w.out.count >= 1 << 20 {
-                        if writing { writing = w.out.withUnsafeBufferPointer(emit) }
-                        w.out.removeAll(keepingCapacity: true)
-                    }
-                }
-            }
-            w.endCollection()
-            w.out.append(0x0A)
-            if writing { _ = w.out.withUnsafeBufferPointer(emit) }
+            count = try GeoJSON.encode(streams: streams, path: path, pieceSize: 1 << 20, emit: emit).count
         }
         return count
     }

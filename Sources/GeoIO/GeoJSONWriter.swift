@@ -38,17 +38,37 @@ extension GeoJSON {
         return w.text
     }
 
-    /// Encodes `collection` as ``encode(_:allowNonWGS84:)`` does (whatever its CRS), followed by
-    /// `terminator`, handing the UTF-8 bytes to `emit` in pieces of about `pieceSize` bytes, so a
-    /// large file is written without holding its whole text. Stops, returning false, as soon as
-    /// `emit` returns false.
-    static func encode(_ collection: FeatureCollection, terminator: UInt8, pieceSize: Int,
-                       emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoIOError) -> Bool {
+    /// Encodes the features of `streams`, as they are read, as one FeatureCollection followed by
+    /// a newline, handing the UTF-8 bytes to `emit` in pieces of about `pieceSize` bytes, so a
+    /// large file is written without holding its features or its text. After `emit` returns
+    /// false the rest is read but not encoded.
+    /// - Returns: the features read, and whether every piece was taken.
+    /// - Throws: ``GeoDataError/malformed(path:error:)`` naming `path` and the feature's place in
+    ///   the collection when a feature cannot be written (a non-finite number); a stream's error.
+    static func encode(streams: [GeoDataLayerStream], path: String, pieceSize: Int,
+                       emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) -> (count: Int, complete: Bool) {
         var w = GeoJSONWriter()
         w.out.reserveCapacity(pieceSize + pieceSize / 2)
-        guard try w.featureCollection(collection, pieceSize: pieceSize, emit: emit) else { return false }
-        w.out.append(terminator)
-        return w.out.withUnsafeBufferPointer(emit)
+        var count = 0, writing = true
+        w.beginCollection()
+        for stream in streams {
+            try stream.forEachFeature { (f) throws(GeoDataError) in
+                defer { count += 1 }
+                guard writing else { return }
+                if count > 0 { w.out.append(UInt8(ascii: ",")) }
+                do throws(GeoIOError) { try w.feature(f, path: "$.features[\(count)]") } catch {
+                    throw .malformed(path: path, error: error)
+                }
+                if w.out.count >= pieceSize {
+                    writing = w.out.withUnsafeBufferPointer(emit)
+                    w.out.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        guard writing else { return (count, false) }
+        w.endCollection()
+        w.out.append(0x0A)
+        return (count, w.out.withUnsafeBufferPointer(emit))
     }
 
     /// Encodes any GeoJSON object (see `encode(_:)` of a `Geometry`).
@@ -265,23 +285,6 @@ struct GeoJSONWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// ``featureCollection(_:)``, handing `out` to `emit` and emptying it whenever it holds
-    /// `pieceSize` bytes or more (the bytes after the last piece stay in `out`).
-    mutating func featureCollection(_ fc: FeatureCollection, pieceSize: Int,
-                                    emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoIOError) -> Bool {
-        beginCollection()
-        for (k, f) in fc.features.enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            try feature(f, path: "$.features[\(k)]")
-            if out.count >= pieceSize {
-                guard out.withUnsafeBufferPointer(emit) else { return false }
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        endCollection()
-        return true
-    }
-
     /// The opening of a FeatureCollection whose features follow one by one
     /// (``feature(_:path:)``, separated by commas), closed by ``endCollection()``.
     mutating func beginCollection() { raw("{\"type\":\"FeatureCollection\",\"features\":[") }
@@ -290,11 +293,11 @@ struct GeoJSONWriter {
     mutating func endCollection() { raw("]}") }
 
     mutating func featureCollection(_ fc: FeatureCollection) throws(GeoIOError) {
-        raw("{\"type\":\"FeatureCollection\",\"features\":[")
+        beginCollection()
         for (k, f) in fc.features.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             try feature(f, path: "$.features[\(k)]")
         }
-        raw("]}")
+        endCollection()
     }
 }

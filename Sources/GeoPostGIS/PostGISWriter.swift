@@ -37,12 +37,7 @@ public enum PostGISWriter {
     ///   - spatialIndex: give each table a GiST index on its geometry column.
     /// - Throws: `GeoDataError/provider(location:reason:)` naming the table and the problem.
     public static func write(_ layers: [GeoDataLayer], to location: PostGISLocation, spatialIndex: Bool = true) throws(GeoDataError) {
-        let streams = layers.map { layer in
-            GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
-                for f in layer.features { try body(f) }
-            }
-        }
-        _ = try write(streams: streams, to: location, spatialIndex: spatialIndex, lookahead: .max)
+        _ = try write(streams: layers.map(GeoDataLayerStream.init), to: location, spatialIndex: spatialIndex, lookahead: .max)
     }
 
     /// Writes layers handed over feature by feature to `location` (as ``write(_:to:spatialIndex:)``

@@ -33,12 +33,17 @@ import Testing
                     properties: ["name": .string("점 \(i)"), "value": .double(Double(i) / 3)])
         }
         let collection = FeatureCollection(features, crs: .wgs84)
+        // Two layers, the collection split between them.
+        let streams = [GeoDataLayer(name: "a", collection: FeatureCollection(Array(features[..<20]), crs: .wgs84)),
+                       GeoDataLayer(name: "b", collection: FeatureCollection(Array(features[20...]), crs: .wgs84))]
+            .map(GeoDataLayerStream.init)
         var pieces: [[UInt8]] = []
-        let complete = try GeoJSON.encode(collection, terminator: 0x0A, pieceSize: pieceSize) { piece in
+        let (count, complete) = try GeoJSON.encode(streams: streams, path: "out.geojson", pieceSize: pieceSize) { piece in
             pieces.append(Array(piece))
             return true
         }
         #expect(complete)
+        #expect(count == features.count)
         #expect(String(decoding: pieces.joined(), as: UTF8.self) == (try GeoJSON.encode(collection)) + "\n")
         if pieceSize == 1 { #expect(pieces.count == features.count + 1) }
     }
@@ -46,11 +51,13 @@ import Testing
     @Test func aFailedPieceStopsTheOutput() throws {
         let collection = FeatureCollection((0..<10).map { _ in Feature(geometry: .point(Point(Coordinate(1, 2)))) })
         var calls = 0
-        let complete = try GeoJSON.encode(collection, terminator: 0x0A, pieceSize: 1) { _ in
+        let (count, complete) = try GeoJSON.encode(streams: [GeoDataLayerStream(GeoDataLayer(name: "l", collection: collection))],
+                                                   path: "out.geojson", pieceSize: 1) { _ in
             calls += 1
             return false
         }
         #expect(!complete)
         #expect(calls == 1)
+        #expect(count == 10)
     }
 }

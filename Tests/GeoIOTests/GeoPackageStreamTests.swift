@@ -155,6 +155,12 @@ import Testing
         // GeoJSON spans several 1 MiB pieces (the WKB of these points is under one).
         if ext == "geojson" { #expect(bytes.count > 2 << 20) }
         #expect(bytes == (try Data(contentsOf: URL(fileURLWithPath: whole))))
+        // Both are the document the in-memory encoders make of all the features at once.
+        let all = layers.flatMap(\.features)
+        let expected = ext == "geojson"
+            ? Data((try GeoJSON.encode(FeatureCollection(all, crs: .wgs84)) + "\n").utf8)
+            : Data(WKBStream.write(all.map(\.geometry), flavor: .extended(srid: 4326)))
+        #expect(bytes == expected)
     }
 
     @Test func aFeatureGeoJSONCannotHoldIsTheWholeLayerError() throws {

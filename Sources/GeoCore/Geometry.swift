@@ -219,10 +219,17 @@ public enum Geometry: Hashable, Sendable {
     }
 
     /// True when the geometry has no coordinate at all.
+    /// Decided from the parts' sizes, without visiting vertices.
     public var isEmpty: Bool {
-        var empty = true
-        forEachCoordinate { _ in empty = false }
-        return empty
+        switch self {
+        case .point(let p): p.coordinate == nil
+        case .lineString(let l): l.coordinates.isEmpty
+        case .polygon(let p): p.exterior.isEmpty && p.holes.allSatisfy(\.isEmpty)
+        case .multiPoint(let mp): mp.points.allSatisfy { $0.coordinate == nil }
+        case .multiLineString(let ml): ml.lineStrings.allSatisfy { $0.coordinates.isEmpty }
+        case .multiPolygon(let mp): mp.polygons.allSatisfy { $0.exterior.isEmpty && $0.holes.allSatisfy(\.isEmpty) }
+        case .geometryCollection(let gc): gc.geometries.allSatisfy(\.isEmpty)
+        }
     }
 
     /// Calls `body` for every vertex, in storage order (rings keep their closing vertex).
@@ -251,9 +258,15 @@ public enum Geometry: Hashable, Sendable {
 
     /// The number of vertices.
     public var coordinateCount: Int {
-        var n = 0
-        forEachCoordinate { _ in n += 1 }
-        return n
+        switch self {
+        case .point(let p): p.coordinate == nil ? 0 : 1
+        case .lineString(let l): l.coordinates.count
+        case .polygon(let p): p.holes.reduce(p.exterior.count) { $0 + $1.count }
+        case .multiPoint(let mp): mp.points.reduce(0) { $0 + ($1.coordinate == nil ? 0 : 1) }
+        case .multiLineString(let ml): ml.lineStrings.reduce(0) { $0 + $1.coordinates.count }
+        case .multiPolygon(let mp): mp.polygons.reduce(0) { n, p in p.holes.reduce(n + p.exterior.count) { $0 + $1.count } }
+        case .geometryCollection(let gc): gc.geometries.reduce(0) { $0 + $1.coordinateCount }
+        }
     }
 
     /// True when any part carries heights (`z`).

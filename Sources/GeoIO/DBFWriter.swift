@@ -17,49 +17,91 @@ enum DBFWriter {
         var decimals: Int
     }
 
-    /// The columns for `features`.
+    /// The columns for `features`: one pass over every property, each value folded into its
+    /// column's summary (which types it has seen, the widest text, the most decimals).
     static func columns(_ features: [Feature]) -> [Column] {
-        var keys = Set<String>()
-        for f in features { keys.formUnion(f.properties.keys) }
-        var used = Set<String>()
-        return keys.sorted().map { key in
-            let values = features.compactMap { f -> PropertyValue? in
-                guard let v = f.properties[key], v != .null else { return nil }
-                if case .double(let d) = v, !d.isFinite { return nil }
-                return v
+        var slots = [String: Int]()
+        var summaries = [ValueSummary]()
+        for f in features {
+            for (key, value) in f.properties {
+                let slot: Int
+                if let s = slots[key] {
+                    slot = s
+                } else {
+                    slot = summaries.count
+                    slots[key] = slot
+                    summaries.append(ValueSummary())
+                }
+                summaries[slot].add(value)
             }
-            var column = infer(key: key, values)
+        }
+        var used = Set<String>()
+        return slots.sorted { $0.key < $1.key }.map { key, slot in
+            var column = summaries[slot].column(key: key)
             column.name = uniqueName(key, &used)
             return column
         }
     }
 
-    private static func infer(key: String, _ values: [PropertyValue]) -> Column {
-        var column = Column(key: key, name: [], type: .character, length: 1, decimals: 0)
-        guard !values.isEmpty else { return column }
-        if values.allSatisfy({ if case .bool = $0 { true } else { false } }) {
-            column.type = .logical
+    /// What the non-null values of one property have in common: enough to choose the field's
+    /// type, width and decimals. Nulls and non-finite doubles (written blank) are skipped.
+    private struct ValueSummary {
+        var count = 0
+        var allBool = true, allInt = true, allNumber = true, allDate = true
+        /// The longest number text (while every value is a number) and its most decimals.
+        var numberLength = 0, decimals = 0
+        /// The longest text of any value, in UTF-8 bytes.
+        var textLength = 0
+
+        mutating func add(_ value: PropertyValue) {
+            switch value {
+            case .null:
+                return
+            case .double(let d) where !d.isFinite:
+                return
+            case .bool(let b):
+                allInt = false; allNumber = false; allDate = false
+                textLength = max(textLength, b ? 4 : 5)
+            case .int, .double:
+                if case .double = value { allInt = false }
+                allBool = false; allDate = false
+                let t = numberText(value).utf8
+                numberLength = max(numberLength, t.count)
+                if let dot = t.firstIndex(of: UInt8(ascii: ".")) {
+                    decimals = max(decimals, t.distance(from: dot, to: t.endIndex) - 1)
+                }
+                textLength = max(textLength, t.count)
+            case .string(let s):
+                allBool = false; allInt = false; allNumber = false
+                if allDate && !isISODate(s) { allDate = false }
+                textLength = max(textLength, s.utf8.count)
+            case .array, .object:
+                allBool = false; allInt = false; allNumber = false; allDate = false
+                textLength = max(textLength, text(value).utf8.count)
+            }
+            count += 1
+        }
+
+        func column(key: String) -> Column {
+            var column = Column(key: key, name: [], type: .character, length: 1, decimals: 0)
+            guard count > 0 else { return column }
+            if allBool {
+                column.type = .logical
+            } else if allInt {
+                column.type = .number
+                column.length = min(254, numberLength)
+            } else if allNumber {
+                column.type = .number
+                column.length = min(254, numberLength)
+                column.decimals = min(15, decimals)
+            } else if allDate {
+                column.type = .date
+                column.length = 8
+            } else {
+                column.length = min(254, max(1, textLength))
+            }
             return column
         }
-        if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-            column.type = .number
-            column.length = min(254, values.map { numberText($0).count }.max() ?? 1)
-            return column
-        }
-        if values.allSatisfy({ switch $0 { case .int, .double: true; default: false } }) {
-            column.type = .number
-            let texts = values.map(numberText)
-            column.length = min(254, texts.map(\.count).max() ?? 1)
-            column.decimals = min(15, texts.map { t in t.firstIndex(of: ".").map { t.distance(from: $0, to: t.endIndex) - 1 } ?? 0 }.max() ?? 0)
-            return column
-        }
-        if values.allSatisfy({ $0.stringValue.map(isISODate) ?? false }) {
-            column.type = .date
-            column.length = 8
-            return column
-        }
-        column.length = min(254, max(1, values.map { text($0).utf8.count }.max() ?? 1))
-        return column
     }
 
     /// A 10-byte field name unique among `used` (case-insensitive).

@@ -21,24 +21,28 @@ public enum ShapefileWriter {
         let shpTemporary = AtomicFile.temporaryPath(for: path)
         InterruptCleanup.register(shpTemporary)
         defer { InterruptCleanup.unregister(shpTemporary) }
-        let shx: [UInt8]
+        // The .shp (with its index) and the .dbf are built at the same time, one on each of two
+        // threads: they read the same features and share nothing else.
+        nonisolated(unsafe) var shapes: Result<[UInt8], GeoDataError> = .success([])
+        nonisolated(unsafe) var table: Result<[UInt8], GeoDataError> = .success([])
+        let features = layer.features
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                shapes = Result { () throws(GeoDataError) -> [UInt8] in
+                    try streamShapes(features, type: type, to: shpTemporary, path: path)
+                }
+            } else {
+                table = Result { () throws(GeoDataError) -> [UInt8] in try tableBytes(of: features, path: path) }
+            }
+        }
+        let shx: [UInt8], dbf: [UInt8]
         do {
-            shx = try streamShapes(layer.features, type: type, to: shpTemporary, path: path)
+            shx = try shapes.get()
+            dbf = try table.get()
         } catch {
             unlink(shpTemporary)
             throw error
         }
-        let columns = DBFWriter.columns(layer.features)
-        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
-        guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
-            unlink(shpTemporary)
-            throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
-        }
-        guard layer.features.count <= Int(UInt32.max) else {
-            unlink(shpTemporary)
-            throw .unsupported(path: path, reason: "\(layer.features.count) features; a .dbf holds at most \(UInt32.max) records")
-        }
-        let dbf = DBFWriter.encode(layer.features, columns: columns)
         var files: [(String, [UInt8])] = [
             (ShapefileReader.replacingExtension(path, "shx"), shx),
             (ShapefileReader.replacingExtension(path, "dbf"), dbf),
@@ -51,6 +55,19 @@ public enum ShapefileWriter {
             stale.append(ShapefileReader.replacingExtension(path, "prj"))
         }
         try writeAll(files, removing: stale, for: path, written: [(path, shpTemporary)])
+    }
+
+    /// The `.dbf` bytes of `features`, its fields inferred from their properties.
+    private static func tableBytes(of features: [Feature], path: String) throws(GeoDataError) -> [UInt8] {
+        let columns = DBFWriter.columns(features)
+        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
+        guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
+            throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
+        }
+        guard features.count <= Int(UInt32.max) else {
+            throw .unsupported(path: path, reason: "\(features.count) features; a .dbf holds at most \(UInt32.max) records")
+        }
+        return DBFWriter.encode(features, columns: columns)
     }
 
     private static func checkFolder(of path: String) throws(GeoDataError) {

@@ -53,6 +53,23 @@ import GeoBenchSupport
         }
     }
 
+    /// `isEmpty` and `coordinateCount` are read from the parts' sizes; the oracle visits every vertex.
+    @Test func emptinessAndVertexCountAsVertexByVertex() {
+        var draw = Draw(rng: SplitMix64(seed: 7))
+        var empties = 0
+        for i in 0..<50_000 {
+            let g = draw.geometry()
+            var visited = 0
+            g.forEachCoordinate { _ in visited += 1 }
+            if visited == 0 { empties += 1 }
+            #expect(g.isEmpty == (visited == 0), "geometry \(i): \(g)")
+            #expect(g.coordinateCount == visited, "geometry \(i): \(g)")
+            if g.isEmpty != (visited == 0) || g.coordinateCount != visited { return }
+        }
+        // Both answers occur often enough to matter.
+        #expect(empties > 1_000 && empties < 49_000)
+    }
+
     @Test func emptyGeometriesHaveTheEmptyBox() {
         #expect(Geometry.polygon(Polygon(exterior: [])).boundingBox == .empty)
         #expect(Geometry.geometryCollection(GeometryCollection([])).boundingBox == .empty)

@@ -158,7 +158,11 @@ public enum FlatGeobufWriter {
                 if !codes[i].contains(c) {
                     var more = codes[i]
                     more.insert(c)
-                    guard Self.type(more) == columns[i].type else { return false }
+                    let type = Self.type(more)
+                    // A column null so far has no value in any feature encoded (nulls are left
+                    // out), so its type can still change: the header is written last.
+                    guard type == columns[i].type || codes[i].isSubset(of: [-1]) else { return false }
+                    columns[i].type = type
                     codes[i] = more
                 }
             }

@@ -131,7 +131,7 @@ public enum GeoDataSink {
         if format == .flatGeobuf, streams.count == 1, let stream = streams.first {
             let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
             if let count = try FlatGeobufWriter.write(stream, wkt: wkt, to: path, spatialIndex: options.spatialIndex,
-                                                      lookahead: streamLookahead) {
+                                                      lookahead: flatGeobufLookahead) {
                 return count
             }
         }
@@ -182,8 +182,17 @@ public enum GeoDataSink {
         return count
     }
 
-    /// The features of a streamed layer its table is chosen from before its rows are written.
+    /// The features of a streamed layer its GeoPackage table is chosen from before its rows are
+    /// written: the table's declared column types are fixed when it is created, so a column null
+    /// in every one of these features and typed later makes the write start over.
     public static let streamLookahead = 4096
+
+    /// The features of a streamed layer a FlatGeobuf header is chosen from before the features
+    /// are encoded. Fewer than a GeoPackage's: the header is written last, so a column null so far
+    /// may still take any type; only a new property or a changed value type (an integer column
+    /// meeting a decimal) makes the write start over. Holding fewer features keeps the memory
+    /// of the read recycled instead of paged in anew.
+    public static let flatGeobufLookahead = 256
 
     /// A GeoPackage's declared geometry type for geometries of `kinds`.
     static func typeName(_ kinds: Set<Geometry.Kind>) -> String {

@@ -91,7 +91,7 @@ public final class PostGISSource: GeoDataProvidedSource {
         let n = partitions
         let width = extent.isEmpty ? 0 : (extent.maxX - extent.minX) / Double(n)
         let cuts: [Double] = (1..<n).map { extent.isEmpty ? 0 : extent.minX + width * Double($0) }
-        let queues = (0..<n).map { _ in PartitionQueue(capacity: Self.queuedBatches) }
+        let queues = (0..<n).map { _ in FeatureBatchQueue(capacity: Self.queuedBatches) }
         let location = self.location
         let group = DispatchGroup()
         for i in 0..<n {
@@ -107,11 +107,11 @@ public final class PostGISSource: GeoDataProvidedSource {
                     try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection) { f throws(GeoDataError) in
                         batch.append(f)
                         if batch.count >= Self.queuedBatchSize {
-                            guard queue.put(.success(batch)) else { throw .provider(location: location.redacted, reason: "read stopped") }
+                            guard queue.put(batch) else { throw .provider(location: location.redacted, reason: "read stopped") }
                             batch.removeAll(keepingCapacity: true)
                         }
                     }
-                    if !batch.isEmpty { _ = queue.put(.success(batch)) }
+                    if !batch.isEmpty { _ = queue.put(batch) }
                     queue.finish(nil)
                 } catch {
                     queue.finish(error)
@@ -414,56 +414,3 @@ public final class PostGISSource: GeoDataProvidedSource {
     }
 }
 
-/// The batches of one strip of a partitioned read, from its thread to the reader: at most
-/// `capacity` waiting; `put` waits for room and returns false once the reader has cancelled.
-final class PartitionQueue: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [[Feature]] = []
-    private var finished = false
-    private var failure: GeoDataError?
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    func put(_ batch: Result<[Feature], GeoDataError>) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.count >= capacity, !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        if case .success(let features) = batch { batches.append(features) }
-        condition.broadcast()
-        return true
-    }
-
-    /// No more batches; `error` when the strip failed.
-    func finish(_ error: GeoDataError?) {
-        condition.lock()
-        finished = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The next batch, the strip's failure, or nil at its end.
-    func take() -> Result<[Feature], GeoDataError>? {
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty, !finished { condition.wait() }
-        if !batches.isEmpty {
-            let batch = batches.removeFirst()
-            condition.broadcast()
-            return .success(batch)
-        }
-        if let failure { return .failure(failure) }
-        return nil
-    }
-
-    /// The reader stops: a waiting `put` returns false.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-}

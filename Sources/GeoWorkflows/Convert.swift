@@ -1,6 +1,7 @@
 public import GeoCore
 public import GeoIO
 internal import GeoProj
+import Foundation
 
 /// An error of a workflow: one line naming the file and the problem.
 public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -133,6 +134,7 @@ public enum GeoConvert {
         }
         var read = 0
         var projectionFailure: WorkflowError?
+        let readAhead = ProcessInfo.processInfo.activeProcessorCount > 1
         let stopped = GeoDataError.unreadable(path: reader.path, reason: "reprojection failed")
         var streams: [GeoDataLayerStream] = []
         for (k, info) in infos.enumerated() {
@@ -148,7 +150,7 @@ public enum GeoConvert {
             // A single-layer file takes no layer name.
             let named = reader.format?.isMultiLayer ?? true ? name : nil
             let offset = offsets[k]
-            streams.append(GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+            let stream = GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
                 read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in
                     read += 1
@@ -161,7 +163,11 @@ public enum GeoConvert {
                     }
                     try body(out)
                 }
-            })
+            }
+            // With a second core the layer is read (and reprojected) on its own thread while
+            // the writer encodes what is already read; the reader, its transformer and the
+            // progress bar are used by that thread alone while the stream runs.
+            streams.append(readAhead ? stream.readingAhead() : stream)
         }
         do {
             return try GeoDataSink.write(streams: streams, to: output, format: format,

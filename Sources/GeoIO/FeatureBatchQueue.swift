@@ -1,0 +1,123 @@
+import Foundation
+import GeoCore
+
+/// Batches of features handed from a reading thread to the thread that uses them: at most
+/// `capacity` waiting; ``put(_:)`` waits for room and returns false once the taker has cancelled.
+/// The reading thread ends with ``finish(_:)``, its error (if any) delivered after every batch
+/// it put.
+public final class FeatureBatchQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[Feature]] = []
+    private var head = 0
+    private var finished = false
+    private var failure: GeoDataError?
+    private var cancelled = false
+    private let capacity: Int
+
+    /// A queue holding at most `capacity` batches (at least 1).
+    public init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// Appends `batch`, waiting while the queue is full; false (and nothing added) once cancelled.
+    public func put(_ batch: [Feature]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count - head >= capacity, !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        batches.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// No more batches; `error` when the reading failed.
+    public func finish(_ error: GeoDataError?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next batch, the reading's failure, or nil at its end; waits for one of them.
+    public func take() -> Result<[Feature], GeoDataError>? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count == head, !finished { condition.wait() }
+        if batches.count > head {
+            let batch = batches[head]
+            batches[head] = []
+            head += 1
+            if head == batches.count {
+                batches.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            condition.broadcast()
+            return .success(batch)
+        }
+        if let failure { return .failure(failure) }
+        return nil
+    }
+
+    /// The taker stops: a waiting or later ``put(_:)`` returns false.
+    public func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+extension GeoDataLayerStream {
+    /// The same stream with its features read on a thread of their own, up to `batches` batches
+    /// of `batchSize` features ahead of the function they are handed to, which runs on the
+    /// calling thread: reading (parsing, decoding, reprojecting) and writing proceed side by side.
+    /// The features, their order and the errors are those of the stream itself: a read error
+    /// arrives after the features read before it; an error thrown by the function stops the
+    /// reading thread, which is waited for before the error is rethrown.
+    ///
+    /// The stream's function must not need the calling thread: whatever it reads (a file source,
+    /// a PROJ transformer) is used by the reading thread alone while the stream runs.
+    public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
+        nonisolated(unsafe) let source = forEachFeature
+        let size = max(1, batchSize)
+        return GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+            let queue = FeatureBatchQueue(capacity: batches)
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                defer { done.signal() }
+                var batch: [Feature] = []
+                batch.reserveCapacity(size)
+                let stopped = GeoDataError.unsupported(path: "", reason: "reading stopped")
+                do throws(GeoDataError) {
+                    try source { f throws(GeoDataError) in
+                        batch.append(f)
+                        if batch.count >= size {
+                            guard queue.put(batch) else { throw stopped }
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { _ = queue.put(batch) }
+                    queue.finish(nil)
+                } catch {
+                    // The features read before the failure go first, as a plain read hands them over.
+                    if !batch.isEmpty { _ = queue.put(batch) }
+                    queue.finish(error)
+                }
+            }
+            // As deep as the main thread's: readers recurse into nested geometries.
+            thread.stackSize = 8 << 20
+            thread.start()
+            defer {
+                queue.cancel()
+                done.wait()
+            }
+            while let next = queue.take() {
+                switch next {
+                case .success(let features):
+                    for f in features { try body(f) }
+                case .failure(let error):
+                    throw error
+                }
+            }
+        }
+    }
+}

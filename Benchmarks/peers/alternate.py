@@ -3,6 +3,10 @@
 (user + system) and peak resident memory of each run, medians, and the ratio B / A.
 
     python3 Benchmarks/peers/alternate.py --pairs 5 --a 'geotwin ...' --b 'python3 peer.py ...'
+    python3 Benchmarks/peers/alternate.py --setup 'rm -f a.* b.*' --a 'geotwin convert in.gpkg a.fgb' --b '...'
+
+--setup runs (untimed) before every timed run: with it each write makes a new file, without it
+each write replaces the file the run before wrote.
 
 Each command runs through the shell with stdout discarded; CPU time and peak RSS come from
 wait4() on the child (the shell's children included). Prints a Markdown table.
@@ -14,7 +18,9 @@ import subprocess
 import time
 
 
-def run(cmd):
+def run(cmd, setup=None):
+    if setup:
+        subprocess.run(setup, shell=True, check=True, stdout=subprocess.DEVNULL)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -30,14 +36,15 @@ def main():
     ap.add_argument("--a", required=True, help="GeoTwin's command")
     ap.add_argument("--b", required=True, help="the peer's command")
     ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--setup", default=None, help="a command run, untimed, before every run of either side")
     args = ap.parse_args()
     for _ in range(args.warmup):
-        run(args.a)
-        run(args.b)
+        run(args.a, args.setup)
+        run(args.b, args.setup)
     a, b = [], []
     for _ in range(args.pairs):
-        a.append(run(args.a))
-        b.append(run(args.b))
+        a.append(run(args.a, args.setup))
+        b.append(run(args.b, args.setup))
     med = lambda rows, k: statistics.median(r[k] for r in rows)
     print("| measure | GeoTwin median | peer median | ratio peer/GeoTwin |")
     print("| --- | ---: | ---: | ---: |")

@@ -5,6 +5,7 @@ import Foundation
 /// The first failure is kept and returned by ``close()``; later writes are skipped.
 final class BufferedFile {
     private let fd: Int32
+    private var closed = false
     private var buffer: [UInt8] = []
     private let capacity = 1 << 20
     private var failure: Int32 = 0
@@ -62,10 +63,14 @@ final class BufferedFile {
     }
 
     /// Writes what is buffered and closes the file; the `errno` of the first failure, or nil.
+    /// Closing again does nothing more (the descriptor may already belong to another file).
     @discardableResult
     func close() -> Int32? {
-        flush()
-        if Foundation.close(fd) != 0, failure == 0 { failure = errno }
+        if !closed {
+            closed = true
+            flush()
+            if Foundation.close(fd) != 0, failure == 0 { failure = errno }
+        }
         return failure == 0 ? nil : failure
     }
 

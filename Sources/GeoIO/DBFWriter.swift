@@ -17,13 +17,29 @@ enum DBFWriter {
         var decimals: Int
     }
 
-    /// The columns for `features`: one pass over every property, each value folded into its
-    /// column's summary (which types it has seen, the widest text, the most decimals).
+    /// The columns for `features`.
     static func columns(_ features: [Feature]) -> [Column] {
-        var slots = [String: Int]()
-        var summaries = [ValueSummary]()
-        for f in features {
-            for (key, value) in f.properties {
+        var builder = TableBuilder()
+        for f in features { builder.summarize(f.properties) }
+        return builder.columns()
+    }
+
+    /// A table built feature by feature: each property value folded into its column's summary
+    /// (which types it has seen, the widest text, the most decimals) as it comes, and the rows
+    /// kept for the encoding, which needs the final widths.
+    struct TableBuilder {
+        private var slots = [String: Int]()
+        private var summaries = [ValueSummary]()
+        private var rows: [[String: PropertyValue]] = []
+
+        /// Adds the next record.
+        mutating func add(_ properties: [String: PropertyValue]) {
+            summarize(properties)
+            rows.append(properties)
+        }
+
+        fileprivate mutating func summarize(_ properties: [String: PropertyValue]) {
+            for (key, value) in properties {
                 let slot: Int
                 if let s = slots[key] {
                     slot = s
@@ -35,11 +51,29 @@ enum DBFWriter {
                 summaries[slot].add(value)
             }
         }
-        var used = Set<String>()
-        return slots.sorted { $0.key < $1.key }.map { key, slot in
-            var column = summaries[slot].column(key: key)
-            column.name = uniqueName(key, &used)
-            return column
+
+        /// The columns, by name in sorted order.
+        func columns() -> [Column] {
+            var used = Set<String>()
+            return slots.sorted { $0.key < $1.key }.map { key, slot in
+                var column = summaries[slot].column(key: key)
+                column.name = uniqueName(key, &used)
+                return column
+            }
+        }
+
+        /// The whole `.dbf` of the records added.
+        /// - Throws: ``GeoDataError/unsupported(path:reason:)`` beyond the format's limits.
+        func encode(path: String) throws(GeoDataError) -> [UInt8] {
+            let columns = columns()
+            let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
+            guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
+                throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
+            }
+            guard rows.count <= Int(UInt32.max) else {
+                throw .unsupported(path: path, reason: "\(rows.count) features; a .dbf holds at most \(UInt32.max) records")
+            }
+            return DBFWriter.encode(rows, columns: columns)
         }
     }
 
@@ -160,13 +194,13 @@ enum DBFWriter {
     }
 
     /// The whole `.dbf` file.
-    static func encode(_ features: [Feature], columns: [Column]) -> [UInt8] {
+    static func encode(_ rows: [[String: PropertyValue]], columns: [Column]) -> [UInt8] {
         let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
         let headerLength = 32 + 32 * columns.count + 1
         var out: [UInt8] = []
-        out.reserveCapacity(headerLength + recordLength * features.count + 1)
+        out.reserveCapacity(headerLength + recordLength * rows.count + 1)
         out += [0x03, 95, 7, 26]
-        appendLE(&out, UInt32(features.count))
+        appendLE(&out, UInt32(rows.count))
         appendLE(&out, UInt16(headerLength))
         appendLE(&out, UInt16(recordLength))
         out += [UInt8](repeating: 0, count: 20)
@@ -177,9 +211,9 @@ enum DBFWriter {
             out += [UInt8](repeating: 0, count: 14)
         }
         out.append(0x0D)
-        for f in features {
+        for properties in rows {
             out.append(0x20)
-            for c in columns { appendValue(&out, f.properties[c.key] ?? .null, c) }
+            for c in columns { appendValue(&out, properties[c.key] ?? .null, c) }
         }
         out.append(0x1A)
         return out

@@ -106,7 +106,8 @@ public enum GeoDataSink {
     /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
     /// and returns the number of features written. A provider's location (`postgresql://...`)
     /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
-    /// and so do a GeoPackage, a WKB stream and GeoJSON (layers in WGS 84); a FlatGeobuf file keeps only each feature's bytes until it is
+    /// and so do a GeoPackage, a WKB stream, GeoJSON (layers in WGS 84) and a Shapefile's `.shp`
+    /// (its `.dbf` keeps each feature's properties until the end); a FlatGeobuf file keeps only each feature's bytes until it is
     /// written (the index comes before the features). Other files are written as
     /// ``write(_:to:format:options:)`` writes the layers read whole.
     /// - Throws: ``GeoDataError`` naming the file and the problem.
@@ -132,6 +133,12 @@ public enum GeoDataSink {
             let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
             if let count = try FlatGeobufWriter.write(stream, wkt: wkt, to: path, spatialIndex: options.spatialIndex,
                                                       lookahead: flatGeobufLookahead) {
+                return count
+            }
+        }
+        if format == .shapefile, streams.count == 1, let stream = streams.first {
+            let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
+            if let count = try ShapefileWriter.write(stream, to: path, prj: wkt, lookahead: shapefileLookahead) {
                 return count
             }
         }
@@ -193,6 +200,12 @@ public enum GeoDataSink {
     /// meeting a decimal) makes the write start over. Holding fewer features keeps the memory
     /// of the read recycled instead of paged in anew.
     public static let flatGeobufLookahead = 256
+
+    /// The features of a streamed layer a Shapefile's shape type is chosen from before records
+    /// are written; only a later geometry of another type (or with heights or measures the
+    /// type lacks) makes the write start over. The `.dbf` is written last, from every
+    /// feature's properties (its field widths need every value).
+    public static let shapefileLookahead = 256
 
     /// A GeoPackage's declared geometry type for geometries of `kinds`.
     static func typeName(_ kinds: Set<Geometry.Kind>) -> String {

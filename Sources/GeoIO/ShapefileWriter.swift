@@ -29,10 +29,16 @@ public enum ShapefileWriter {
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 shapes = Result { () throws(GeoDataError) -> [UInt8] in
-                    try streamShapes(features, type: type, to: shpTemporary, path: path)
+                    var records = try ShapeRecordFile(temporary: shpTemporary, path: path, type: type)
+                    for f in features { try records.add(f.geometry) }
+                    return try records.finish()
                 }
             } else {
-                table = Result { () throws(GeoDataError) -> [UInt8] in try tableBytes(of: features, path: path) }
+                table = Result { () throws(GeoDataError) -> [UInt8] in
+                    var builder = DBFWriter.TableBuilder()
+                    for f in features { builder.add(f.properties) }
+                    return try builder.encode(path: path)
+                }
             }
         }
         let shx: [UInt8], dbf: [UInt8]
@@ -43,6 +49,74 @@ public enum ShapefileWriter {
             unlink(shpTemporary)
             throw error
         }
+        try writeSidecars(shx: shx, dbf: dbf, prj: prj, for: path, shpTemporary: shpTemporary)
+    }
+
+    /// Writes a layer handed over feature by feature: the shape type is chosen from the first
+    /// `lookahead` features, then each feature's record goes to the `.shp` as it is read and only
+    /// its properties are kept for the `.dbf` (whose field widths need every value). Returns nil,
+    /// having written nothing, when a later feature does not fit that type (another geometry
+    /// type, heights or measures, a MultiPoint among points): the caller then writes the layer
+    /// whole, which gives the same files, or the same error.
+    static func write(_ stream: GeoDataLayerStream, to path: String, prj: String?, lookahead: Int) throws(GeoDataError) -> Int? {
+        try checkFolder(of: path)
+        let shpTemporary = AtomicFile.temporaryPath(for: path)
+        InterruptCleanup.register(shpTemporary)
+        defer { InterruptCleanup.unregister(shpTemporary) }
+        var pending: [Feature] = []
+        var records: ShapeRecordFile?
+        var table = DBFWriter.TableBuilder()
+        var restart = false
+        let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
+        func start() throws(GeoDataError) {
+            // A lookahead the whole-layer write would refuse is refused there, with its counts.
+            guard let type = try? shapeType(of: pending, path: path) else {
+                restart = true
+                throw stop
+            }
+            var started = try ShapeRecordFile(temporary: shpTemporary, path: path, type: type)
+            for f in pending { try started.add(f.geometry) }
+            pending = []
+            records = started
+        }
+        do throws(GeoDataError) {
+            try stream.forEachFeature { (f) throws(GeoDataError) in
+                table.add(f.properties)
+                if records != nil {
+                    guard records!.admits(f.geometry) else {
+                        restart = true
+                        throw stop
+                    }
+                    try records!.add(f.geometry)
+                    return
+                }
+                pending.append(f)
+                if pending.count >= lookahead { try start() }
+            }
+            if records == nil { try start() }
+        } catch {
+            records?.abandon()
+            unlink(shpTemporary)
+            if restart { return nil }
+            throw error
+        }
+        let count = records!.count
+        let shx: [UInt8], dbf: [UInt8]
+        do {
+            shx = try records!.finish()
+            dbf = try table.encode(path: path)
+        } catch {
+            unlink(shpTemporary)
+            throw error
+        }
+        try writeSidecars(shx: shx, dbf: dbf, prj: prj, for: path, shpTemporary: shpTemporary)
+        return count
+    }
+
+    /// Writes the `.shx`, `.dbf`, `.cpg` and `.prj` beside the finished `.shp` temporary and
+    /// renames them all into place.
+    private static func writeSidecars(shx: [UInt8], dbf: [UInt8], prj: String?, for path: String,
+                                      shpTemporary: String) throws(GeoDataError) {
         var files: [(String, [UInt8])] = [
             (ShapefileReader.replacingExtension(path, "shx"), shx),
             (ShapefileReader.replacingExtension(path, "dbf"), dbf),
@@ -57,62 +131,12 @@ public enum ShapefileWriter {
         try writeAll(files, removing: stale, for: path, written: [(path, shpTemporary)])
     }
 
-    /// The `.dbf` bytes of `features`, its fields inferred from their properties.
-    private static func tableBytes(of features: [Feature], path: String) throws(GeoDataError) -> [UInt8] {
-        let columns = DBFWriter.columns(features)
-        let recordLength = 1 + columns.reduce(0) { $0 + $1.length }
-        guard columns.count <= 2046, recordLength <= Int(UInt16.max) else {
-            throw .unsupported(path: path, reason: "\(columns.count) fields of \(recordLength) bytes per record; a .dbf holds at most 2046 fields and 65535 bytes per record")
-        }
-        guard features.count <= Int(UInt32.max) else {
-            throw .unsupported(path: path, reason: "\(features.count) features; a .dbf holds at most \(UInt32.max) records")
-        }
-        return DBFWriter.encode(features, columns: columns)
-    }
-
     private static func checkFolder(of path: String) throws(GeoDataError) {
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
-    }
-
-    /// Writes the `.shp` of `features` to `temporary` and returns the `.shx` bytes.
-    static func streamShapes(_ features: [Feature], type: ShapeType, to temporary: String, path: String) throws(GeoDataError) -> [UInt8] {
-        let directory = (path as NSString).deletingLastPathComponent
-        guard let file = BufferedFile(creating: temporary) else {
-            throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
-        }
-        var shx = [UInt8](repeating: 0, count: 100)
-        shx.reserveCapacity(100 + 8 * features.count)
-        var box = BoundingBox.empty
-        var zRange = (Double.infinity, -Double.infinity), mRange = (Double.infinity, -Double.infinity)
-        file.append(repeatElement(0, count: 100))
-        var words = 50
-        var content: [UInt8] = []
-        let encoder = ShapeRecordEncoder(type: type)
-        for (i, f) in features.enumerated() {
-            content.removeAll(keepingCapacity: true)
-            encoder.encode(f.geometry, into: &content, box: &box, z: &zRange, m: &mRange)
-            guard words + 4 + content.count / 2 <= Int(Int32.max) else {
-                file.close()
-                throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
-            }
-            appendBE(&shx, Int32(words))
-            appendBE(&shx, Int32(content.count / 2))
-            file.appendBigEndian(Int32(i + 1))
-            file.appendBigEndian(Int32(content.count / 2))
-            file.append(content)
-            words += 4 + content.count / 2
-        }
-        if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
-        file.write(fileHeader(type: type, words: words, box: box, z: zRange, m: mRange), at: 0)
-        shx.replaceSubrange(0..<100, with: fileHeader(type: type, words: shx.count / 2, box: box, z: zRange, m: mRange))
-        if let failure = file.close() {
-            throw .writeFailed(path: path, reason: String(cString: strerror(failure)))
-        }
-        return shx
     }
 
     /// The one shape type that holds every geometry of `features`.
@@ -142,6 +166,83 @@ public enum ShapefileWriter {
         if hasZ { return ShapeType(rawValue: base.rawValue + 10) ?? base }
         if hasM { return ShapeType(rawValue: base.rawValue + 20) ?? base }
         return base
+    }
+
+    /// The `.shp` being written to its temporary file, record by record, and its `.shx`.
+    struct ShapeRecordFile {
+        let type: ShapeType
+        let path: String
+        private let file: BufferedFile
+        private let encoder: ShapeRecordEncoder
+        private var shx: [UInt8]
+        private var content: [UInt8] = []
+        private var box = BoundingBox.empty
+        private var zRange = (Double.infinity, -Double.infinity), mRange = (Double.infinity, -Double.infinity)
+        private var words = 50
+        private(set) var count = 0
+
+        init(temporary: String, path: String, type: ShapeType) throws(GeoDataError) {
+            let directory = (path as NSString).deletingLastPathComponent
+            guard let file = BufferedFile(creating: temporary) else {
+                throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
+            }
+            self.file = file
+            self.type = type
+            self.path = path
+            encoder = ShapeRecordEncoder(type: type)
+            shx = [UInt8](repeating: 0, count: 100)
+            file.append(repeatElement(0, count: 100))
+        }
+
+        /// True when `geometry` leaves the file's shape type as ``ShapefileWriter/shapeType(of:path:)``
+        /// chose it from the features before: the same family, no MultiPoint among points, no
+        /// heights (or measures) the type lacks, no collection.
+        func admits(_ geometry: Geometry?) -> Bool {
+            guard let g = geometry, !g.isEmpty else { return true }
+            let raw = type.rawValue
+            let base = raw % 10, hasZ = raw > 10 && raw < 20, hasM = raw > 20
+            switch g.kind {
+            case .geometryCollection: return false
+            case .point: guard base == ShapeType.point.rawValue || base == ShapeType.multiPoint.rawValue else { return false }
+            case .multiPoint: guard base == ShapeType.multiPoint.rawValue else { return false }
+            case .lineString, .multiLineString: guard base == ShapeType.polyLine.rawValue else { return false }
+            case .polygon, .multiPolygon: guard base == ShapeType.polygon.rawValue else { return false }
+            }
+            if g.hasZ && !hasZ { return false }
+            if g.hasM && !hasZ && !hasM { return false }
+            return true
+        }
+
+        /// Appends the record of the next feature's geometry.
+        mutating func add(_ geometry: Geometry?) throws(GeoDataError) {
+            content.removeAll(keepingCapacity: true)
+            encoder.encode(geometry, into: &content, box: &box, z: &zRange, m: &mRange)
+            guard words + 4 + content.count / 2 <= Int(Int32.max) else {
+                file.close()
+                throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
+            }
+            count += 1
+            appendBE(&shx, Int32(words))
+            appendBE(&shx, Int32(content.count / 2))
+            file.appendBigEndian(Int32(count))
+            file.appendBigEndian(Int32(content.count / 2))
+            file.append(content)
+            words += 4 + content.count / 2
+        }
+
+        /// Writes the header, closes the file and returns the `.shx` bytes.
+        mutating func finish() throws(GeoDataError) -> [UInt8] {
+            if box.isEmpty { box = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0) }
+            file.write(fileHeader(type: type, words: words, box: box, z: zRange, m: mRange), at: 0)
+            shx.replaceSubrange(0..<100, with: fileHeader(type: type, words: shx.count / 2, box: box, z: zRange, m: mRange))
+            if let failure = file.close() {
+                throw .writeFailed(path: path, reason: String(cString: strerror(failure)))
+            }
+            return shx
+        }
+
+        /// Closes the file unfinished (the caller removes it).
+        func abandon() { file.close() }
     }
 
     private static func fileHeader(type: ShapeType, words: Int, box: BoundingBox, z: (Double, Double), m: (Double, Double)) -> [UInt8] {

@@ -85,7 +85,8 @@ public enum GeoConvert {
     /// features can go from the input to the output as they are read, holding a few at a time
     /// instead of whole layers: any input but a WKB stream (a `postgresql://` table in one part
     /// or in `partitions` strips read side by side) to a GeoPackage, a FlatGeobuf file, a WKB
-    /// stream, GeoJSON (layers in WGS 84, or any CRS when allowed) or a `postgresql://` table.
+    /// stream, GeoJSON (layers in WGS 84, or any CRS when allowed), a Shapefile (whose `.dbf`
+    /// keeps the properties until the end) or a `postgresql://` table.
     /// Other conversions read the layers whole, as `convert` does.
     /// - Returns: the number of features written.
     @discardableResult
@@ -96,10 +97,10 @@ public enum GeoConvert {
         GeoDataLocations.registerProviders()
         guard partitions >= 1 else { throw WorkflowError("partitions must be at least 1 (got \(partitions))") }
         let outputFormat: GeoDataFormat? = GeoDataLocations.isURL(output) ? nil : try GeoDataFormat(path: output)
-        // A database table, a GeoPackage, a FlatGeobuf file, a WKB stream or GeoJSON is written
-        // feature by feature while the input is read.
+        // A database table, a GeoPackage, a FlatGeobuf file, a WKB stream, GeoJSON or a
+        // Shapefile is written feature by feature while the input is read.
         if outputFormat == nil || outputFormat == .geoPackage || outputFormat == .flatGeobuf || outputFormat == .wkbStream
-            || outputFormat == .geoJSON {
+            || outputFormat == .geoJSON || outputFormat == .shapefile {
             let reader = try GeoDataSource(path: input, encoding: encoding)
             if reader.format != .wkbStream,
                let count = try stream(reader, layer: layer, output: output, format: outputFormat, from: source, to: target,

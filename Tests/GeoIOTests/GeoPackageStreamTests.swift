@@ -134,6 +134,68 @@ import Testing
     }
 }
 
+/// The same for Shapefiles: records written as they are read, the `.dbf` from the properties
+/// kept, give the whole layer's five files byte for byte, whether the first
+/// ``GeoDataSink/shapefileLookahead`` features decide the shape type for good or a later feature
+/// makes the writer start over; a layer the whole write refuses gets the same error, and no file.
+@Suite struct ShapefileStreamTests {
+    static let changes = ["none", "multiPoint", "laterZ", "laterM", "nullGeometry", "newProperty", "double", "mixedFamily",
+                          "collection", "allNullFirst"]
+
+    @Test(arguments: changes)
+    func streamedShapefileIsTheWholeLayerFiles(change: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-shpstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let late = GeoDataSink.shapefileLookahead + 100
+        var features = Array(GeoPackageStreamTests.features("none").prefix(late + 200))
+        switch change {
+        case "multiPoint": features[late].geometry = .multiPoint(MultiPoint([Point(Coordinate(127, 36)), Point(Coordinate(127.1, 36.1))]))
+        case "laterZ": features[late].geometry = .point(Point(position: Position(x: 127, y: 36, z: 12)))
+        case "laterM": features[late].geometry = .point(Point(position: Position(x: 127, y: 36, m: 3)))
+        case "nullGeometry": features[late].geometry = nil
+        case "newProperty": features[late].properties["late"] = .bool(true)
+        case "double": features[late].properties["v"] = .double(0.5)
+        case "mixedFamily": features[late].geometry = .lineString(LineString([Coordinate(127, 36), Coordinate(127.1, 36.1)]))
+        case "collection": features[late].geometry = .geometryCollection(GeometryCollection([.point(Point(Coordinate(127, 36)))]))
+        case "allNullFirst": for i in 0..<late { features[i].geometry = nil }
+        default: break
+        }
+        let layer = GeoDataLayer(name: "points", collection: FeatureCollection(features, crs: .wgs84))
+        var passes = 0
+        let stream = GeoDataLayerStream(name: "points", crs: .wgs84) { body throws(GeoDataError) in
+            passes += 1
+            for f in features { try body(f) }
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/whole", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/streamed", withIntermediateDirectories: true)
+        let whole = dir + "/whole/l.shp", streamed = dir + "/streamed/l.shp"
+        if change == "mixedFamily" || change == "collection" {
+            var wholeError: GeoDataError?
+            do { try GeoDataSink.write([layer], to: whole) } catch { wholeError = error }
+            #expect(wholeError != nil)
+            #expect(throws: GeoDataError.self) { try GeoDataSink.write(streams: [stream], to: streamed) }
+            do { try GeoDataSink.write(streams: [stream], to: streamed) } catch {
+                #expect(error.description.replacingOccurrences(of: streamed, with: whole) == wholeError?.description)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/streamed").isEmpty)
+            return
+        }
+        try GeoDataSink.write([layer], to: whole)
+        #expect(try GeoDataSink.write(streams: [stream], to: streamed) == features.count)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/whole").sorted()
+        #expect(files == ["l.cpg", "l.dbf", "l.shp", "l.shx"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/streamed").sorted() == files)
+        for name in files {
+            let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/whole/" + name))
+            let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/streamed/" + name))
+            #expect(a == b, "\(change): \(name)")
+        }
+        let restarts = ["multiPoint", "laterZ", "laterM", "allNullFirst"].contains(change)
+        #expect(passes == (restarts ? 2 : 1), "\(change)")
+    }
+}
+
 /// GeoJSON and WKB streams written feature by feature give the bytes of the whole-layer write;
 /// a feature GeoJSON cannot hold gives the whole-layer write's error and leaves an existing file
 /// as it was; a layer without a CRS, or in another CRS, takes the whole-layer path and its checks.

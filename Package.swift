@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(name: "twin-from-geojson", dependencies: ["GeoTwin"], path: "Examples/TwinFromGeoJSON"),
         .executableTarget(name: "batch-geocode", dependencies: ["GeoTwin"], path: "Examples/BatchGeocode"),
         // GeoIO's decimal parser against Double(String) on 10 million decimals, run by `make test`.
-        .executableTarget(name: "number-check", dependencies: ["GeoIO"], path: "Tests/NumberCheck"),
+        .executableTarget(name: "number-check", dependencies: ["GeoIO", "GeoBenchSupport"], path: "Tests/NumberCheck"),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoBenchSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoBenchSupport"], resources: [.copy("Fixtures")]),

@@ -7,22 +7,11 @@
 //     swift build -c release --product number-check && .build/release/number-check [count] [seed]
 import Foundation
 import GeoIO
-
-/// SplitMix64: a small, fixed pseudo-random sequence (same numbers on every machine).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import GeoBenchSupport
 
 let arguments = CommandLine.arguments
 let total = arguments.count > 1 ? Int(arguments[1]) ?? 10_000_000 : 10_000_000
-var rng = SplitMix64(state: arguments.count > 2 ? UInt64(arguments[2]) ?? 0x5EED : 0x5EED)
+var rng = SplitMix64(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 0x5EED : 0x5EED)
 var checked = 0
 var failures: [String] = []
 

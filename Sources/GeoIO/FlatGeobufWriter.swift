@@ -38,12 +38,7 @@ public enum FlatGeobufWriter {
                        emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) {
         let plan = try Plan(layer.features, path: path)
         var encoder = Encoder(plan: plan)
-        var start = 0
-        while start < layer.features.count {
-            let end = min(start + Encoder.batchSize, layer.features.count)
-            encoder.add(layer.features[start..<end])
-            start = end
-        }
+        for f in layer.features { encoder.add(f) }
         encoder.finish(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
     }
 
@@ -58,9 +53,6 @@ public enum FlatGeobufWriter {
         var encoder: Encoder?
         var restart = false
         let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
-        // Admitted features wait in a batch, encoded together (on two threads) when it is full.
-        var batch: [Feature] = []
-        batch.reserveCapacity(Encoder.batchSize)
         do throws(GeoDataError) {
             try stream.forEachFeature { (f) throws(GeoDataError) in
                 if encoder != nil {
@@ -68,17 +60,13 @@ public enum FlatGeobufWriter {
                         restart = true
                         throw stop
                     }
-                    batch.append(f)
-                    if batch.count >= Encoder.batchSize {
-                        encoder!.add(batch[...])
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    encoder!.add(f)
                     return
                 }
                 pending.append(f)
                 if pending.count >= lookahead {
                     var started = Encoder(plan: try Plan(pending, path: path))
-                    started.add(pending[...])
+                    for p in pending { started.add(p) }
                     pending = []
                     encoder = started
                 }
@@ -89,10 +77,9 @@ public enum FlatGeobufWriter {
         }
         if encoder == nil {
             var started = Encoder(plan: try Plan(pending, path: path))
-            started.add(pending[...])
+            for p in pending { started.add(p) }
             encoder = started
         }
-        if !batch.isEmpty { encoder!.add(batch[...]) }
         guard let done = encoder else { return nil }
         try AtomicFile.write(to: path) { emit throws(GeoDataError) in
             done.finish(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
@@ -183,49 +170,21 @@ public enum FlatGeobufWriter {
         }
     }
 
-    /// Features encoded into blocks of memory, then written with the header and index. A batch
-    /// of features is encoded on two threads, each half into blocks of its own lane (a feature's
-    /// bytes do not depend on where they lie); spans and boxes are kept in feature order.
+    /// Features encoded one by one into one buffer, then written with the header and index.
     struct Encoder {
         var plan: Plan
-        /// Every feature's bytes, in blocks of about 1 MiB per lane (a growing single buffer
-        /// would copy and page in the whole of it at every doubling).
-        var lanes = [Lane(), Lane()]
-        /// Where each feature's bytes are: `bytes` of block `block` of lane `lane`.
-        var spans: [(lane: Int, block: Int, bytes: Range<Int>)] = []
+        /// Every feature's bytes, one after another, in blocks of about 1 MiB (a growing single
+        /// buffer would copy and page in the whole of it at every doubling).
+        var blocks: [[UInt8]] = []
+        /// Where each feature's bytes are: `bytes` of block `block`.
+        var spans: [(block: Int, bytes: Range<Int>)] = []
         static let blockBytes = 1 << 20
-        /// The features encoded together; a batch this small or smaller (the end of a layer)
-        /// stays on one thread when it is under ``parallelMinimum``.
-        static let batchSize = 64
-        static let parallelMinimum = 16
-        /// Two lanes only with a second core.
-        static let parallel = ProcessInfo.processInfo.activeProcessorCount > 1
         var boxes: [BoundingBox] = []
         var extent = BoundingBox.empty
 
         init(plan: Plan) { self.plan = plan }
 
-        /// The blocks one thread encodes into.
-        struct Lane {
-            var blocks: [[UInt8]] = []
-
-            /// Builds the size-prefixed feature table `fields` at the end of the current block
-            /// (a new one when it is full) and returns where it lies.
-            mutating func append(_ fields: [(slot: Int, value: FlatBufferValue)]) -> (block: Int, bytes: Range<Int>) {
-                if blocks.isEmpty || blocks[blocks.count - 1].count >= Encoder.blockBytes {
-                    blocks.append([])
-                    blocks[blocks.count - 1].reserveCapacity(Encoder.blockBytes + Encoder.blockBytes / 4)
-                    Encoder.prefault(&blocks[blocks.count - 1])
-                }
-                let b = blocks.count - 1
-                let start = blocks[b].count
-                FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
-                return (b, start..<blocks[b].count)
-            }
-        }
-
-        /// The fields of `f`'s feature table under `plan`.
-        static func fields(_ f: Feature, _ plan: Plan) -> [(slot: Int, value: FlatBufferValue)] {
+        mutating func add(_ f: Feature) {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
             if let g = f.geometry {
                 fields.append((0, geometryTable(promoted(g, to: plan.headerType), headerType: plan.headerType,
@@ -233,47 +192,18 @@ public enum FlatGeobufWriter {
             }
             let properties = encodeProperties(f.properties, columns: plan.columns, index: plan.columnIndex)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
-            return fields
-        }
-
-        /// Encodes `features`, in order after those added before; on two threads when `parallel`
-        /// and the batch is large enough.
-        mutating func add(_ features: ArraySlice<Feature>, parallel: Bool = Encoder.parallel) {
-            let n = features.count
-            guard n > 0 else { return }
-            let plan = self.plan
-            guard parallel, n >= Self.parallelMinimum else {
-                for f in features {
-                    let at = lanes[0].append(Self.fields(f, plan))
-                    spans.append((0, at.block, at.bytes))
-                    let box = f.geometry?.boundingBox ?? .empty
-                    boxes.append(box)
-                    extent = extent.union(box)
-                }
-                return
+            if blocks.isEmpty || blocks[blocks.count - 1].count >= Self.blockBytes {
+                blocks.append([])
+                blocks[blocks.count - 1].reserveCapacity(Self.blockBytes + Self.blockBytes / 4)
+                Self.prefault(&blocks[blocks.count - 1])
             }
-            let half = (n + 1) / 2
-            let first = features.startIndex
-            var placed = [(block: Int, bytes: Range<Int>, box: BoundingBox)](
-                repeating: (0, 0..<0, .empty), count: n)
-            lanes.withUnsafeMutableBufferPointer { lanes in
-                placed.withUnsafeMutableBufferPointer { placed in
-                    nonisolated(unsafe) let lanes = lanes
-                    nonisolated(unsafe) let placed = placed
-                    DispatchQueue.concurrentPerform(iterations: 2) { lane in
-                        for i in (lane == 0 ? 0..<half : half..<n) {
-                            let f = features[first + i]
-                            let at = lanes[lane].append(Self.fields(f, plan))
-                            placed[i] = (at.block, at.bytes, f.geometry?.boundingBox ?? .empty)
-                        }
-                    }
-                }
-            }
-            for i in 0..<n {
-                spans.append((i < half ? 0 : 1, placed[i].block, placed[i].bytes))
-                boxes.append(placed[i].box)
-                extent = extent.union(placed[i].box)
-            }
+            let b = blocks.count - 1
+            let start = blocks[b].count
+            FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+            spans.append((b, start..<blocks[b].count))
+            let box = f.geometry?.boundingBox ?? .empty
+            boxes.append(box)
+            extent = extent.union(box)
         }
 
         /// Maps a new block's pages in one call to the kernel (`MADV_POPULATE_WRITE`, Linux 5.14
@@ -338,7 +268,7 @@ public enum FlatGeobufWriter {
             guard out.withUnsafeBufferPointer(emit) else { return }
             for i in order {
                 let span = spans[i]
-                guard lanes[span.lane].blocks[span.block].withUnsafeBufferPointer({ emit(UnsafeBufferPointer(rebasing: $0[span.bytes])) }) else { return }
+                guard blocks[span.block].withUnsafeBufferPointer({ emit(UnsafeBufferPointer(rebasing: $0[span.bytes])) }) else { return }
             }
         }
     }

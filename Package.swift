@@ -41,10 +41,11 @@ let package = Package(
         .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
-        .target(name: "GeoIndex", dependencies: ["GeoCore"]),
+        .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.
         .target(name: "GeoIndexGEOS", dependencies: ["GeoCore", "GeoIndex", "GeoGEOS"]),

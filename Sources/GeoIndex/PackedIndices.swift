@@ -67,6 +67,10 @@ struct PackedIndices: Sendable {
             self.mask = UInt64.max >> UInt64(64 - width)
         }
 
+        /// The address of the first byte of entry `i`.
+        @inline(__always)
+        func address(of i: Int) -> UnsafeRawPointer { base + (i &* width) &>> 3 }
+
         /// Entry `i`; `i` must be in range.
         @inline(__always)
         subscript(i: Int) -> Int {

@@ -68,23 +68,17 @@ extension PackedRTree {
                     while level >= 1 && !current.isEmpty {
                         let childLevel = level - 1
                         let span = itemSpans[childLevel]
-                        // Read one value per cache line of every child block first: the loads
-                        // are independent, so their misses overlap instead of queueing one by one.
-                        // Integer loads summed with wrapping adds: a short dependency chain,
-                        // and no floating-point sum that could overflow.
-                        var touched: UInt32 = 0
+                        // Prefetch every cache line of every child block first, so their
+                        // misses overlap instead of queueing one by one.
                         let boxBytes = 4 * MemoryLayout<S>.stride
                         for node in current {
                             let cs = starts[childLevel] + (node - starts[level]) * ns
                             let ce = min(cs + ns, starts[level])
-                            var p = cs * boxBytes
-                            while p < ce * boxBytes {
-                                touched &+= raw.load(fromByteOffset: p, as: UInt32.self)
-                                p += 64
+                            prefetchLines(raw + cs * boxBytes, bytes: (ce - cs) * boxBytes)
+                            if childLevel == 0 {
+                                prefetchLines(items.address(of: cs), bytes: ((ce - cs) * items.width + 7) / 8 + 8)
                             }
                         }
-                        // Keeps the touching loads: `run` is rewritten before any hit is reported.
-                        run[0] = Int(touched)
                         for node in current {
                             let cs = starts[childLevel] + (node - starts[level]) * ns
                             let ce = min(cs + ns, starts[level])

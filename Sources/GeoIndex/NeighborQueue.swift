@@ -44,9 +44,12 @@ struct NeighborQueue: ~Copyable {
 
     var isEmpty: Bool { heap.count == 0 }
 
+    /// Without short-circuit branches: both parts are computed and combined, so a sift picks
+    /// a child with a conditional move instead of a hard-to-predict jump.
     @inline(__always)
     private static func less(_ a: QueueElement, _ b: QueueElement) -> Bool {
-        a.key < b.key || (a.key == b.key && a.entry < b.entry)
+        let lt = a.key < b.key, eq = a.key == b.key, tie = a.entry < b.entry
+        return lt != (eq && tie)
     }
 
     mutating func push(_ key: Double, _ entry: UInt64) {
@@ -75,7 +78,7 @@ struct NeighborQueue: ~Copyable {
         while true {
             var child = 2 * i + 1
             if child >= n { break }
-            if child + 1 < n && Self.less(h[child + 1], h[child]) { child += 1 }
+            if child + 1 < n { child += Self.less(h[child + 1], h[child]) ? 1 : 0 }
             if !Self.less(h[child], last) { break }
             h[i] = h[child]
             i = child
@@ -98,9 +101,11 @@ struct NeighborCandidates: ~Copyable {
     /// The key of the worst candidate kept when full, infinity otherwise: nothing farther can enter.
     var bound: Double { heap.count >= capacity ? heap.base[0].key : .infinity }
 
+    /// Branch-free like ``NeighborQueue``'s comparison.
     @inline(__always)
     private static func greater(_ a: QueueElement, _ b: QueueElement) -> Bool {
-        a.key > b.key || (a.key == b.key && a.entry > b.entry)
+        let gt = a.key > b.key, eq = a.key == b.key, tie = a.entry > b.entry
+        return gt != (eq && tie)
     }
 
     /// Offers item `index` at `key`; it is kept if among the `capacity` best.
@@ -124,7 +129,7 @@ struct NeighborCandidates: ~Copyable {
             while true {
                 var child = 2 * i + 1
                 if child >= n { break }
-                if child + 1 < n && Self.greater(h[child + 1], h[child]) { child += 1 }
+                if child + 1 < n { child += Self.greater(h[child + 1], h[child]) ? 1 : 0 }
                 if !Self.greater(h[child], e) { break }
                 h[i] = h[child]
                 i = child

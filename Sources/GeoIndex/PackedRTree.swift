@@ -1,4 +1,7 @@
 import GeoCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How a ``PackedRTree`` stores box coordinates.
 public enum BoxStorage: UInt8, Sendable, CaseIterable {
@@ -166,6 +169,22 @@ struct PackedLayout {
     }
 }
 
+/// Asks the kernel to back the whole 2 MiB pages inside `region` with transparent huge pages
+/// (Linux; a hint that changes no content and no size). The node boxes of a large tree are read
+/// at scattered places by every query: with 4 KiB pages most of those reads also miss the TLB.
+/// Regions under 4 MiB are left alone.
+private func adviseHugePages(_ region: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+    let huge = 2 << 20
+    guard region.count >= 2 * huge, let base = region.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + region.count) & ~(huge - 1)
+    if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
+    }
+    #endif
+}
+
 /// Checks every box and returns their union.
 private func validatedExtent(_ p: UnsafeBufferPointer<Double>, count: Int) throws(GeoIndexError) -> BoundingBox {
     var e = BoundingBox.empty
@@ -187,7 +206,13 @@ private func packBoxes<S: StoredScalar>(_ flat: [Double], indices: ContiguousArr
                                         layout: PackedLayout, as: S.Type) -> ContiguousArray<S> {
     let n = indices.count
     guard let total = layout.levelStarts.last else { return [] }
-    var out = ContiguousArray<S>(repeating: 0, count: total * 4)
+    var out = ContiguousArray<S>(unsafeUninitializedCapacity: total * 4) { buffer, initialized in
+        let all = UnsafeMutableBufferPointer(rebasing: buffer[0..<(total * 4)])
+        // Before the first write, so the pages are mapped large from the start.
+        adviseHugePages(UnsafeMutableRawBufferPointer(all))
+        all.initialize(repeating: 0)
+        initialized = total * 4
+    }
     out.withUnsafeMutableBufferPointer { dst in
         flat.withUnsafeBufferPointer { src in
             indices.withUnsafeBufferPointer { idx in

@@ -224,6 +224,29 @@ struct PackedRTreeTests {
         #expect(tree.search(BoundingBox(minX: 1.5, minY: 0, maxX: 0.5, maxY: 2)).isEmpty)
     }
 
+    /// A tree whose boxes span several 2 MiB pages (the box array is then advised onto huge
+    /// pages before it is filled): build, search and nearest neighbours against brute force.
+    @Test func largeTreeMatchesBruteForce() throws {
+        let n = 200_000
+        let boxes = TestData.boxes(.uniform, count: n, seed: 2024)
+        let tree = try PackedRTree(boxes: boxes)
+        #expect(tree.byteCount > 6_000_000)
+        for i in stride(from: 0, to: n, by: 9973) { #expect(tree.box(ofItem: i) == boxes[i]) }
+        var rng = SplitMix64(seed: 77)
+        var buffer = [Int]()
+        for _ in 0..<12 {
+            let w = TestData.window(&rng)
+            let expected = boxes.indices.filter { boxes[$0].intersects(w) }
+            tree.search(w, into: &buffer)
+            #expect(buffer.sorted() == expected, "window \(w)")
+        }
+        for q in 0..<6 {
+            let p = Coordinate(rng.nextUnit() * 100, rng.nextUnit() * 100)
+            let k = [1, 10, 100][q % 3]
+            #expect(tree.neighbors(of: p, k: k) == TestData.bruteNeighbors(boxes, p, k: k), "point \(p) k \(k)")
+        }
+    }
+
     @Test func memoryFootprint() throws {
         let tree = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1))
         // 10,000 items + 625 + 40 + 3 + 1 nodes, 32 bytes each, plus 14 bits per item index

@@ -13,6 +13,8 @@ public final class FeatureBatchQueue: @unchecked Sendable {
     private var failure: GeoDataError?
     private var cancelled = false
     private let capacity: Int
+    /// Batches the taker is done with, freed by the putting thread.
+    private var spent: [[Feature]] = []
 
     /// A queue holding at most `capacity` batches (at least 1).
     public init(capacity: Int) { self.capacity = max(1, capacity) }
@@ -20,12 +22,27 @@ public final class FeatureBatchQueue: @unchecked Sendable {
     /// Appends `batch`, waiting while the queue is full; false (and nothing added) once cancelled.
     public func put(_ batch: [Feature]) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
         while batches.count - head >= capacity, !cancelled { condition.wait() }
-        guard !cancelled else { return false }
+        guard !cancelled else {
+            condition.unlock()
+            return false
+        }
         batches.append(batch)
+        var freed: [[Feature]] = []
+        swap(&freed, &spent)
         condition.broadcast()
+        condition.unlock()
+        // The batches the taker has used are freed here, on the thread that made them.
+        freed.removeAll()
         return true
+    }
+
+    /// Hands back a batch the taker has used: its features are freed by the next ``put(_:)``
+    /// (on the reading thread, where they were made) rather than by the taker.
+    public func recycle(_ batch: consuming [Feature]) {
+        condition.lock()
+        spent.append(batch)
+        condition.unlock()
     }
 
     /// No more batches; `error` when the reading failed.
@@ -111,9 +128,10 @@ extension GeoDataLayerStream {
                 done.wait()
             }
             while let next = queue.take() {
-                switch next {
+                switch consume next {
                 case .success(let features):
                     for f in features { try body(f) }
+                    queue.recycle(features)
                 case .failure(let error):
                     throw error
                 }

@@ -88,9 +88,14 @@ import Testing
         let batch = Self.features(3)
         #expect(queue.put(batch))
         #expect(queue.put([]))
+        // A used batch handed back waits to be freed by the next put; it is not taken again.
+        let first = try queue.take()?.get()
+        #expect(first == batch)
+        queue.recycle(first ?? [])
+        #expect(queue.put(Self.features(1)))
         queue.finish(.unreadable(path: "a", reason: "b"))
-        #expect(try queue.take()?.get() == batch)
         #expect(try queue.take()?.get() == [])
+        #expect(try queue.take()?.get() == Self.features(1))
         #expect(throws: GeoDataError.unreadable(path: "a", reason: "b")) { try queue.take()?.get() }
         queue.cancel()
         #expect(!queue.put(batch))

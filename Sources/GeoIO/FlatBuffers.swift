@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The little of the FlatBuffers binary format FlatGeobuf needs, written by hand: a bounds-checked
 /// table reader and a forward builder of tables, vectors and strings.
 ///
@@ -113,8 +115,9 @@ indirect enum FlatBufferValue {
     case string(String)
     case bytes([UInt8])
     case doubles([Double])
-    /// A vector of doubles given as their little-endian bytes.
-    case rawDoubles([UInt8])
+    /// A vector of doubles: the x and y of every coordinate of the runs, in order, copied from
+    /// the runs' storage (a coordinate's memory is its x then its y; little-endian machines).
+    case coordinateRuns([[Coordinate]])
     case uint32s([UInt32])
     case tables([FlatBufferValue])
 
@@ -202,8 +205,13 @@ struct FlatBufferBuilder {
             bytes.append(contentsOf: s.utf8)
             bytes.append(0)
             return at
-        case .rawDoubles(let raw):
-            return writeVector(raw, count: raw.count / 8, alignment: 8)
+        case .coordinateRuns(let runs):
+            pad(to: 4)
+            pad(to: 8, plus: 4)
+            let at = bytes.count
+            appendLE(&bytes, UInt32(2 * runs.reduce(0) { $0 + $1.count }))
+            for r in runs { r.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+            return at
         case .bytes(let b):
             return writeVector(b, count: b.count, alignment: 1)
         case .doubles(let d):

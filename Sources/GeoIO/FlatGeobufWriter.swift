@@ -330,9 +330,9 @@ public enum FlatGeobufWriter {
         if headerType == .unknown { fields.append((6, .uint8(FlatGeobufGeometryType(g.kind).rawValue))) }
         func add(_ runs: [(c: [Coordinate], z: [Double]?, m: [Double]?)], ends: Bool) {
             // On a little-endian machine a coordinate's bytes are its two doubles' in file
-            // order, so each run is copied whole.
+            // order, so each run is copied whole, straight into the feature's buffer.
             #if _endian(little)
-            var xyBytes: [UInt8] = []
+            var xyRuns: [[Coordinate]] = []
             #else
             var xy: [Double] = []
             #endif
@@ -341,7 +341,7 @@ public enum FlatGeobufWriter {
             var written = 0
             let points = runs.reduce(0) { $0 + $1.c.count }
             #if _endian(little)
-            xyBytes.reserveCapacity(16 * points)
+            xyRuns.reserveCapacity(runs.count)
             #else
             xy.reserveCapacity(2 * points)
             #endif
@@ -350,7 +350,7 @@ public enum FlatGeobufWriter {
             endList.reserveCapacity(runs.count)
             for r in runs {
                 #if _endian(little)
-                r.c.withUnsafeBytes { xyBytes.append(contentsOf: $0) }
+                xyRuns.append(r.c)
                 #else
                 for c in r.c {
                     xy.append(c.x)
@@ -369,7 +369,7 @@ public enum FlatGeobufWriter {
             }
             if ends, endList.count > 1 { fields.append((0, .uint32s(endList))) }
             #if _endian(little)
-            if written > 0 { fields.append((1, .rawDoubles(xyBytes))) }
+            if written > 0 { fields.append((1, .coordinateRuns(xyRuns))) }
             #else
             if written > 0 { fields.append((1, .doubles(xy))) }
             #endif

@@ -14,13 +14,7 @@ struct PackedRTreeTests {
                 let tree = try PackedRTree(boxes: boxes, nodeSize: nodeSize)
                 #expect(tree.count == n)
                 var rng = SplitMix64(seed: UInt64(n))
-                var buffer = [Int]()
-                for _ in 0..<40 {
-                    let w = TestData.window(&rng)
-                    let expected = boxes.indices.filter { boxes[$0].intersects(w) }
-                    tree.search(w, into: &buffer)
-                    #expect(buffer.sorted() == expected, "n \(n) node size \(nodeSize) window \(w)")
-                }
+                Self.expectWindowsMatchBruteForce(tree, boxes, windows: 40, &rng, "n \(n) node size \(nodeSize)")
             }
         }
     }
@@ -233,17 +227,23 @@ struct PackedRTreeTests {
         #expect(tree.byteCount > 6_000_000)
         for i in stride(from: 0, to: n, by: 9973) { #expect(tree.box(ofItem: i) == boxes[i]) }
         var rng = SplitMix64(seed: 77)
-        var buffer = [Int]()
-        for _ in 0..<12 {
-            let w = TestData.window(&rng)
-            let expected = boxes.indices.filter { boxes[$0].intersects(w) }
-            tree.search(w, into: &buffer)
-            #expect(buffer.sorted() == expected, "window \(w)")
-        }
+        Self.expectWindowsMatchBruteForce(tree, boxes, windows: 12, &rng, "n \(n)")
         for q in 0..<6 {
             let p = Coordinate(rng.nextUnit() * 100, rng.nextUnit() * 100)
             let k = [1, 10, 100][q % 3]
             #expect(tree.neighbors(of: p, k: k) == TestData.bruteNeighbors(boxes, p, k: k), "point \(p) k \(k)")
+        }
+    }
+
+    /// `windows` random windows searched in `tree`, each against the boxes it meets by brute force.
+    static func expectWindowsMatchBruteForce(_ tree: PackedRTree, _ boxes: [BoundingBox], windows: Int,
+                                             _ rng: inout SplitMix64, _ label: String) {
+        var buffer = [Int]()
+        for _ in 0..<windows {
+            let w = TestData.window(&rng)
+            let expected = boxes.indices.filter { boxes[$0].intersects(w) }
+            tree.search(w, into: &buffer)
+            #expect(buffer.sorted() == expected, "\(label) window \(w)")
         }
     }
 

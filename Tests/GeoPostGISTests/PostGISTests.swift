@@ -364,6 +364,22 @@ struct PostGISTests {
         #expect(try GeoConvert.write(input: location, output: oneGpkg) == features.count)
         #expect(try GeoConvert.write(input: location, output: stripsGpkg, partitions: 3) == features.count)
         #expect(try Data(contentsOf: URL(fileURLWithPath: stripsGpkg)) == Data(contentsOf: URL(fileURLWithPath: oneGpkg)))
+        // A Shapefile too: records as the batches come (in one part and in strips), the files of
+        // the whole-layer conversion.
+        for (name, parts) in [("streamed", 1), ("strips", 3), ("whole", 0)] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(name), withIntermediateDirectories: true)
+            let shp = dir.appendingPathComponent("\(name)/t.shp").path
+            if parts == 0 {
+                try GeoConvert.convert(input: location, output: shp)
+            } else {
+                #expect(try GeoConvert.write(input: location, output: shp, partitions: parts) == features.count)
+            }
+        }
+        for ext in ["shp", "shx", "dbf", "cpg", "prj"] {
+            let whole = try Data(contentsOf: dir.appendingPathComponent("whole/t.\(ext)"))
+            #expect(try Data(contentsOf: dir.appendingPathComponent("streamed/t.\(ext)")) == whole, ".\(ext)")
+            #expect(try Data(contentsOf: dir.appendingPathComponent("strips/t.\(ext)")) == whole, ".\(ext)")
+        }
         var seen = 0
         #expect(throws: GeoDataError.self) {
             try GeoDataSource(path: location).forEachFeature(layer: nil, bbox: nil, partitions: 3) { _ throws(GeoDataError) in

@@ -106,7 +106,8 @@ public enum GeoDataSink {
     /// Writes layers handed over feature by feature to `path` in `format` (nil: from the extension)
     /// and returns the number of features written. A provider's location (`postgresql://...`)
     /// receives the features while they are read (``GeoDataProvider/write(streams:to:options:)``),
-    /// and so do a GeoPackage, a WKB stream, GeoJSON (layers in WGS 84) and a Shapefile's `.shp`
+    /// and so do a GeoPackage, a WKB stream, GeoJSON (layers in WGS 84, or without a CRS and in
+    /// degrees) and a Shapefile's `.shp`
     /// (its `.dbf` keeps each feature's properties until the end); a FlatGeobuf file keeps only each feature's bytes until it is
     /// written (the index comes before the features). Other files are written as
     /// ``write(_:to:format:options:)`` writes the layers read whole.
@@ -124,6 +125,12 @@ public enum GeoDataSink {
         // without a CRS needs all its coordinates in degrees, so it is read whole and checked.
         if format == .geoJSON, options.allowNonWGS84GeoJSON || streams.allSatisfy({ $0.crs?.isWGS84 ?? false }) {
             return try writeGeoJSONStream(streams: streams, to: path)
+        }
+        // Layers without a CRS stream too, their coordinates checked as they pass: the file is
+        // kept only when every such layer fits degrees, as the whole-layer write requires.
+        if format == .geoJSON, streams.allSatisfy({ $0.crs == nil || $0.crs!.isWGS84 }),
+           let count = try writeGeoJSONStreamInDegrees(streams: streams, to: path) {
+            return count
         }
         if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
             warnings.forEach(warn)
@@ -185,6 +192,41 @@ public enum GeoDataSink {
         // error and removes the partial file.
         try AtomicFile.write(to: path) { emit throws(GeoDataError) in
             count = try GeoJSON.encode(streams: streams, path: path, pieceSize: 1 << 20, emit: emit).count
+        }
+        return count
+    }
+
+    /// Writes layers in WGS 84 or without a CRS to GeoJSON as they are read, each CRS-less layer's
+    /// extent kept as the whole-layer write computes it and checked at the layer's end: one
+    /// outside longitude and latitude gives ``GeoDataError/notWGS84(path:layer:crs:)`` (the
+    /// partial file removed, an existing one left as it was). Returns nil, leaving nothing
+    /// behind, on any other failure: the whole-layer write then gives its own error, whose checks
+    /// come before any feature is written.
+    static func writeGeoJSONStreamInDegrees(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int? {
+        var outsideDegrees: GeoDataError?
+        let watched = streams.map { stream in
+            guard stream.crs == nil else { return stream }
+            return GeoDataLayerStream(name: stream.name, crs: nil) { body throws(GeoDataError) in
+                var extent = BoundingBox.empty
+                try stream.forEachFeature { (f) throws(GeoDataError) in
+                    if let g = f.geometry { extent = extent.union(g.boundingBox) }
+                    try body(f)
+                }
+                // The whole extent only: with NaN limits a partial one can say otherwise.
+                if !fitsDegrees(extent) {
+                    outsideDegrees = .notWGS84(path: path, layer: stream.name, crs: nil)
+                    throw outsideDegrees!
+                }
+            }
+        }
+        var count = 0
+        do {
+            try AtomicFile.write(to: path) { emit throws(GeoDataError) in
+                count = try GeoJSON.encode(streams: watched, path: path, pieceSize: 1 << 20, emit: emit).count
+            }
+        } catch {
+            if let outsideDegrees { throw outsideDegrees }
+            return nil
         }
         return count
     }

@@ -85,7 +85,7 @@ public enum GeoConvert {
     /// features can go from the input to the output as they are read, holding a few at a time
     /// instead of whole layers: any input but a WKB stream (a `postgresql://` table in one part
     /// or in `partitions` strips read side by side) to a GeoPackage, a FlatGeobuf file, a WKB
-    /// stream, GeoJSON (layers in WGS 84, or any CRS when allowed), a Shapefile (whose `.dbf`
+    /// stream, GeoJSON (layers in WGS 84 or without a CRS, or any CRS when allowed), a Shapefile (whose `.dbf`
     /// keeps the properties until the end) or a `postgresql://` table.
     /// Other conversions read the layers whole, as `convert` does.
     /// - Returns: the number of features written.

@@ -273,10 +273,57 @@ import Testing
         _ = try GeoDataSink.write(streams: Self.streams(korea), to: dir + "/k.geojson", options: allowed)
         _ = try GeoDataSink.write(korea, to: dir + "/k-whole.geojson", options: allowed)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/k.geojson")) == Data(contentsOf: URL(fileURLWithPath: dir + "/k-whole.geojson")))
-        // No CRS but coordinates in degrees: accepted; the same bytes.
+        // No CRS but coordinates in degrees: accepted, streamed in one pass; the same bytes.
         let bare = [GeoDataLayer(name: "b", collection: FeatureCollection(features, crs: nil))]
-        _ = try GeoDataSink.write(streams: Self.streams(bare), to: dir + "/b.geojson")
+        var passes = 0
+        _ = try withUnsafeMutablePointer(to: &passes) { p in
+            try GeoDataSink.write(streams: Self.streams(bare, passes: p), to: dir + "/b.geojson")
+        }
+        #expect(passes == 1)
         _ = try GeoDataSink.write(bare, to: dir + "/b-whole.geojson")
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/b.geojson")) == Data(contentsOf: URL(fileURLWithPath: dir + "/b-whole.geojson")))
+    }
+
+    /// A layer without a CRS is streamed and checked as it passes: outside degrees it gives the
+    /// whole-layer write's error and leaves the old file; any other failure (a value GeoJSON
+    /// cannot hold, here or in another layer) is left to the whole-layer write, whose CRS checks
+    /// come first, so the error is always the one it gives.
+    @Test(arguments: ["metres", "nan", "nanBeforeMetres"])
+    func layerWithoutACRSGivesTheWholeLayerError(change: String) throws {
+        let dir = try Self.dir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var first = GeoPackageStreamTests.features("none", seed: 1)
+        var bare = GeoPackageStreamTests.features("none")
+        let late = GeoPackageStreamTests.late
+        switch change {
+        case "metres":
+            bare[late].geometry = .point(Point(Coordinate(953_000, 1_950_000)))
+        case "nan":
+            bare[late].properties["ratio"] = .double(.nan)
+        default:  // a value GeoJSON cannot hold in the first layer, metres in the second
+            first[10].properties["ratio"] = .double(.nan)
+            bare[late].geometry = .point(Point(Coordinate(953_000, 1_950_000)))
+        }
+        let layers = [GeoDataLayer(name: "first", collection: FeatureCollection(first, crs: .wgs84)),
+                      GeoDataLayer(name: "bare", collection: FeatureCollection(bare, crs: nil))]
+        let path = dir + "/out.geojson"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        var wholeError: GeoDataError?
+        do { _ = try GeoDataSink.write(layers, to: path) } catch { wholeError = error }
+        var passes = 0
+        var streamedError: GeoDataError?
+        do {
+            _ = try withUnsafeMutablePointer(to: &passes) { p in
+                try GeoDataSink.write(streams: Self.streams(layers, passes: p), to: path)
+            }
+        } catch { streamedError = error as? GeoDataError }
+        #expect(wholeError != nil)
+        #expect(streamedError == wholeError, "\(change)")
+        if change == "metres" {
+            #expect(streamedError == .notWGS84(path: path, layer: "bare", crs: nil))
+            #expect(passes == 2, "each layer read once")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.geojson"])
     }
 }

@@ -198,7 +198,8 @@ import Testing
 
 /// GeoJSON and WKB streams written feature by feature give the bytes of the whole-layer write;
 /// a feature GeoJSON cannot hold gives the whole-layer write's error and leaves an existing file
-/// as it was; a layer without a CRS, or in another CRS, takes the whole-layer path and its checks.
+/// as it was; a layer in another CRS takes the whole-layer path and its checks, a layer without a
+/// CRS streams and is checked to lie in degrees, with the whole-layer write's errors.
 @Suite struct GeoJSONAndWKBStreamTests {
     static func dir() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-jsonstream-\(UUID().uuidString)").path

@@ -127,42 +127,42 @@ struct GeoJSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    mutating func value(_ v: PropertyValue, path: String) throws(GeoIOError) {
+    mutating func value(_ v: PropertyValue, path: @autoclosure () -> String) throws(GeoIOError) {
         switch v {
         case .null: raw("null")
         case .bool(let b): b ? raw("true") : raw("false")
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
-            guard d.isFinite else { throw .invalidNumber(at: .json(path: path, offset: -1)) }
+            guard d.isFinite else { throw .invalidNumber(at: .json(path: path(), offset: -1)) }
             number(d, trimZero: false)
         case .string(let s): string(s)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                try value(item, path: path + "[\(k)]")
+                try value(item, path: path() + "[\(k)]")
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            try object(members, path: path)
+            try object(members, path: path())
         }
     }
 
-    private mutating func object(_ members: [String: PropertyValue], path: String) throws(GeoIOError) {
+    private mutating func object(_ members: [String: PropertyValue], path: @autoclosure () -> String) throws(GeoIOError) {
         out.append(UInt8(ascii: "{"))
         for (k, key) in members.keys.sorted().enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             string(key)
             out.append(UInt8(ascii: ":"))
-            try value(members[key] ?? .null, path: path + JSONPath.member(key))
+            try value(members[key] ?? .null, path: path() + JSONPath.member(key))
         }
         out.append(UInt8(ascii: "}"))
     }
 
     /// Writes `[x,y]`, or `[x,y,z]` when `z` is a number (a NaN height is a vertex without one).
-    private mutating func position(_ c: Coordinate, z: Double?, path: String) throws(GeoIOError) {
+    private mutating func position(_ c: Coordinate, z: Double?, path: @autoclosure () -> String) throws(GeoIOError) {
         guard c.x.isFinite, c.y.isFinite, z.map({ $0.isFinite || $0.isNaN }) ?? true else {
-            throw .nonFiniteCoordinate(at: .json(path: path, offset: -1))
+            throw .nonFiniteCoordinate(at: .json(path: path(), offset: -1))
         }
         out.append(UInt8(ascii: "["))
         number(c.x, trimZero: true)
@@ -176,19 +176,19 @@ struct GeoJSONWriter {
     }
 
     /// Writes the positions `cs[i]` (with `z[i]`) for `i` in `order`.
-    private mutating func positions<I: Sequence<Int>>(_ cs: [Coordinate], z: [Double]?, order: I, path: String) throws(GeoIOError) {
+    private mutating func positions<I: Sequence<Int>>(_ cs: [Coordinate], z: [Double]?, order: I, path: @autoclosure () -> String) throws(GeoIOError) {
         out.append(UInt8(ascii: "["))
         var first = true
         for i in order {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            try position(cs[i], z: z?[i], path: path)
+            try position(cs[i], z: z?[i], path: path())
         }
         out.append(UInt8(ascii: "]"))
     }
 
-    private mutating func positions(_ cs: [Coordinate], z: [Double]?, path: String) throws(GeoIOError) {
-        try positions(cs, z: z, order: cs.indices, path: path)
+    private mutating func positions(_ cs: [Coordinate], z: [Double]?, path: @autoclosure () -> String) throws(GeoIOError) {
+        try positions(cs, z: z, order: cs.indices, path: path())
     }
 
     /// Twice the signed area of a ring (positive when counter-clockwise).
@@ -203,61 +203,62 @@ struct GeoJSONWriter {
         return sum
     }
 
-    private mutating func ring(_ r: [Coordinate], z: [Double]?, counterClockwise: Bool, path: String) throws(GeoIOError) {
+    private mutating func ring(_ r: [Coordinate], z: [Double]?, counterClockwise: Bool, path: @autoclosure () -> String) throws(GeoIOError) {
         let area = Self.doubleSignedArea(r)
         if (area < 0 && counterClockwise) || (area > 0 && !counterClockwise) {
-            try positions(r, z: z, order: r.indices.reversed(), path: path)
+            try positions(r, z: z, order: r.indices.reversed(), path: path())
         } else {
-            try positions(r, z: z, path: path)
+            try positions(r, z: z, path: path())
         }
     }
 
-    private mutating func polygonRings(_ p: Polygon, path: String) throws(GeoIOError) {
+    private mutating func polygonRings(_ p: Polygon, path: @autoclosure () -> String) throws(GeoIOError) {
         out.append(UInt8(ascii: "["))
         for (k, r) in p.rings.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            try ring(r, z: p.z?[k], counterClockwise: k == 0, path: path)
+            try ring(r, z: p.z?[k], counterClockwise: k == 0, path: path())
         }
         out.append(UInt8(ascii: "]"))
     }
 
-    mutating func geometry(_ g: Geometry, path: String) throws(GeoIOError) {
+    mutating func geometry(_ g: Geometry, path: @autoclosure () -> String) throws(GeoIOError) {
         raw("{\"type\":\"")
         out.append(contentsOf: g.kind.rawValue.utf8)
         if case .geometryCollection(let gc) = g {
             raw("\",\"geometries\":[")
             for (k, member) in gc.geometries.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                try geometry(member, path: path + ".geometries[\(k)]")
+                try geometry(member, path: path() + ".geometries[\(k)]")
             }
             raw("]}")
             return
         }
         raw("\",\"coordinates\":")
-        let at = path + ".coordinates"
+        // The path of the coordinates, built only should one of them be refused.
+        func at() -> String { path() + ".coordinates" }
         switch g {
         case .point(let p):
-            if let c = p.coordinate { try position(c, z: p.z, path: at) } else { raw("[]") }
+            if let c = p.coordinate { try position(c, z: p.z, path: at()) } else { raw("[]") }
         case .lineString(let l):
-            try positions(l.coordinates, z: l.z, path: at)
+            try positions(l.coordinates, z: l.z, path: at())
         case .polygon(let p):
-            try polygonRings(p, path: at)
+            try polygonRings(p, path: at())
         case .multiPoint(let mp):
             let points = mp.points.filter { $0.coordinate != nil }
             let z: [Double]? = points.contains { $0.z != nil } ? points.map { $0.z ?? .nan } : nil
-            try positions(points.compactMap(\.coordinate), z: z, path: at)
+            try positions(points.compactMap(\.coordinate), z: z, path: at())
         case .multiLineString(let ml):
             out.append(UInt8(ascii: "["))
             for (k, l) in ml.lineStrings.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                try positions(l.coordinates, z: l.z, path: at)
+                try positions(l.coordinates, z: l.z, path: at())
             }
             out.append(UInt8(ascii: "]"))
         case .multiPolygon(let mp):
             out.append(UInt8(ascii: "["))
             for (k, p) in mp.polygons.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
-                try polygonRings(p, path: at)
+                try polygonRings(p, path: at())
             }
             out.append(UInt8(ascii: "]"))
         case .geometryCollection:
@@ -266,7 +267,7 @@ struct GeoJSONWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    mutating func feature(_ f: Feature, path: String) throws(GeoIOError) {
+    mutating func feature(_ f: Feature, path: @autoclosure () -> String) throws(GeoIOError) {
         raw("{\"type\":\"Feature\"")
         switch f.id {
         case .string(let s)?:
@@ -279,9 +280,9 @@ struct GeoJSONWriter {
             break
         }
         raw(",\"geometry\":")
-        if let g = f.geometry { try geometry(g, path: path + ".geometry") } else { raw("null") }
+        if let g = f.geometry { try geometry(g, path: path() + ".geometry") } else { raw("null") }
         raw(",\"properties\":")
-        try object(f.properties, path: path + ".properties")
+        try object(f.properties, path: path() + ".properties")
         out.append(UInt8(ascii: "}"))
     }
 

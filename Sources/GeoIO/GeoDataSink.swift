@@ -20,6 +20,12 @@ public struct GeoDataWriteOptions: Sendable {
         self.spatialIndex = spatialIndex
         self.crsDefinition = crsDefinition
     }
+
+    /// The WKT written for `crs` in a Shapefile's `.prj` or a FlatGeobuf header: the CRS's own
+    /// definition, else the one ``crsDefinition`` gives; nil without a CRS.
+    func wkt(for crs: CRS?) -> String? {
+        crs.flatMap { crs in crs.definition ?? crsDefinition?(crs)?.wkt }
+    }
 }
 
 /// One way to write geodata: layers to a file whose format is chosen by its extension, always
@@ -62,7 +68,7 @@ public enum GeoDataSink {
             guard layers.count == 1, let layer = layers.first else {
                 throw .unsupported(path: path, reason: "a \(format) file holds one layer, \(layers.count) given; write each to its own file")
             }
-            let wkt = layer.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
+            let wkt = options.wkt(for: layer.crs)
             if format == .shapefile {
                 try ShapefileWriter.write(layer, to: path, prj: wkt)
             } else {
@@ -84,7 +90,7 @@ public enum GeoDataSink {
                 try AtomicFile.write(bytes, to: path)
                 break
             }
-            _ = try writeGeoJSONStream(streams: layers.map(GeoDataLayerStream.init), to: path)
+            _ = try writeGeoJSONStream(streams: layers.map(GeoDataLayerStream.init), to: path, checkingDegrees: false)
         case .wkbStream:
             _ = try writeWKBStream(streams: layers.map(GeoDataLayerStream.init), to: path)
         case .geoPackage:
@@ -121,15 +127,11 @@ public enum GeoDataSink {
         }
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         if format == .wkbStream { return try writeWKBStream(streams: streams, to: path) }
-        // GeoJSON streams when every layer declares WGS 84 (or another CRS is allowed); a layer
-        // without a CRS needs all its coordinates in degrees, so it is read whole and checked.
-        if format == .geoJSON, options.allowNonWGS84GeoJSON || streams.allSatisfy({ $0.crs?.isWGS84 ?? false }) {
-            return try writeGeoJSONStream(streams: streams, to: path)
-        }
-        // Layers without a CRS stream too, their coordinates checked as they pass: the file is
-        // kept only when every such layer fits degrees, as the whole-layer write requires.
-        if format == .geoJSON, streams.allSatisfy({ $0.crs == nil || $0.crs!.isWGS84 }),
-           let count = try writeGeoJSONStreamInDegrees(streams: streams, to: path) {
+        // GeoJSON streams when every layer declares WGS 84 or no CRS (or another CRS is allowed);
+        // a layer without a CRS is checked to lie in degrees as it passes.
+        if format == .geoJSON, options.allowNonWGS84GeoJSON || streams.allSatisfy({ $0.crs?.isWGS84 ?? true }),
+           let count = try writeGeoJSONStream(streams: streams, to: path,
+                                              checkingDegrees: !options.allowNonWGS84GeoJSON) {
             return count
         }
         if format == .geoPackage, let (count, warnings) = try writeGeoPackage(streams: streams, to: path, options: options) {
@@ -137,15 +139,13 @@ public enum GeoDataSink {
             return count
         }
         if format == .flatGeobuf, streams.count == 1, let stream = streams.first {
-            let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
-            if let count = try FlatGeobufWriter.write(stream, wkt: wkt, to: path, spatialIndex: options.spatialIndex,
+            if let count = try FlatGeobufWriter.write(stream, wkt: options.wkt(for: stream.crs), to: path, spatialIndex: options.spatialIndex,
                                                       lookahead: flatGeobufLookahead) {
                 return count
             }
         }
         if format == .shapefile, streams.count == 1, let stream = streams.first {
-            let wkt = stream.crs.flatMap { crs in crs.definition ?? options.crsDefinition?(crs)?.wkt }
-            if let count = try ShapefileWriter.write(stream, to: path, prj: wkt, lookahead: shapefileLookahead) {
+            if let count = try ShapefileWriter.write(stream, to: path, prj: options.wkt(for: stream.crs), lookahead: shapefileLookahead) {
                 return count
             }
         }
@@ -184,27 +184,20 @@ public enum GeoDataSink {
     }
 
     /// Writes layers to one GeoJSON FeatureCollection as they are read, in pieces of about 1 MiB
-    /// (the CRS checks are the caller's). A feature it cannot write gives an error naming its
-    /// place in the collection; the partial file is then removed and an existing one left as it was.
-    static func writeGeoJSONStream(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int {
-        var count = 0
-        // A piece the file does not take ends the encoding; AtomicFile then throws the write's
-        // error and removes the partial file.
-        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
-            count = try GeoJSON.encode(streams: streams, path: path, pieceSize: 1 << 20, emit: emit).count
-        }
-        return count
-    }
-
-    /// Writes layers in WGS 84 or without a CRS to GeoJSON as they are read, each CRS-less layer's
-    /// extent kept as the whole-layer write computes it and checked at the layer's end: one
-    /// outside longitude and latitude gives ``GeoDataError/notWGS84(path:layer:crs:)`` (the
-    /// partial file removed, an existing one left as it was). Returns nil, leaving nothing
-    /// behind, on any other failure: the whole-layer write then gives its own error, whose checks
-    /// come before any feature is written.
-    static func writeGeoJSONStreamInDegrees(streams: [GeoDataLayerStream], to path: String) throws(GeoDataError) -> Int? {
+    /// (the CRS checks of declared CRSs are the caller's). A feature it cannot write gives an
+    /// error naming its place in the collection; the partial file is then removed and an existing
+    /// one left as it was.
+    ///
+    /// With `checkingDegrees`, each layer without a CRS has its extent kept as the whole-layer
+    /// write computes it and checked at the layer's end: one outside longitude and latitude
+    /// gives ``GeoDataError/notWGS84(path:layer:crs:)``. Any other failure then returns nil,
+    /// leaving nothing behind: the whole-layer write gives its own error, its checks coming
+    /// before any feature is written.
+    static func writeGeoJSONStream(streams: [GeoDataLayerStream], to path: String,
+                                   checkingDegrees: Bool) throws(GeoDataError) -> Int? {
+        let checked = checkingDegrees && streams.contains { $0.crs == nil }
         var outsideDegrees: GeoDataError?
-        let watched = streams.map { stream in
+        let watched = !checked ? streams : streams.map { stream in
             guard stream.crs == nil else { return stream }
             return GeoDataLayerStream(name: stream.name, crs: nil) { body throws(GeoDataError) in
                 var extent = BoundingBox.empty
@@ -221,12 +214,15 @@ public enum GeoDataSink {
         }
         var count = 0
         do {
+            // A piece the file does not take ends the encoding; AtomicFile then throws the
+            // write's error and removes the partial file.
             try AtomicFile.write(to: path) { emit throws(GeoDataError) in
                 count = try GeoJSON.encode(streams: watched, path: path, pieceSize: 1 << 20, emit: emit).count
             }
         } catch {
             if let outsideDegrees { throw outsideDegrees }
-            return nil
+            if checked { return nil }
+            throw error
         }
         return count
     }

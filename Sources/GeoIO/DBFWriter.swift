@@ -17,13 +17,6 @@ enum DBFWriter {
         var decimals: Int
     }
 
-    /// The columns for `features`.
-    static func columns(_ features: [Feature]) -> [Column] {
-        var builder = TableBuilder()
-        for f in features { builder.summarize(f.properties) }
-        return builder.columns()
-    }
-
     /// A table built feature by feature: each property value folded into its column's summary
     /// (which types it has seen, the widest text, the most decimals) as it comes, and the rows
     /// kept for the encoding, which needs the final widths.
@@ -34,11 +27,7 @@ enum DBFWriter {
 
         /// Adds the next record.
         mutating func add(_ properties: [String: PropertyValue]) {
-            summarize(properties)
             rows.append(properties)
-        }
-
-        fileprivate mutating func summarize(_ properties: [String: PropertyValue]) {
             for (key, value) in properties {
                 let slot: Int
                 if let s = slots[key] {

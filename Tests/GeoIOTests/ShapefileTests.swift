@@ -186,7 +186,9 @@ func expectMatchesGDAL(_ features: [Feature], _ expected: [[String: Any]], sourc
     @Test func fieldsInferredFromProperties() throws {
         let features = [Feature(geometry: nil, properties: ["a_very_long_name": 1, "a_very_long_other": "x", "r": 0.125, "mix": 1, "j": ["k": 1]]),
                         Feature(geometry: nil, properties: ["a_very_long_name": 123456, "mix": "two", "r": 3])]
-        let columns = DBFWriter.columns(features)
+        var table = DBFWriter.TableBuilder()
+        for f in features { table.add(f.properties) }
+        let columns = table.columns()
         #expect(columns.map { String(decoding: $0.name, as: UTF8.self) } == ["a_very_lon", "a_very_l_1", "j", "mix", "r"])
         #expect(columns.map(\.type) == [.number, .character, .character, .character, .number])
         #expect(columns.map(\.length) == [6, 1, 7, 3, 5])

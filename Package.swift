@@ -36,10 +36,15 @@ let package = Package(
     targets: [
         // System-library shims: a module map and a header, nothing else.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
-        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CTIFF", pkgConfig: "libtiff-4", providers: [.apt(["libtiff-dev"])]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Headers only: PROJ, libtiff and libpq are not linked but loaded on first use by
+        // CLibraryLoader, which defines the functions GeoTwin calls and forwards them. Most
+        // commands need none of the three, and with what they bring (libcurl, GnuTLS, Kerberos,
+        // LDAP, image codecs) they took over half of every process's start-up.
+        .systemLibrary(name: "CPROJ", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CTIFF", providers: [.apt(["libtiff-dev"])]),
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
 
@@ -49,14 +54,14 @@ let package = Package(
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.
         .target(name: "GeoIndexGEOS", dependencies: ["GeoCore", "GeoIndex", "GeoGEOS"]),
-        .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ"]),
+        .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ", "CLibraryLoader"]),
         .target(name: "GeoRender", dependencies: ["GeoCore", "GeoProj"]),
-        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF"]),
+        .target(name: "GeoRaster", dependencies: ["GeoCore", "CTIFF", "CLibraryLoader"]),
         .target(name: "SmartCity", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoProj", "GeoRender", "GeoRaster"]),
-        .target(name: "GeoPostGIS", dependencies: ["GeoCore", "GeoIO", "CLibPQ"]),
+        .target(name: "GeoPostGIS", dependencies: ["GeoCore", "GeoIO", "CLibPQ", "CLibraryLoader"]),
         .target(name: "GeoWorkflows", dependencies: ["GeoCore", "GeoIO", "GeoProj", "GeoRaster", "GeoPostGIS"]),
         .target(name: "GeoTwin", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoGEOS", "GeoIndexGEOS", "GeoProj", "GeoRender", "GeoRaster", "SmartCity", "GeoWorkflows", "GeoPostGIS"]),
-        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "GeoPostGIS", "CGEOS", "CPROJ", "CSQLite"]),
+        .target(name: "GeoBenchSupport", dependencies: ["GeoCore", "GeoIO", "GeoIndex", "GeoProj", "GeoRaster", "GeoRender", "SmartCity", "GeoPostGIS", "CGEOS", "CPROJ", "CLibraryLoader", "CSQLite"]),
         .executableTarget(
             name: "geotwin",
             dependencies: ["GeoTwin", "GeoBenchSupport", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -1,5 +1,6 @@
 internal import CGEOS
 internal import CPROJ
+internal import CLibraryLoader
 internal import CSQLite
 import Foundation
 
@@ -29,7 +30,7 @@ public struct MachineInfo: Codable, Hashable, Sendable {
                            memoryGiB: (Double(info.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
                            os: osName(), loadAverage: load.map { ($0 * 100).rounded() / 100 },
                            libraries: ["GEOS": String(cString: GEOSversion()),
-                                       "PROJ": String(cString: proj_info().release),
+                                       "PROJ": geotwin_load_proj(nil) != 0 ? String(cString: proj_info().release) : "not available",
                                        "SQLite": String(cString: sqlite3_libversion())])
     }
 

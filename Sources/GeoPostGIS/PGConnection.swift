@@ -1,4 +1,5 @@
 import CLibPQ
+internal import CLibraryLoader
 import Foundation
 import GeoIO
 
@@ -13,6 +14,10 @@ final class PGConnection {
     /// - Throws: `GeoDataError/provider(location:reason:)` naming host and port.
     init(_ location: PostGISLocation) throws(GeoDataError) {
         self.location = location
+        var message: UnsafePointer<CChar>?
+        guard geotwin_load_libpq(&message) != 0 else {
+            throw .provider(location: location.redacted, reason: message.map { String(cString: $0) } ?? "libpq is not available")
+        }
         guard let connection = PQconnectdb(location.connectionURI) else {
             throw .provider(location: location.redacted, reason: "cannot connect: out of memory")
         }

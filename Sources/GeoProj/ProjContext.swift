@@ -1,4 +1,5 @@
 internal import CPROJ
+internal import CLibraryLoader
 
 /// One PROJ context (`PJ_CONTEXT`), owned by one object and used by one thread at a time.
 /// Network access (remote grids) is switched off and PROJ's own logging is silenced: failures
@@ -7,6 +8,7 @@ final class ProjContext {
     let pointer: OpaquePointer
 
     init() throws(ProjError) {
+        try Self.requireLibrary()
         guard let pointer = proj_context_create() else {
             throw .contextUnavailable(message: "proj_context_create returned no context")
         }
@@ -17,6 +19,13 @@ final class ProjContext {
 
     deinit {
         proj_context_destroy(pointer)
+    }
+
+    /// Loads PROJ's library (on first use; see CLibraryLoader), or throws the reason it cannot.
+    static func requireLibrary() throws(ProjError) {
+        var message: UnsafePointer<CChar>?
+        guard geotwin_load_proj(&message) == 0 else { return }
+        throw .contextUnavailable(message: message.map { String(cString: $0) } ?? "PROJ is not available")
     }
 
     /// PROJ's text for the context's current error number.

@@ -14,6 +14,7 @@ final class TIFFHandle {
     private let memory: TIFFMemoryFile?
 
     init(path: String, mode: String) throws(RasterError) {
+        try requireLibTIFF(path: path)
         _ = geoTIFFTagsRegistered
         errors = .allocate()
         self.path = path
@@ -30,6 +31,7 @@ final class TIFFHandle {
 
     /// Opens a copy of `bytes` for reading; `name` stands for the file in messages.
     init(bytes: UnsafeRawBufferPointer, name: String) throws(RasterError) {
+        try requireLibTIFF(path: name)
         _ = geoTIFFTagsRegistered
         errors = .allocate()
         path = name

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 internal import CTIFF
+internal import CLibraryLoader
 
 // libtiff's TIFFGetField/TIFFSetField are C variadic functions, which Swift cannot call; their
 // va_list forms TIFFVGetField/TIFFVSetField can, through `withVaList`. The arguments follow
@@ -117,6 +118,13 @@ let geoTIFFTagsRegistered: Bool = {
 }()
 
 // MARK: - Opening with error capture
+
+/// Loads libtiff (on first use; see CLibraryLoader), or throws naming `path` and the reason.
+func requireLibTIFF(path: String) throws(RasterError) {
+    var message: UnsafePointer<CChar>?
+    guard geotwin_load_libtiff(&message) == 0 else { return }
+    throw .io(path: path, reason: message.map { String(cString: $0) } ?? "libtiff is not available")
+}
 
 /// Where libtiff's first error message on a handle is kept (a NUL-terminated C string).
 struct TIFFErrorBuffer {

@@ -21,11 +21,15 @@ struct CLIRunner {
     /// The repository root (three levels above this file).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `geotwin args...` with `stdin` as standard input.
-    static func run(_ args: [String], stdin: String = "") throws -> Result {
+    /// Runs `geotwin args...` with `stdin` as standard input, and `environment` added to the
+    /// test's own.
+    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = args
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = root
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input

@@ -1,4 +1,5 @@
 internal import CPROJ
+internal import CLibraryLoader
 import GeoCore
 import GeoProj
 
@@ -59,6 +60,8 @@ public final class PROJTransformPeer {
     /// Creates the operation from `source` to `target` (`EPSG:4326`, ...), axis order x/y.
     /// - Throws: ``BenchPeerError`` when PROJ cannot create it.
     public init(from source: String, to target: String) throws(BenchPeerError) {
+        var message: UnsafePointer<CChar>?
+        guard geotwin_load_proj(&message) != 0 else { throw BenchPeerError(message.map { String(cString: $0) } ?? "PROJ is not available") }
         guard let context = proj_context_create() else { throw BenchPeerError("no PROJ context") }
         proj_context_set_enable_network(context, 0)
         guard let raw = proj_create_crs_to_crs(context, source, target, nil) else {

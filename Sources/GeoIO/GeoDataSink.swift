@@ -269,17 +269,22 @@ public enum GeoDataSink {
         for stream in streams where !seen.insert(stream.name.lowercased()).inserted {
             throw .geoPackage(.invalidTable(path: path, table: stream.name, reason: "duplicate layer name"))
         }
+        let references = streams.map { reference($0.crs, options) }
         let session: GeoPackageWriter.Session
         do {
-            session = try GeoPackageWriter.Session(path: path, references: streams.map { reference($0.crs, options) },
-                                                   spatialIndex: options.spatialIndex, lastChange: GeoPackageWriter.defaultLastChange)
+            session = try GeoPackageWriter.Session(path: path, spatialIndex: options.spatialIndex, lastChange: GeoPackageWriter.defaultLastChange)
         } catch { throw .geoPackage(error) }
         var warnings: [GeoDataWarning] = []
         var count = 0
         var restart = false
         let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
         do throws(GeoDataError) {
-            if streams.isEmpty { try geoPackage { () throws(GeoPackageError) in try session.prepareLayers(any: false, dataColumns: false) } }
+            if streams.isEmpty {
+                try geoPackage { () throws(GeoPackageError) in
+                    try session.prepareLayers(any: false, dataColumns: false, references: [],
+                                              pageSize: GeoPackageWriter.pageSize(firstRows: [], more: false))
+                }
+            }
             for (k, stream) in streams.enumerated() {
                 var survey = GeoPackageTablePlan.Survey()
                 var pending: [Feature] = []
@@ -287,7 +292,6 @@ public enum GeoDataSink {
                 var kinds = Set<Geometry.Kind>()
                 var typeName = ""
                 var row = 0
-                let reference = reference(stream.crs, options)
                 func start() throws(GeoDataError) {
                     guard let plan = GeoPackageTablePlan.Admission(table: stream.name, geometryColumn: "geom", survey: survey) else {
                         restart = true
@@ -299,10 +303,14 @@ public enum GeoDataSink {
                         throw stop
                     }
                     typeName = Self.typeName(kinds)
-                    let layer = GeoPackageLayer(name: stream.name, geometryTypeName: typeName, spatialReference: reference,
+                    let layer = GeoPackageLayer(name: stream.name, geometryTypeName: typeName, spatialReference: references[k],
                                                 columns: plan.plan.columns, features: [])
                     try geoPackage { () throws(GeoPackageError) in
-                        if k == 0 { try session.prepareLayers(any: true, dataColumns: json) }
+                        if k == 0 {
+                            let pageSize = GeoPackageWriter.pageSize(firstRows: pending.lazy.map(\.geometry),
+                                                                     more: pending.count >= streamLookahead)
+                            try session.prepareLayers(any: true, dataColumns: json, references: references, pageSize: pageSize)
+                        }
                         try session.beginLayer(layer)
                         for f in pending {
                             try session.add(try plan.plan.row(f, at: row))

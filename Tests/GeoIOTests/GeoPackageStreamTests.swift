@@ -65,6 +65,46 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["streamed.gpkg", "whole.gpkg"])
     }
 
+    /// The page size in a SQLite file's header (bytes 16-17, big-endian; 1 stands for 65,536).
+    static func pageSize(_ path: String) throws -> Int {
+        let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(18)
+        let value = Int(header[16]) << 8 | Int(header[17])
+        return value == 1 ? 65_536 : value
+    }
+
+    /// Small files keep SQLite's 4 KiB pages, large ones get 32 KiB, decided from the first
+    /// layer's first rows alike in streamed and whole-layer writes: at the row-count boundary,
+    /// at the size boundary (a few large polygons), and with a small first layer before a large
+    /// one (the first layer decides).
+    @Test(arguments: [(GeoDataSink.streamLookahead - 1, 0, 4096), (GeoDataSink.streamLookahead, 0, 32768),
+                      (3, 90_000, 32768), (3, 80_000, 4096), (1, 0, 4096)])
+    func pageSizeFollowsTheFirstRows(rows: Int, vertices: Int, expected: Int) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgpage-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func ring(_ k: Int) -> Geometry {
+            let n = max(vertices, 3)
+            var coords = (0..<n).map { j -> Coordinate in
+                let a = Double(j) / Double(n) * 2 * Double.pi
+                return Coordinate(127 + Double(k) + cos(a) * 0.1, 36 + sin(a) * 0.1)
+            }
+            coords.append(coords[0])
+            return .polygon(Polygon(exterior: coords))
+        }
+        let first = (0..<rows).map { Feature(id: .int(Int64($0) + 1), geometry: vertices > 0 ? ring($0) : .point(Point(Coordinate(127, 36))), properties: [:]) }
+        let second = (0..<GeoDataSink.streamLookahead + 10).map { Feature(id: .int(Int64($0) + 1), geometry: .point(Point(Coordinate(128, 36))), properties: [:]) }
+        let layers = [GeoDataLayer(name: "first", collection: FeatureCollection(first, crs: .wgs84)),
+                      GeoDataLayer(name: "second", collection: FeatureCollection(second, crs: .wgs84))]
+        let whole = dir + "/whole.gpkg", streamed = dir + "/streamed.gpkg"
+        _ = try GeoDataSink.write(layers, to: whole)
+        _ = try GeoDataSink.write(streams: layers.map { GeoDataLayerStream($0) }, to: streamed)
+        #expect(try Self.pageSize(whole) == expected)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+        let back = try GeoDataSource(path: streamed).readAll()
+        #expect(back.map(\.features.count) == [rows, second.count])
+        #expect(back.first?.features.first?.geometry == first.first?.geometry)
+    }
+
     /// A stream that fails part-way leaves no file, and an existing one as it was.
     @Test func aFailingStreamLeavesTheOldFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgstream-\(UUID().uuidString)").path

@@ -206,11 +206,12 @@ public enum GeoConvert {
         return out
     }
 
-    /// Write options whose GeoPackage CRS definitions come from PROJ (name and WKT 1).
+    /// Write options whose GeoPackage CRS definitions come from PROJ (name and WKT 1; see
+    /// `CRS.nameAndWKT()`).
     public static func writeOptions(allowNonWGS84GeoJSON: Bool = false) -> GeoDataWriteOptions {
         GeoDataWriteOptions(allowNonWGS84GeoJSON: allowNonWGS84GeoJSON, spatialIndex: true) { crs in
-            guard let resolved = try? crs.resolved(), let wkt = resolved.wkt else { return nil }
-            return (resolved.name, wkt)
+            guard let (name, wkt) = try? crs.nameAndWKT(), let wkt else { return nil }
+            return (name, wkt)
         }
     }
 }

@@ -85,3 +85,27 @@ import Testing
         #expect(try t.transform(collection).crs == .korea2000Unified)
     }
 }
+
+/// The names and WKTs GeoProj carries for EPSG:4326, 5179 and 5186 (so that writing files in
+/// them needs no PROJ) are the linked PROJ's own answers, and any other CRS still goes to PROJ.
+@Suite struct KnownCRSDefinitionTests {
+    @Test(arguments: [4326, 5179, 5186])
+    func carriedDefinitionIsPROJs(code: Int) throws {
+        let known = try #require(CRS.knownDefinitions[code])
+        let resolved = try ResolvedCRS(epsg: code)
+        #expect(known.name == resolved.name)
+        #expect(known.wkt == resolved.wkt)
+        let answer = try CRS(epsg: code).nameAndWKT()
+        #expect(answer.name == resolved.name && answer.wkt == resolved.wkt)
+        // A definition naming the code is the code, as for PROJ (which is handed `EPSG:<code>`).
+        let fromWKT = try CRS(resolved.wkt ?? "").nameAndWKT()
+        #expect(fromWKT.name == resolved.name && fromWKT.wkt == resolved.wkt)
+    }
+
+    @Test func otherCRSsAreResolvedByPROJ() throws {
+        let answer = try CRS(epsg: 32652).nameAndWKT()
+        #expect(answer.name == "WGS 84 / UTM zone 52N")
+        #expect(answer.wkt == (try ResolvedCRS(epsg: 32652)).wkt)
+        #expect(throws: ProjError.self) { try CRS("+proj=nonsense").nameAndWKT() }
+    }
+}

@@ -5,14 +5,16 @@ pages) and tiny GeoTIFFs built here. Run from the repository root: python3 Fuzz/
 import glob
 import os
 import shutil
-import sqlite3
 import struct
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "Fuzz", "corpus")
 IO = os.path.join(ROOT, "Tests", "GeoIOTests", "Fixtures")
 RASTER = os.path.join(ROOT, "Tests", "GeoRasterTests", "Fixtures")
 SHP_FGB = os.path.join(IO, "shp_fgb")  # written by GDAL (generate_shp_fgb_fixtures.py)
+sys.path.insert(0, IO)
+from generate_hostile_inputs import tiny_gpkg_core  # noqa: E402  (the same GeoPackage skeleton)
 
 
 def put(target, name, data):
@@ -43,24 +45,8 @@ def gpkg_blob(wkb, srid=4326):
 
 
 def tiny_gpkg(path):
-    if os.path.exists(path):
-        os.remove(path)
-    db = sqlite3.connect(path)
-    db.execute("PRAGMA page_size=512")
-    db.execute("PRAGMA application_id=1196444487")
-    db.execute("PRAGMA user_version=10300")
-    db.executescript("""
-    CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
-      organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
-    INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84"]', NULL);
-    CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
-      description TEXT DEFAULT '', last_change DATETIME, min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
-    INSERT INTO gpkg_contents VALUES ('pts', 'features', 'pts', '', '2024-01-01T00:00:00Z', 0, 0, 1, 1, 4326);
-    CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
-      srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL);
-    INSERT INTO gpkg_geometry_columns VALUES ('pts', 'geom', 'GEOMETRY', 4326, 0, 0);
-    CREATE TABLE pts (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, name TEXT, n INTEGER, v REAL);
-    """)
+    db = tiny_gpkg_core(path, "GEOMETRY")
+    db.executescript("CREATE TABLE pts (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, name TEXT, n INTEGER, v REAL);")
     db.execute("INSERT INTO pts (geom, name, n, v) VALUES (?, '세종', 1, 2.5)", (gpkg_blob(wkb_point(127.2, 36.5)),))
     db.execute("INSERT INTO pts (geom, name, n, v) VALUES (?, NULL, NULL, NULL)", (gpkg_blob(wkb_polygon()),))
     db.commit()

@@ -26,4 +26,25 @@ GT_HIDDEN int gt_library_load(struct gt_library *library, const char **message);
 /// message when it cannot be loaded.
 GT_HIDDEN void *gt_library_symbol(struct gt_library *library, int index);
 
+// A library's functions are listed as LIST(F, V): F(result, name, parameters, arguments) for
+// each function with a result, V(...) alike for each without.
+#define GT_INDEX(result, name, parameters, arguments) GT_##name,
+#define GT_NAME(result, name, parameters, arguments) #name,
+#define GT_FORWARD(result, name, parameters, arguments) \
+    GT_HIDDEN result name parameters { return ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
+#define GT_FORWARD_VOID(result, name, parameters, arguments) \
+    GT_HIDDEN void name parameters { ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
+
+/// Defines, in one C file, the library `title` with the functions of LIST, loaded from the
+/// first of the file names that follow; `load` (its public load function); and the forwarding
+/// definition of every function.
+#define GT_LIBRARY(LIST, title, load, ...) \
+    enum { LIST(GT_INDEX, GT_INDEX) GT_COUNT }; \
+    static const char *const names[] = { LIST(GT_NAME, GT_NAME) }; \
+    static const char *const files[] = { __VA_ARGS__, NULL }; \
+    static void *slots[GT_COUNT]; \
+    static struct gt_library library = {title, files, names, slots, GT_COUNT, PTHREAD_MUTEX_INITIALIZER, 0, ""}; \
+    int load(const char **message) { return gt_library_load(&library, message); } \
+    LIST(GT_FORWARD, GT_FORWARD_VOID)
+
 #endif

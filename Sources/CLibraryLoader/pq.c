@@ -9,7 +9,6 @@
 #include "loader.h"
 #include "geotwin_library_loader.h"
 
-// F: functions with a result; V: functions without. (result, name, parameters, arguments)
 #define PQ_FUNCTIONS(F, V) \
     F(PGconn *, PQconnectdb, (const char *conninfo), (conninfo)) \
     V(void, PQfinish, (PGconn *conn), (conn)) \
@@ -33,25 +32,10 @@
     F(int, PQgetlength, (const PGresult *res, int row, int field), (res, row, field)) \
     F(int, PQgetisnull, (const PGresult *res, int row, int field), (res, row, field))
 
-#define GT_INDEX(result, name, parameters, arguments) GT_##name,
-enum { PQ_FUNCTIONS(GT_INDEX, GT_INDEX) GT_PQ_COUNT };
-
-#define GT_NAME(result, name, parameters, arguments) #name,
-static const char *const names[] = { PQ_FUNCTIONS(GT_NAME, GT_NAME) };
-static const char *const files[] = {
 #if defined(__APPLE__)
-    "libpq.5.dylib", "libpq.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib", "/usr/local/opt/libpq/lib/libpq.5.dylib",
+#define GT_FILES "libpq.5.dylib", "libpq.dylib", "/opt/homebrew/opt/libpq/lib/libpq.5.dylib", "/usr/local/opt/libpq/lib/libpq.5.dylib"
 #else
-    "libpq.so.5", "libpq.so",
+#define GT_FILES "libpq.so.5", "libpq.so"
 #endif
-    NULL};
-static void *slots[GT_PQ_COUNT];
-static struct gt_library library = {"libpq (PostgreSQL client)", files, names, slots, GT_PQ_COUNT, PTHREAD_MUTEX_INITIALIZER, 0, ""};
 
-int geotwin_load_libpq(const char **message) { return gt_library_load(&library, message); }
-
-#define GT_FORWARD(result, name, parameters, arguments) \
-    GT_HIDDEN result name parameters { return ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-#define GT_FORWARD_VOID(result, name, parameters, arguments) \
-    GT_HIDDEN void name parameters { ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-PQ_FUNCTIONS(GT_FORWARD, GT_FORWARD_VOID)
+GT_LIBRARY(PQ_FUNCTIONS, "libpq (PostgreSQL client)", geotwin_load_libpq, GT_FILES)

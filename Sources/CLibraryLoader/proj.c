@@ -7,7 +7,6 @@
 #include "loader.h"
 #include "geotwin_library_loader.h"
 
-// F: functions with a result; V: functions without. (result, name, parameters, arguments)
 #define PROJ_FUNCTIONS(F, V) \
     F(PJ_CONTEXT *, proj_context_create, (void), ()) \
     F(PJ_CONTEXT *, proj_context_destroy, (PJ_CONTEXT *ctx), (ctx)) \
@@ -48,25 +47,10 @@
     V(void, geod_inverse, (const struct geod_geodesic *g, double lat1, double lon1, double lat2, double lon2, double *s12, double *azi1, double *azi2), (g, lat1, lon1, lat2, lon2, s12, azi1, azi2)) \
     V(void, geod_polygonarea, (const struct geod_geodesic *g, double lats[], double lons[], int n, double *area, double *perimeter), (g, lats, lons, n, area, perimeter))
 
-#define GT_INDEX(result, name, parameters, arguments) GT_##name,
-enum { PROJ_FUNCTIONS(GT_INDEX, GT_INDEX) GT_PROJ_COUNT };
-
-#define GT_NAME(result, name, parameters, arguments) #name,
-static const char *const names[] = { PROJ_FUNCTIONS(GT_NAME, GT_NAME) };
-static const char *const files[] = {
 #if defined(__APPLE__)
-    "libproj.25.dylib", "libproj.dylib", "/opt/homebrew/lib/libproj.dylib", "/usr/local/lib/libproj.dylib",
+#define GT_FILES "libproj.25.dylib", "libproj.dylib", "/opt/homebrew/lib/libproj.dylib", "/usr/local/lib/libproj.dylib"
 #else
-    "libproj.so.25", "libproj.so",
+#define GT_FILES "libproj.so.25", "libproj.so"
 #endif
-    NULL};
-static void *slots[GT_PROJ_COUNT];
-static struct gt_library library = {"PROJ", files, names, slots, GT_PROJ_COUNT, PTHREAD_MUTEX_INITIALIZER, 0, ""};
 
-int geotwin_load_proj(const char **message) { return gt_library_load(&library, message); }
-
-#define GT_FORWARD(result, name, parameters, arguments) \
-    GT_HIDDEN result name parameters { return ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-#define GT_FORWARD_VOID(result, name, parameters, arguments) \
-    GT_HIDDEN void name parameters { ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-PROJ_FUNCTIONS(GT_FORWARD, GT_FORWARD_VOID)
+GT_LIBRARY(PROJ_FUNCTIONS, "PROJ", geotwin_load_proj, GT_FILES)

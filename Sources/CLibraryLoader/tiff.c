@@ -7,7 +7,6 @@
 #include "loader.h"
 #include "geotwin_library_loader.h"
 
-// F: functions with a result; V: functions without. (result, name, parameters, arguments)
 #define TIFF_FUNCTIONS(F, V) \
     F(TIFF *, TIFFOpenExt, (const char *name, const char *mode, TIFFOpenOptions *options), (name, mode, options)) \
     F(TIFF *, TIFFClientOpenExt, (const char *name, const char *mode, thandle_t handle, TIFFReadWriteProc read, TIFFReadWriteProc write, TIFFSeekProc seek, TIFFCloseProc close, TIFFSizeProc size, TIFFMapFileProc map, TIFFUnmapFileProc unmap, TIFFOpenOptions *options), (name, mode, handle, read, write, seek, close, size, map, unmap, options)) \
@@ -31,25 +30,10 @@
     F(tmsize_t, TIFFWriteEncodedTile, (TIFF *tif, uint32_t tile, void *data, tmsize_t cc), (tif, tile, data, cc)) \
     F(int, TIFFWriteDirectory, (TIFF *tif), (tif))
 
-#define GT_INDEX(result, name, parameters, arguments) GT_##name,
-enum { TIFF_FUNCTIONS(GT_INDEX, GT_INDEX) GT_TIFF_COUNT };
-
-#define GT_NAME(result, name, parameters, arguments) #name,
-static const char *const names[] = { TIFF_FUNCTIONS(GT_NAME, GT_NAME) };
-static const char *const files[] = {
 #if defined(__APPLE__)
-    "libtiff.6.dylib", "libtiff.dylib", "/opt/homebrew/lib/libtiff.dylib", "/usr/local/lib/libtiff.dylib",
+#define GT_FILES "libtiff.6.dylib", "libtiff.dylib", "/opt/homebrew/lib/libtiff.dylib", "/usr/local/lib/libtiff.dylib"
 #else
-    "libtiff.so.6", "libtiff.so",
+#define GT_FILES "libtiff.so.6", "libtiff.so"
 #endif
-    NULL};
-static void *slots[GT_TIFF_COUNT];
-static struct gt_library library = {"libtiff", files, names, slots, GT_TIFF_COUNT, PTHREAD_MUTEX_INITIALIZER, 0, ""};
 
-int geotwin_load_libtiff(const char **message) { return gt_library_load(&library, message); }
-
-#define GT_FORWARD(result, name, parameters, arguments) \
-    GT_HIDDEN result name parameters { return ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-#define GT_FORWARD_VOID(result, name, parameters, arguments) \
-    GT_HIDDEN void name parameters { ((__typeof__(&name))gt_library_symbol(&library, GT_##name)) arguments; }
-TIFF_FUNCTIONS(GT_FORWARD, GT_FORWARD_VOID)
+GT_LIBRARY(TIFF_FUNCTIONS, "libtiff", geotwin_load_libtiff, GT_FILES)

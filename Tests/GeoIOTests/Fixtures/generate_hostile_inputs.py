@@ -42,14 +42,17 @@ def write(name, data):
         f.write(data)
 
 
-def small_gpkg(path, rows, view_of_missing=False):
+def tiny_gpkg_core(path, geometry_type):
+    """Creates `path` anew as a GeoPackage of 512-byte pages holding the three core tables, which
+    declare one layer `pts` (geometry column `geom` of `geometry_type`, EPSG:4326) whose table
+    the caller makes; returns the open connection. Also used by Fuzz/make_seeds.py."""
     if os.path.exists(path):
         os.remove(path)
     db = sqlite3.connect(path)
     db.execute("PRAGMA page_size=512")
     db.execute("PRAGMA application_id=1196444487")
     db.execute("PRAGMA user_version=10300")
-    db.executescript("""
+    db.executescript(f"""
     CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
       organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
     INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84', 4326, 'EPSG', 4326, 'GEOGCS["WGS 84"]', NULL);
@@ -58,8 +61,13 @@ def small_gpkg(path, rows, view_of_missing=False):
     INSERT INTO gpkg_contents VALUES ('pts', 'features', 'pts', '', '2024-01-01T00:00:00Z', 0, 0, 1, 1, 4326);
     CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,
       srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL);
-    INSERT INTO gpkg_geometry_columns VALUES ('pts', 'geom', 'POINT', 4326, 0, 0);
+    INSERT INTO gpkg_geometry_columns VALUES ('pts', 'geom', '{geometry_type}', 4326, 0, 0);
     """)
+    return db
+
+
+def small_gpkg(path, rows, view_of_missing=False):
+    db = tiny_gpkg_core(path, "POINT")
     if view_of_missing:
         db.execute("CREATE VIEW pts AS SELECT fid, geom, name FROM gone")
     else:

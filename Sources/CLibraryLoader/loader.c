@@ -21,8 +21,7 @@ static int load_locked(struct gt_library *library) {
     }
     if (handle == NULL) {
         snprintf(library->message, sizeof library->message,
-                 "%s is not available: %s (install its runtime package, e.g. Debian's for %s)",
-                 library->title, reason, first);
+                 "%s cannot be loaded: %s (is its library, %s, installed?)", library->title, reason, first);
         return 0;
     }
     for (int i = 0; i < library->count; i++) {

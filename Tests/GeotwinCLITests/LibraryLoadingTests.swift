@@ -40,3 +40,55 @@ import Testing
         #expect(!tiff.contains("libpq.so"))
     }
 }
+
+/// A library that cannot be loaded, or lacks a function GeoTwin calls, is an error naming it,
+/// not a crash: `LD_LIBRARY_PATH` puts a stand-in first in the loader's search.
+@Suite struct LibraryLoadingFailureTests {
+    /// The file of a shared library mapped into this process whose name starts with `name`
+    /// (Linux: from `/proc/self/maps`).
+    static func libraryFile(_ name: String) throws -> String {
+        // Read to the end: procfs files report a size of 0.
+        let handle = try #require(FileHandle(forReadingAtPath: "/proc/self/maps"))
+        let maps = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        let path = maps.split(separator: "\n").compactMap { line -> String? in
+            guard let slash = line.firstIndex(of: "/") else { return nil }
+            let path = String(line[slash...])
+            return (path as NSString).lastPathComponent.hasPrefix(name) ? path : nil
+        }.first
+        return try #require(path, "no \(name) in /proc/self/maps")
+    }
+
+    static func transform(with libraries: URL) throws -> CLIRunner.Result {
+        try CLIRunner.run(["transform", "--from", "EPSG:4326", "--to", "EPSG:5179"], stdin: "127,37\n",
+                          environment: ["LD_LIBRARY_PATH": libraries.path])
+    }
+
+    @Test func aLibraryWithoutTheFunctionsIsNamed() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A real shared library (libm) under PROJ's name: it loads, but has no proj_* functions.
+        try FileManager.default.copyItem(atPath: try Self.libraryFile("libm.so"), toPath: dir.appendingPathComponent("libproj.so.25").path)
+        let r = try Self.transform(with: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("PROJ (libproj.so.25) has no function proj_context_create"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func aLibraryThatCannotBeLoadedIsNamed() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["libproj.so.25", "libproj.so"] {
+            try Data("not a library".utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let r = try Self.transform(with: dir)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("PROJ cannot be loaded") && r.stderr.contains("libproj.so.25"), "\(r.stderr)")
+        // Commands that need no PROJ are unaffected.
+        let input = dir.appendingPathComponent("in.geojson").path
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,37]}}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let ok = try CLIRunner.run(["convert", input, dir.appendingPathComponent("out.gpkg").path],
+                                   environment: ["LD_LIBRARY_PATH": dir.path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+}

@@ -71,7 +71,7 @@ public enum GeoPackageWriter {
     /// pages and most geometries fit in their row's page instead of a chain of overflow pages
     /// (the national eup-myeon-dong layer: 3,515 page writes become 410, 13 ms less of 89).
     /// Streamed and whole-layer writes decide from the same rows, so they give the same bytes.
-    public static func pageSize(firstRows geometries: some Sequence<Geometry?>, more: Bool) -> Int {
+    static func pageSize(firstRows geometries: some Sequence<Geometry?>, more: Bool) -> Int {
         if more { return largePageSize }
         var bytes = 0
         for g in geometries {
@@ -82,7 +82,7 @@ public enum GeoPackageWriter {
     }
 
     /// The page size of large GeoPackages (see ``pageSize(firstRows:more:)``).
-    public static let largePageSize = 32768
+    static let largePageSize = 32768
 
     /// A GeoPackage being written row by row: the file is built under a temporary name beside
     /// `path` and renamed into place by ``commit()``; ``abandon()`` (or any failure) removes it.

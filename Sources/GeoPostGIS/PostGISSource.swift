@@ -61,7 +61,7 @@ public final class PostGISSource: GeoDataProvidedSource {
     /// Streams `layer` read in `partitions` vertical strips of its extent, each over its own
     /// connection on its own thread; a feature belongs to the strip holding the centre of its
     /// bounding box (half-open ranges, the outer strips unbounded, null and empty geometries in the
-    /// first). Each strip's thread keeps at most ``queuedBatches`` batches ahead of `body`, so
+    /// first). Each strip's thread keeps at most 4 batches ahead of `body`, so
     /// memory stays flat in the table's size. With an integer primary key the strips are merged
     /// into key order, the order of a read in one part; otherwise they follow west to east, each
     /// in key order. Every part reads the same snapshot (`pg_export_snapshot`, as `pg_dump --jobs`

@@ -4,7 +4,7 @@ extension CRS {
     /// The name and WKT 1 (GDAL flavour) PROJ gives this CRS, as ``ResolvedCRS`` has them (what
     /// GeoPackage `gpkg_spatial_ref_sys` rows, `.prj` files and FlatGeobuf headers are written
     /// with). For WGS 84 and the two CRSs of Korean national data, EPSG:4326, 5179 and 5186,
-    /// they come from ``knownDefinitions``, so writing a file in them does not load PROJ (with
+    /// they come from a table of PROJ's answers, so writing a file in them does not load PROJ (with
     /// the libraries it brings, about 10 ms of a process); any other CRS is resolved by PROJ.
     /// - Throws: ``ProjError`` when PROJ cannot resolve the CRS.
     public func nameAndWKT() throws(ProjError) -> (name: String, wkt: String?) {

@@ -29,6 +29,7 @@ let package = Package(
             name: "TransformBenchmark",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "GeoCore", package: "GeoTwin"),
                 .product(name: "GeoProj", package: "GeoTwin"),
                 .product(name: "GeoBenchSupport", package: "GeoTwin"),
                 "BenchCPROJ",

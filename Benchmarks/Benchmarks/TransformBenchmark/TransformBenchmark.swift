@@ -4,6 +4,7 @@
 import Benchmark
 import BenchCPROJ
 import GeoBenchSupport
+import GeoCore
 import GeoProj
 
 /// Longitudes and latitudes uniform in South Korea's box, 124.6-131.9 E, 33.1-38.6 N.

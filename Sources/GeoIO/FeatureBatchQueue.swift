@@ -74,6 +74,31 @@ public final class FeatureBatchQueue: @unchecked Sendable {
         return nil
     }
 
+    /// Runs `source` on the calling thread (the reading thread), putting its features in
+    /// batches of `batchSize`, then finishes the queue: with the source's error, if it failed,
+    /// after the features it read before (as a plain read hands them over). Once the taker has
+    /// cancelled, the source is stopped by throwing `stopped` into it.
+    public func fill(batchSize: Int, stopped: GeoDataError,
+                     from source: ((Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
+        let size = max(1, batchSize)
+        var batch: [Feature] = []
+        batch.reserveCapacity(size)
+        do throws(GeoDataError) {
+            try source { f throws(GeoDataError) in
+                batch.append(f)
+                if batch.count >= size {
+                    guard put(batch) else { throw stopped }
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            if !batch.isEmpty { _ = put(batch) }
+            finish(nil)
+        } catch {
+            if !batch.isEmpty { _ = put(batch) }
+            finish(error)
+        }
+    }
+
     /// The taker stops: a waiting or later ``put(_:)`` returns false.
     public func cancel() {
         condition.lock()
@@ -95,30 +120,12 @@ extension GeoDataLayerStream {
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
         nonisolated(unsafe) let source = forEachFeature
-        let size = max(1, batchSize)
         return GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
             let queue = FeatureBatchQueue(capacity: batches)
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {
                 defer { done.signal() }
-                var batch: [Feature] = []
-                batch.reserveCapacity(size)
-                let stopped = GeoDataError.unsupported(path: "", reason: "reading stopped")
-                do throws(GeoDataError) {
-                    try source { f throws(GeoDataError) in
-                        batch.append(f)
-                        if batch.count >= size {
-                            guard queue.put(batch) else { throw stopped }
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    if !batch.isEmpty { _ = queue.put(batch) }
-                    queue.finish(nil)
-                } catch {
-                    // The features read before the failure go first, as a plain read hands them over.
-                    if !batch.isEmpty { _ = queue.put(batch) }
-                    queue.finish(error)
-                }
+                queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped"), from: source)
             }
             // As deep as the main thread's: readers recurse into nested geometries.
             thread.stackSize = 8 << 20

@@ -100,21 +100,10 @@ public final class PostGISSource: GeoDataProvidedSource {
             group.enter()
             let thread = Thread {
                 defer { group.leave() }
-                do throws(GeoDataError) {
+                queue.fill(batchSize: Self.queuedBatchSize, stopped: .provider(location: location.redacted, reason: "read stopped")) {
+                    body throws(GeoDataError) in
                     let connection = try PGConnection(location)
-                    var batch: [Feature] = []
-                    batch.reserveCapacity(Self.queuedBatchSize)
-                    try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection) { f throws(GeoDataError) in
-                        batch.append(f)
-                        if batch.count >= Self.queuedBatchSize {
-                            guard queue.put(batch) else { throw .provider(location: location.redacted, reason: "read stopped") }
-                            batch.removeAll(keepingCapacity: true)
-                        }
-                    }
-                    if !batch.isEmpty { _ = queue.put(batch) }
-                    queue.finish(nil)
-                } catch {
-                    queue.finish(error)
+                    try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection, body)
                 }
             }
             thread.stackSize = 4 << 20

@@ -65,12 +65,13 @@ public enum ShapefileWriter {
         defer { InterruptCleanup.unregister(shpTemporary) }
         var pending: [Feature] = []
         var records: ShapeRecordFile?
+        var survey = ShapeTypeSurvey()
         var table = DBFWriter.TableBuilder()
         var restart = false
         let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
         func start() throws(GeoDataError) {
             // A lookahead the whole-layer write would refuse is refused there, with its counts.
-            guard let type = try? shapeType(of: pending, path: path) else {
+            guard let type = try? survey.shapeType(path: path) else {
                 restart = true
                 throw stop
             }
@@ -82,11 +83,12 @@ public enum ShapefileWriter {
         do throws(GeoDataError) {
             try stream.forEachFeature { (f) throws(GeoDataError) in
                 table.add(f.properties)
+                // A geometry that changes what the type is chosen from must leave it as it is.
+                if survey.observe(f.geometry), let type = records?.type, (try? survey.shapeType(path: path)) != type {
+                    restart = true
+                    throw stop
+                }
                 if records != nil {
-                    guard records!.admits(f.geometry) else {
-                        restart = true
-                        throw stop
-                    }
                     try records!.add(f.geometry)
                     return
                 }
@@ -141,31 +143,52 @@ public enum ShapefileWriter {
 
     /// The one shape type that holds every geometry of `features`.
     static func shapeType(of features: [Feature], path: String) throws(GeoDataError) -> ShapeType {
-        var counts: [Geometry.Kind: Int] = [:]
-        var hasZ = false, hasM = false
-        for f in features {
-            guard let g = f.geometry, !g.isEmpty else { continue }
+        var survey = ShapeTypeSurvey()
+        for f in features { survey.observe(f.geometry) }
+        return try survey.shapeType(path: path)
+    }
+
+    /// What a Shapefile's one shape type is chosen from, observed geometry by geometry: the
+    /// kinds seen (counted, for the error that names them) and whether any carries heights or
+    /// measures.
+    struct ShapeTypeSurvey {
+        private var counts: [Geometry.Kind: Int] = [:]
+        private var hasZ = false, hasM = false
+
+        /// Observes `geometry` (nil and empty ones count for nothing); true when it changed
+        /// what the type is chosen from: a kind not seen before, the first heights or measures.
+        @discardableResult
+        mutating func observe(_ geometry: Geometry?) -> Bool {
+            guard let g = geometry, !g.isEmpty else { return false }
+            let changed = counts[g.kind] == nil || (g.hasZ && !hasZ) || (g.hasM && !hasM)
             counts[g.kind, default: 0] += 1
             hasZ = hasZ || g.hasZ
             hasM = hasM || g.hasM
+            return changed
         }
-        if counts[.geometryCollection] != nil {
-            throw .unsupported(path: path, reason: "a Shapefile cannot hold a GeometryCollection (\(counts[.geometryCollection] ?? 0) features)")
+
+        /// The one shape type that holds every geometry observed.
+        /// - Throws: ``GeoDataError/unsupported(path:reason:)`` for a GeometryCollection or
+        ///   geometries of more than one family, naming their counts.
+        func shapeType(path: String) throws(GeoDataError) -> ShapeType {
+            if counts[.geometryCollection] != nil {
+                throw .unsupported(path: path, reason: "a Shapefile cannot hold a GeometryCollection (\(counts[.geometryCollection] ?? 0) features)")
+            }
+            let families = Set(counts.keys.map { Geometry.Kind.family(of: $0) })
+            guard families.count <= 1 else {
+                let list = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+                throw .unsupported(path: path, reason: "a Shapefile holds one geometry type, the layer mixes \(list); split it by type")
+            }
+            guard let family = families.first else { return .null }
+            let base: ShapeType = switch family {
+            case .point: counts[.multiPoint] != nil ? .multiPoint : .point
+            case .line: .polyLine
+            default: .polygon
+            }
+            if hasZ { return ShapeType(rawValue: base.rawValue + 10) ?? base }
+            if hasM { return ShapeType(rawValue: base.rawValue + 20) ?? base }
+            return base
         }
-        let families = Set(counts.keys.map { Geometry.Kind.family(of: $0) })
-        guard families.count <= 1 else {
-            let list = counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-            throw .unsupported(path: path, reason: "a Shapefile holds one geometry type, the layer mixes \(list); split it by type")
-        }
-        guard let family = families.first else { return .null }
-        let base: ShapeType = switch family {
-        case .point: counts[.multiPoint] != nil ? .multiPoint : .point
-        case .line: .polyLine
-        default: .polygon
-        }
-        if hasZ { return ShapeType(rawValue: base.rawValue + 10) ?? base }
-        if hasM { return ShapeType(rawValue: base.rawValue + 20) ?? base }
-        return base
     }
 
     /// The `.shp` being written to its temporary file, record by record, and its `.shx`.
@@ -192,25 +215,6 @@ public enum ShapefileWriter {
             encoder = ShapeRecordEncoder(type: type)
             shx = [UInt8](repeating: 0, count: 100)
             file.append(repeatElement(0, count: 100))
-        }
-
-        /// True when `geometry` leaves the file's shape type as ``ShapefileWriter/shapeType(of:path:)``
-        /// chose it from the features before: the same family, no MultiPoint among points, no
-        /// heights (or measures) the type lacks, no collection.
-        func admits(_ geometry: Geometry?) -> Bool {
-            guard let g = geometry, !g.isEmpty else { return true }
-            let raw = type.rawValue
-            let base = raw % 10, hasZ = raw > 10 && raw < 20, hasM = raw > 20
-            switch g.kind {
-            case .geometryCollection: return false
-            case .point: guard base == ShapeType.point.rawValue || base == ShapeType.multiPoint.rawValue else { return false }
-            case .multiPoint: guard base == ShapeType.multiPoint.rawValue else { return false }
-            case .lineString, .multiLineString: guard base == ShapeType.polyLine.rawValue else { return false }
-            case .polygon, .multiPolygon: guard base == ShapeType.polygon.rawValue else { return false }
-            }
-            if g.hasZ && !hasZ { return false }
-            if g.hasM && !hasZ && !hasM { return false }
-            return true
         }
 
         /// Appends the record of the next feature's geometry.

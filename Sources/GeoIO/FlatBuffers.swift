@@ -206,10 +206,7 @@ struct FlatBufferBuilder {
             bytes.append(0)
             return at
         case .coordinateRuns(let runs):
-            pad(to: 4)
-            pad(to: 8, plus: 4)
-            let at = bytes.count
-            appendLE(&bytes, UInt32(2 * runs.reduce(0) { $0 + $1.count }))
+            let at = beginVector(count: 2 * runs.reduce(0) { $0 + $1.count }, alignment: 8)
             for r in runs { r.withUnsafeBytes { bytes.append(contentsOf: $0) } }
             return at
         case .bytes(let b):
@@ -306,11 +303,18 @@ struct FlatBufferBuilder {
     }
 
     private mutating func writeVector(_ raw: UnsafeRawBufferPointer, count: Int, alignment: Int) -> Int {
+        let at = beginVector(count: count, alignment: alignment)
+        bytes.append(contentsOf: raw)
+        return at
+    }
+
+    /// A vector's length prefix, padded so that its `count` elements, to be appended next, start
+    /// aligned to `alignment`; returns the vector's position.
+    private mutating func beginVector(count: Int, alignment: Int) -> Int {
         pad(to: 4)
         pad(to: max(4, alignment), plus: 4)
         let at = bytes.count
         appendLE(&bytes, UInt32(count))
-        bytes.append(contentsOf: raw)
         return at
     }
 }

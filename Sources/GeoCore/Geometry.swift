@@ -227,7 +227,7 @@ public enum Geometry: Hashable, Sendable {
         case .polygon(let p): p.exterior.isEmpty && p.holes.allSatisfy(\.isEmpty)
         case .multiPoint(let mp): mp.points.allSatisfy { $0.coordinate == nil }
         case .multiLineString(let ml): ml.lineStrings.allSatisfy { $0.coordinates.isEmpty }
-        case .multiPolygon(let mp): mp.polygons.allSatisfy { $0.exterior.isEmpty && $0.holes.allSatisfy(\.isEmpty) }
+        case .multiPolygon(let mp): mp.polygons.allSatisfy { Geometry.polygon($0).isEmpty }
         case .geometryCollection(let gc): gc.geometries.allSatisfy(\.isEmpty)
         }
     }
@@ -264,7 +264,7 @@ public enum Geometry: Hashable, Sendable {
         case .polygon(let p): p.holes.reduce(p.exterior.count) { $0 + $1.count }
         case .multiPoint(let mp): mp.points.reduce(0) { $0 + ($1.coordinate == nil ? 0 : 1) }
         case .multiLineString(let ml): ml.lineStrings.reduce(0) { $0 + $1.coordinates.count }
-        case .multiPolygon(let mp): mp.polygons.reduce(0) { n, p in p.holes.reduce(n + p.exterior.count) { $0 + $1.count } }
+        case .multiPolygon(let mp): mp.polygons.reduce(0) { $0 + Geometry.polygon($1).coordinateCount }
         case .geometryCollection(let gc): gc.geometries.reduce(0) { $0 + $1.coordinateCount }
         }
     }

@@ -47,10 +47,11 @@ let package = Package(
         .target(name: "CLibraryLoader"),
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .systemLibrary(name: "CBoxLanes", path: "Sources/CBoxLanes"),
 
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
-        .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch"]),
+        .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch", "CBoxLanes"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
         // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.
         .target(name: "GeoIndexGEOS", dependencies: ["GeoCore", "GeoIndex", "GeoGEOS"]),

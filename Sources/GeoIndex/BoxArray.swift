@@ -23,12 +23,22 @@ extension Float: StoredScalar {
     /// The nearest Float at or below `x`.
     @inlinable public static func roundedDown(_ x: Double) -> Float {
         let f = Float(x)
-        return Double(f) > x ? f.nextDown : f
+        // `f.nextDown` where `f > x`, on the bit pattern (no branch to mispredict): toward zero
+        // for a positive `f` (and +infinity), away from it for a negative one (and -0, which
+        // only a negative `x` rounds to). `+0` is never above `x` (only `x >= 0` rounds to it).
+        let bits = f.bitPattern
+        let step = (bits >> 31) << 1 &- 1  // -1 for a positive sign, +1 for a negative one
+        let move = 0 &- UInt32(unsafeBitCast(Double(f) > x, to: UInt8.self))  // all ones or zero
+        return Float(bitPattern: bits &+ (step & move))
     }
     /// The nearest Float at or above `x`.
     @inlinable public static func roundedUp(_ x: Double) -> Float {
         let f = Float(x)
-        return Double(f) < x ? f.nextUp : f
+        // `f.nextUp` where `f < x`, mirrored from ``roundedDown(_:)`` (`-0` is never below `x`).
+        let bits = f.bitPattern
+        let step = 1 &- (bits >> 31) << 1  // +1 for a positive sign, -1 for a negative one
+        let move = 0 &- UInt32(unsafeBitCast(Double(f) < x, to: UInt8.self))
+        return Float(bitPattern: bits &+ (step & move))
     }
     /// The exact Double of this Float.
     @inlinable public var doubleValue: Double { Double(self) }

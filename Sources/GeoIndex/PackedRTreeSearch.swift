@@ -36,6 +36,16 @@ extension PackedRTree {
 
     @discardableResult
     func search<K: HitSink>(_ box: BoundingBox, sink: inout K) -> Bool {
+        if let blocks = searchBlocks, case .float64(let a) = boxes {
+            return a.withUnsafeBufferPointer { blockSearch(blocks, $0, box, &sink) }
+        }
+        return searchUnblocked(box, sink: &sink)
+    }
+
+    /// The search on the stored boxes alone, without ``SearchBlocks`` (Float32 storage, node
+    /// sizes not divisible by 16; the tests compare the two).
+    @discardableResult
+    func searchUnblocked<K: HitSink>(_ box: BoundingBox, sink: inout K) -> Bool {
         switch boxes {
         case .float64(let a):
             a.withUnsafeBufferPointer { searchCore($0, box, &sink) }
@@ -115,6 +125,109 @@ extension PackedRTree {
                     }
                     return true
                 }
+            }
+        }
+    }
+}
+
+extension PackedRTree {
+    /// ``searchCore(_:_:_:)`` on ``SearchBlocks``: the same levels, order and hits, but each
+    /// node's children are tested 16 at a time on their Float32 boxes, and a Float64 box is read
+    /// only for the rare child whose Float32 test leaves the answer open.
+    private func blockSearch<K: HitSink>(_ blocks: SearchBlocks, _ b: UnsafeBufferPointer<Double>,
+                                         _ q: BoundingBox, _ sink: inout K) -> Bool {
+        guard count > 0, !q.isEmpty else { return true }
+        let top = levelStarts.count - 2
+        let ns = nodeSize
+        let exact = WindowTest<Double>(q)
+        let window = BlockWindow(q)
+        let raw = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped)
+        if !exact.hits(raw, levelStarts[top]) { return true }
+        // Blocks of the level being tested (block r holds the children of node r one level up).
+        var current = [Int]()
+        var next = [Int]()
+        current.reserveCapacity(4 * ns)
+        next.reserveCapacity(4 * ns)
+        current.append(0)
+        let groups = ns / 16
+        return itemIndices.withReader { items in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
+                var level = top - 1
+                while level >= 1 {
+                    let first = levelStarts[level], span = itemSpans[level]
+                    // Ask for every line of every block first, so their misses overlap.
+                    for block in current { prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes) }
+                    for block in current {
+                        let p = blocks.block(block, level: level)
+                        for g in 0..<groups {
+                            let t = window.meetsAndInside(p + g * SearchBlocks.groupBytes)
+                            var inside = t.inside
+                            var open = t.insideOpen
+                            var meet = t.meet.maybe
+                            // Settle the open ones on the Float64 box.
+                            while open != 0 {
+                                let j = open.trailingZeroBitCount
+                                open &= open - 1
+                                if exact.isInside(raw, first + block * ns + g * 16 + j) { inside |= 1 << j }
+                            }
+                            if inside == 0 {
+                                while meet != 0 {
+                                    let j = meet.trailingZeroBitCount
+                                    meet &= meet - 1
+                                    next.append(block * ns + g * 16 + j)
+                                }
+                                continue
+                            }
+                            while meet != 0 {
+                                let j = meet.trailingZeroBitCount
+                                meet &= meet - 1
+                                let node = block * ns + g * 16 + j
+                                if inside & (1 << j) == 0 {
+                                    next.append(node)
+                                    continue
+                                }
+                                var item = node * span
+                                let last = min(item + span, count)
+                                while item < last {
+                                    let n = min(ns, last - item)
+                                    for m in 0..<n { run[m] = items[item + m] }
+                                    if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
+                                    item += n
+                                }
+                            }
+                        }
+                    }
+                    swap(&current, &next)
+                    next.removeAll(keepingCapacity: true)
+                    if current.isEmpty { return true }
+                    level -= 1
+                }
+                for block in current {
+                    prefetchLinesOuter(blocks.block(block, level: 0), bytes: blocks.blockBytes)
+                    prefetchLinesOuter(items.address(of: block * ns), bytes: (ns * items.width + 7) / 8 + 8)
+                }
+                for block in current {
+                    let p = blocks.block(block, level: 0)
+                    var m = 0
+                    for g in 0..<groups {
+                        let t = window.meets(p + g * SearchBlocks.groupBytes)
+                        var hit = t.maybe
+                        var open = t.maybe & ~t.sure
+                        while open != 0 {
+                            let j = open.trailingZeroBitCount
+                            open &= open - 1
+                            if !exact.hits(raw, block * ns + g * 16 + j) { hit &= ~(1 << j) }
+                        }
+                        while hit != 0 {
+                            let j = hit.trailingZeroBitCount
+                            hit &= hit - 1
+                            run[m] = items[block * ns + g * 16 + j]
+                            m += 1
+                        }
+                    }
+                    if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
+                }
+                return true
             }
         }
     }

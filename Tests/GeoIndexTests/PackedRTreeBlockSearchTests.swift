@@ -1,0 +1,123 @@
+import GeoCore
+@testable import GeoIndex
+import GeoBenchSupport
+import Testing
+
+/// The window search on Float32 blocks (Float64 trees with a node size divisible by 16) against
+/// the search on the Float64 boxes alone: the same hits in the same order, above all where a
+/// window's edge lies within one Float32 step of a box edge, so that only the Float64 box can
+/// tell. Brute force checks both.
+struct PackedRTreeBlockSearchTests {
+    /// Hits of the block search and of the Float64-only search, and the brute-force set.
+    static func expectSame(_ tree: PackedRTree, _ boxes: [BoundingBox], _ w: BoundingBox, _ label: String) {
+        var blocked = ArraySink(results: [])
+        var plain = ArraySink(results: [])
+        tree.search(w, sink: &blocked)
+        tree.searchUnblocked(w, sink: &plain)
+        #expect(blocked.results == plain.results, "\(label) window \(w)")
+        // An empty window (an edge window of a zero-width box may be inverted) meets nothing.
+        let expected = w.isEmpty ? [] : boxes.indices.filter { boxes[$0].intersects(w) }
+        #expect(blocked.results.sorted() == expected, "\(label) window \(w)")
+    }
+
+    /// Windows whose edges lie exactly on, one Double step inside and one step outside the edges
+    /// of item boxes and of inner node boxes (so a node may lie exactly inside a window).
+    static func edgeWindows(_ tree: PackedRTree, _ boxes: [BoundingBox], _ rng: inout SplitMix64) -> [BoundingBox] {
+        var out = [BoundingBox]()
+        var edges = [BoundingBox]()
+        for _ in 0..<12 where !boxes.isEmpty { edges.append(boxes[Int(rng.next() % UInt64(boxes.count))]) }
+        let nodes = tree.levelStarts.last ?? 0
+        for _ in 0..<12 where nodes > tree.count {
+            let node = tree.count + Int(rng.next() % UInt64(nodes - tree.count))
+            edges.append(tree.boxes.box(at: node))
+        }
+        for b in edges {
+            out.append(b)  // a node box exactly: every item under it inside
+            out.append(BoundingBox(minX: b.minX.nextUp, minY: b.minY, maxX: b.maxX, maxY: b.maxY))
+            out.append(BoundingBox(minX: b.minX, minY: b.minY, maxX: b.maxX.nextDown, maxY: b.maxY.nextDown))
+            out.append(BoundingBox(minX: b.minX.nextDown, minY: b.minY.nextDown, maxX: b.maxX.nextUp, maxY: b.maxY.nextUp))
+            // Touching from the right and from above, then one step short of touching.
+            out.append(BoundingBox(minX: b.maxX, minY: b.maxY, maxX: b.maxX + 1, maxY: b.maxY + 1))
+            out.append(BoundingBox(minX: b.maxX.nextUp, minY: b.minY, maxX: b.maxX + 1, maxY: b.maxY))
+            out.append(BoundingBox(minX: b.minX - 1, minY: b.minY - 1, maxX: b.minX, maxY: b.minY))
+            out.append(BoundingBox(minX: b.minX - 1, minY: b.minY - 1, maxX: b.minX.nextDown, maxY: b.maxY))
+        }
+        return out
+    }
+
+    @Test(arguments: TestData.Shape.allCases)
+    func sameHitsInTheSameOrder(shape: TestData.Shape) throws {
+        for (s, n) in [1, 15, 16, 17, 255, 256, 257, 4097, 20_000].enumerated() {
+            for nodeSize in [16, 32, 48] {
+                let boxes = TestData.boxes(shape, count: n, seed: UInt64(s * 7 + nodeSize))
+                let tree = try PackedRTree(boxes: boxes, nodeSize: nodeSize)
+                #expect(tree.searchBlocks != nil)
+                var rng = SplitMix64(seed: UInt64(n * 3 + nodeSize))
+                let label = "\(shape) n \(n) node size \(nodeSize)"
+                for _ in 0..<30 { Self.expectSame(tree, boxes, TestData.window(&rng), label) }
+                for w in Self.edgeWindows(tree, boxes, &rng) { Self.expectSame(tree, boxes, w, label) }
+            }
+        }
+    }
+
+    /// Coordinates beyond the Float32 range (stored as ±infinity or the largest Float), infinite
+    /// and whole-plane windows, and windows in the gap between the largest Float and infinity.
+    @Test func coordinatesBeyondFloat32() throws {
+        var boxes = [BoundingBox]()
+        var rng = SplitMix64(seed: 5)
+        let scales = [1e-50, 1.0, 3.4e38, 3.5e38, 1e39, 1e300]
+        for i in 0..<600 {
+            let scale = scales[i % scales.count]
+            let x = (rng.nextUnit() * 2 - 1) * scale, y = (rng.nextUnit() * 2 - 1) * scale
+            boxes.append(BoundingBox(minX: x, minY: y, maxX: x + rng.nextUnit() * scale, maxY: y + rng.nextUnit() * scale))
+        }
+        let tree = try PackedRTree(boxes: boxes)
+        var windows = Self.edgeWindows(tree, boxes, &rng)
+        windows.append(BoundingBox(minX: -.infinity, minY: -.infinity, maxX: .infinity, maxY: .infinity))
+        windows.append(BoundingBox(minX: 0, minY: -.infinity, maxX: .infinity, maxY: 0))
+        windows.append(BoundingBox(minX: 3.41e38, minY: -1e301, maxX: 1e301, maxY: 1e301))
+        windows.append(BoundingBox(minX: -1e301, minY: -1e301, maxX: -3.41e38, maxY: 1e301))
+        windows.append(BoundingBox(minX: 1e-60, minY: 1e-60, maxX: 1e-45, maxY: 1e-45))
+        windows.append(BoundingBox(minX: -0.0, minY: -0.0, maxX: 0.0, maxY: 0.0))
+        for scale in scales {
+            for _ in 0..<20 {
+                let x = (rng.nextUnit() * 2 - 1) * scale, y = (rng.nextUnit() * 2 - 1) * scale
+                windows.append(BoundingBox(minX: x, minY: y, maxX: x + scale * rng.nextUnit(), maxY: y + scale * rng.nextUnit()))
+            }
+        }
+        for w in windows { Self.expectSame(tree, boxes, w, "wide range") }
+    }
+
+    /// Other node sizes and Float32 storage keep the search on the stored boxes.
+    @Test func blocksOnlyWhereTheyApply() throws {
+        let boxes = TestData.boxes(.uniform, count: 500, seed: 3)
+        #expect(try PackedRTree(boxes: boxes, nodeSize: 8).searchBlocks == nil)
+        #expect(try PackedRTree(boxes: boxes, nodeSize: 24).searchBlocks == nil)
+        #expect(try PackedRTree(boxes: boxes, storage: .float32).searchBlocks == nil)
+        #expect(try PackedRTree(boxes: [], nodeSize: 16).searchBlocks == nil)
+        let copy = try PackedRTree(serialized: try PackedRTree(boxes: boxes).serialized())
+        #expect(copy.searchBlocks != nil)
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<20 { Self.expectSame(copy, boxes, TestData.window(&rng), "deserialised") }
+    }
+
+    /// The branch-free outward rounding against its definition (`Float(x)`, then one Float step
+    /// if that went past `x`), bit for bit, on special values and random bit patterns.
+    @Test func outwardRoundingMatchesItsDefinition() {
+        func down(_ x: Double) -> Float { let f = Float(x); return Double(f) > x ? f.nextDown : f }
+        func up(_ x: Double) -> Float { let f = Float(x); return Double(f) < x ? f.nextUp : f }
+        var values: [Double] = [0, -0.0, .infinity, -.infinity, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                                Double(Float.leastNonzeroMagnitude), -Double(Float.leastNonzeroMagnitude),
+                                Double(Float.leastNormalMagnitude), Double(Float.greatestFiniteMagnitude),
+                                -Double(Float.greatestFiniteMagnitude), 3.4028235e38, 3.5e38, -3.5e38, 1e39, -1e300,
+                                1e-50, -1e-50, 1.0 / 3, -1.0 / 3, 0.1, 127.0, 36.5, .greatestFiniteMagnitude]
+        var rng = SplitMix64(seed: 11)
+        for _ in 0..<100_000 { values.append(Double(bitPattern: rng.next())) }
+        for _ in 0..<100_000 { values.append((rng.nextUnit() - 0.5) * 200) }
+        for x in values where !x.isNaN {
+            #expect(Float.roundedDown(x).bitPattern == down(x).bitPattern, "down \(x)")
+            #expect(Float.roundedUp(x).bitPattern == up(x).bitPattern, "up \(x)")
+        }
+        #expect(Float.roundedDown(.nan).isNaN && Float.roundedUp(.nan).isNaN)
+    }
+}

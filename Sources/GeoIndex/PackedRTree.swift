@@ -29,10 +29,10 @@ public enum BoxStorage: UInt8, Sendable, CaseIterable {
 /// Float64 box only when a window edge lies within one Float32 step of a box edge. The hits are
 /// exactly those of the Float64 boxes.
 ///
-/// Memory: with node size 16, 1,000,000 items take about 53.7 MB with ``BoxStorage/float64``
-/// (32 bytes per node, 16 more for the search copy) and 19.6 MB with ``BoxStorage/float32``
-/// (16 bytes per node, searched in place), plus 20 bits per item for its original index (see
-/// ``byteCount``).
+/// Memory: with node size 16, 1,000,000 items take about 57.7 MB with ``BoxStorage/float64``
+/// (32 bytes per node, 16 more for the search copy and 4 more per item for its index beside its
+/// box there) and 19.6 MB with ``BoxStorage/float32`` (16 bytes per node, searched in place),
+/// plus 20 bits per item for its original index (see ``byteCount``).
 ///
 /// ```swift
 /// let tree = try PackedRTree(boxes: parcels.map(\.boundingBox))
@@ -107,10 +107,10 @@ public struct PackedRTree: Sendable {
         case .float32:
             self.boxes = .float32(packBoxes(flatBoxes, indices: indices, layout: layout, as: Float.self))
         }
-        self.searchBlocks = Self.makeSearchBlocks(boxes, layout: layout, nodeSize: nodeSize)
+        self.itemIndices = PackedIndices(indices)
+        self.searchBlocks = Self.makeSearchBlocks(boxes, items: itemIndices, layout: layout, nodeSize: nodeSize)
         self.count = n
         self.nodeSize = nodeSize
-        self.itemIndices = PackedIndices(indices)
         self.levelStarts = layout.levelStarts
         self.itemSpans = layout.itemSpans
     }
@@ -121,16 +121,16 @@ public struct PackedRTree: Sendable {
         self.count = count
         self.nodeSize = nodeSize
         self.boxes = boxes
-        self.searchBlocks = Self.makeSearchBlocks(boxes, layout: layout, nodeSize: nodeSize)
         self.itemIndices = PackedIndices(itemIndices)
+        self.searchBlocks = Self.makeSearchBlocks(boxes, items: self.itemIndices, layout: layout, nodeSize: nodeSize)
         self.levelStarts = layout.levelStarts
         self.itemSpans = layout.itemSpans
     }
 
-    private static func makeSearchBlocks(_ boxes: BoxArray, layout: PackedLayout, nodeSize: Int) -> SearchBlocks? {
+    private static func makeSearchBlocks(_ boxes: BoxArray, items: PackedIndices, layout: PackedLayout, nodeSize: Int) -> SearchBlocks? {
         guard case .float64(let a) = boxes else { return nil }
         return a.withUnsafeBufferPointer {
-            SearchBlocks(boxes: $0, levelStarts: layout.levelStarts, nodeSize: nodeSize)
+            SearchBlocks(boxes: $0, items: items, levelStarts: layout.levelStarts, nodeSize: nodeSize)
         }
     }
 

@@ -18,6 +18,9 @@ import Darwin
 /// answer open; the search then asks the exact Float64 box (see ``PackedRTree`` search), so the
 /// hits are exactly those of the Float64 boxes, in the same order.
 ///
+/// A block of the item level ends with the original indices of its items (`UInt32`, 64 bytes
+/// for 16 items), so a hit's index comes from the lines the search has just read.
+///
 /// Built for node sizes that are multiples of 16; block `b` of level `l` holds the nodes
 /// `b * nodeSize ..< (b + 1) * nodeSize` of that level (positions counted from the level's
 /// first node), which are the children of node `b` of level `l + 1`.
@@ -32,19 +35,23 @@ final class SearchBlocks: @unchecked Sendable {
     let levelOffsets: [Int]
     /// Bytes of one block (`nodeSize / 16` groups).
     let blockBytes: Int
+    /// Bytes of one block of the item level: its groups, then the original index of each of
+    /// its items as `UInt32` (the search reads a hit's index from the lines it just read).
+    let leafBlockBytes: Int
 
     /// Copies the Float64 node boxes `boxes` (items first, root last, laid out by `levelStarts`)
     /// into blocks; `nil` when `nodeSize` is not a multiple of 16 or the tree is empty.
-    init?(boxes: UnsafeBufferPointer<Double>, levelStarts: [Int], nodeSize: Int) {
+    init?(boxes: UnsafeBufferPointer<Double>, items: PackedIndices, levelStarts: [Int], nodeSize: Int) {
         guard nodeSize % 16 == 0, levelStarts.count >= 3 else { return nil }
         let levels = levelStarts.count - 2  // every level but the root's
         let blockBytes = nodeSize / 16 * Self.groupBytes
+        let leafBlockBytes = blockBytes + nodeSize * 4
         var offsets = [Int]()
         var total = 0
         for l in 0..<levels {
             offsets.append(total)
             let nodes = levelStarts[l + 1] - levelStarts[l]
-            total += (nodes + nodeSize - 1) / nodeSize * blockBytes
+            total += (nodes + nodeSize - 1) / nodeSize * (l == 0 ? leafBlockBytes : blockBytes)
         }
         var raw: UnsafeMutableRawPointer?
         // Whole huge pages for a large tree (see below), cache lines otherwise.
@@ -52,31 +59,45 @@ final class SearchBlocks: @unchecked Sendable {
         guard posix_memalign(&raw, alignment, max(total, 64)) == 0, let base = raw else { return nil }
         adviseHugePages(UnsafeMutableRawBufferPointer(start: base, count: total))
         let lanes = base.bindMemory(to: Float.self, capacity: total / 4)
+        let groupsPerBlock = nodeSize / 16
         for l in 0..<levels {
             let first = levelStarts[l], nodes = levelStarts[l + 1] - first
-            let blocks = (nodes + nodeSize - 1) / nodeSize
-            // Group by group, each written whole (four runs of 16 floats, one after another).
-            var group = lanes + offsets[l] / 4
-            for g in 0..<(blocks * nodeSize / 16) {
-                for j in 0..<16 {
-                    let r = 16 * g + j
-                    if r < nodes {
-                        let s = 4 * (first + r)
-                        group[j] = Float.roundedDown(boxes[s])
-                        group[16 + j] = Float.roundedDown(boxes[s + 1])
-                        group[32 + j] = Float.roundedUp(boxes[s + 2])
-                        group[48 + j] = Float.roundedUp(boxes[s + 3])
-                    } else {
-                        (group + j).initialize(to: .nan)
-                        (group + 16 + j).initialize(to: .nan)
-                        (group + 32 + j).initialize(to: .nan)
-                        (group + 48 + j).initialize(to: .nan)
+            let stride = l == 0 ? leafBlockBytes : blockBytes
+            for b in 0..<((nodes + nodeSize - 1) / nodeSize) {
+                // Group by group, each written whole (four runs of 16 floats, one after another).
+                var group = lanes + (offsets[l] + b * stride) / 4
+                for g in 0..<groupsPerBlock {
+                    for j in 0..<16 {
+                        let r = b * nodeSize + 16 * g + j
+                        if r < nodes {
+                            let s = 4 * (first + r)
+                            group[j] = Float.roundedDown(boxes[s])
+                            group[16 + j] = Float.roundedDown(boxes[s + 1])
+                            group[32 + j] = Float.roundedUp(boxes[s + 2])
+                            group[48 + j] = Float.roundedUp(boxes[s + 3])
+                        } else {
+                            (group + j).initialize(to: .nan)
+                            (group + 16 + j).initialize(to: .nan)
+                            (group + 32 + j).initialize(to: .nan)
+                            (group + 48 + j).initialize(to: .nan)
+                        }
+                    }
+                    group += 64
+                }
+                if l == 0 {
+                    // The original indices of the block's items (0 past the last item).
+                    let slots = (base + b * leafBlockBytes + blockBytes).bindMemory(to: UInt32.self, capacity: nodeSize)
+                    items.withReader { r in
+                        for j in 0..<nodeSize {
+                            let s = b * nodeSize + j
+                            slots[j] = s < nodes ? UInt32(truncatingIfNeeded: r[s]) : 0
+                        }
                     }
                 }
-                group += 64
             }
         }
         self.base = base
+        self.leafBlockBytes = leafBlockBytes
         self.byteCount = total
         self.levelOffsets = offsets
         self.blockBytes = blockBytes
@@ -84,10 +105,16 @@ final class SearchBlocks: @unchecked Sendable {
 
     deinit { free(base) }
 
-    /// The first byte of block `block` of level `level`.
+    /// The first byte of block `block` of level `level` (at least 1).
     @inline(__always)
     func block(_ block: Int, level: Int) -> UnsafeRawPointer {
         UnsafeRawPointer(base) + levelOffsets[level] + block &* blockBytes
+    }
+
+    /// The first byte of block `block` of the item level.
+    @inline(__always)
+    func leafBlock(_ block: Int) -> UnsafeRawPointer {
+        UnsafeRawPointer(base) + block &* leafBlockBytes
     }
 }
 

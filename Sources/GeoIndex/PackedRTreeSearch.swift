@@ -203,11 +203,11 @@ extension PackedRTree {
                     level -= 1
                 }
                 for block in current {
-                    prefetchLinesOuter(blocks.block(block, level: 0), bytes: blocks.blockBytes)
-                    prefetchLinesOuter(items.address(of: block * ns), bytes: (ns * items.width + 7) / 8 + 8)
+                    prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
                 }
                 for block in current {
-                    let p = blocks.block(block, level: 0)
+                    let p = blocks.leafBlock(block)
+                    let slots = (p + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
                     var m = 0
                     for g in 0..<groups {
                         let t = window.meets(p + g * SearchBlocks.groupBytes)
@@ -221,7 +221,7 @@ extension PackedRTree {
                         while hit != 0 {
                             let j = hit.trailingZeroBitCount
                             hit &= hit - 1
-                            run[m] = items[block * ns + g * 16 + j]
+                            run[m] = Int(slots[g * 16 + j])
                             m += 1
                         }
                     }

@@ -150,85 +150,86 @@ extension PackedRTree {
         next.reserveCapacity(4 * ns)
         current.append(0)
         let groups = ns / 16
-        return itemIndices.withReader { items in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
-                var level = top - 1
-                while level >= 1 {
-                    let first = levelStarts[level], span = itemSpans[level]
-                    // Ask for every line of every block first, so their misses overlap.
-                    for block in current { prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes) }
-                    for block in current {
-                        let p = blocks.block(block, level: level)
-                        for g in 0..<groups {
-                            let t = window.meetsAndInside(p + g * SearchBlocks.groupBytes)
-                            var inside = t.inside
-                            var open = t.insideOpen
-                            var meet = t.meet.maybe
-                            // Settle the open ones on the Float64 box.
-                            while open != 0 {
-                                let j = open.trailingZeroBitCount
-                                open &= open - 1
-                                if exact.isInside(raw, first + block * ns + g * 16 + j) { inside |= 1 << j }
-                            }
-                            if inside == 0 {
-                                while meet != 0 {
-                                    let j = meet.trailingZeroBitCount
-                                    meet &= meet - 1
-                                    next.append(block * ns + g * 16 + j)
-                                }
-                                continue
-                            }
-                            while meet != 0 {
-                                let j = meet.trailingZeroBitCount
-                                meet &= meet - 1
-                                let node = block * ns + g * 16 + j
-                                if inside & (1 << j) == 0 {
-                                    next.append(node)
-                                    continue
-                                }
-                                var item = node * span
-                                let last = min(item + span, count)
-                                while item < last {
-                                    let n = min(ns, last - item)
-                                    for m in 0..<n { run[m] = items[item + m] }
-                                    if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
-                                    item += n
-                                }
-                            }
-                        }
-                    }
-                    swap(&current, &next)
-                    next.removeAll(keepingCapacity: true)
-                    if current.isEmpty { return true }
-                    level -= 1
-                }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
+            var level = top - 1
+            while level >= 1 {
+                let first = levelStarts[level], span = itemSpans[level]
+                // Ask for every line of every block first, so their misses overlap.
+                for block in current { prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes) }
                 for block in current {
-                    prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
-                }
-                for block in current {
-                    let p = blocks.leafBlock(block)
-                    let slots = (p + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
-                    var m = 0
+                    let p = blocks.block(block, level: level)
                     for g in 0..<groups {
-                        let t = window.meets(p + g * SearchBlocks.groupBytes)
-                        var hit = t.maybe
-                        var open = t.maybe & ~t.sure
+                        let t = window.meetsAndInside(p + g * SearchBlocks.groupBytes)
+                        var inside = t.inside
+                        var open = t.insideOpen
+                        var meet = t.meet.maybe
+                        // Settle the open ones on the Float64 box.
                         while open != 0 {
                             let j = open.trailingZeroBitCount
                             open &= open - 1
-                            if !exact.hits(raw, block * ns + g * 16 + j) { hit &= ~(1 << j) }
+                            if exact.isInside(raw, first + block * ns + g * 16 + j) { inside |= 1 << j }
                         }
-                        while hit != 0 {
-                            let j = hit.trailingZeroBitCount
-                            hit &= hit - 1
-                            run[m] = Int(slots[g * 16 + j])
-                            m += 1
+                        if inside == 0 {
+                            while meet != 0 {
+                                let j = meet.trailingZeroBitCount
+                                meet &= meet - 1
+                                next.append(block * ns + g * 16 + j)
+                            }
+                            continue
+                        }
+                        while meet != 0 {
+                            let j = meet.trailingZeroBitCount
+                            meet &= meet - 1
+                            let node = block * ns + g * 16 + j
+                            if inside & (1 << j) == 0 {
+                                next.append(node)
+                                continue
+                            }
+                            // Every item under the node, a block at a time, with the
+                            // indices stored beside the item boxes.
+                            var item = node * span
+                            let last = min(item + span, count)
+                            while item < last {
+                                let n = min(ns, last - item)
+                                let slots = (blocks.leafBlock(item / ns) + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
+                                for m in 0..<n { run[m] = Int(slots[m]) }
+                                if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
+                                item += n
+                            }
                         }
                     }
-                    if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                 }
-                return true
+                swap(&current, &next)
+                next.removeAll(keepingCapacity: true)
+                if current.isEmpty { return true }
+                level -= 1
             }
+            for block in current {
+                prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
+            }
+            for block in current {
+                let p = blocks.leafBlock(block)
+                let slots = (p + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
+                var m = 0
+                for g in 0..<groups {
+                    let t = window.meets(p + g * SearchBlocks.groupBytes)
+                    var hit = t.maybe
+                    var open = t.maybe & ~t.sure
+                    while open != 0 {
+                        let j = open.trailingZeroBitCount
+                        open &= open - 1
+                        if !exact.hits(raw, block * ns + g * 16 + j) { hit &= ~(1 << j) }
+                    }
+                    while hit != 0 {
+                        let j = hit.trailingZeroBitCount
+                        hit &= hit - 1
+                        run[m] = Int(slots[g * 16 + j])
+                        m += 1
+                    }
+                }
+                if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
+            }
+            return true
         }
     }
 }

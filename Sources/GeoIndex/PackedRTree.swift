@@ -152,7 +152,8 @@ public struct PackedRTree: Sendable {
     public var levelCount: Int { max(0, levelStarts.count - 1) }
 
     /// Bytes held by the tree's arrays (boxes of all nodes plus item indices, each index in the
-    /// fewest bits that hold `count - 1`), excluding the fixed-size struct itself.
+    /// fewest bits that hold `count - 1`, plus the Float32 search blocks where the tree has
+    /// them), excluding the fixed-size struct itself.
     public var byteCount: Int {
         boxes.byteCount + itemIndices.byteCount + (searchBlocks?.byteCount ?? 0)
             + (levelStarts.count + itemSpans.count) * MemoryLayout<Int>.stride
@@ -186,6 +187,22 @@ struct PackedLayout {
             itemSpans.append(span)
         } while n != 1
     }
+}
+
+/// Asks the kernel to back the whole 2 MiB pages inside `region` with transparent huge pages
+/// (Linux; a hint that changes no content and no size). The node boxes of a large tree are read
+/// at scattered places by every query: with 4 KiB pages most of those reads also miss the TLB.
+/// Regions under 4 MiB are left alone.
+private func adviseHugePages(_ region: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+    let huge = 2 << 20
+    guard region.count >= 2 * huge, let base = region.baseAddress else { return }
+    let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+    let end = (Int(bitPattern: base) + region.count) & ~(huge - 1)
+    if end > start, let p = UnsafeMutableRawPointer(bitPattern: start) {
+        _ = madvise(p, end - start, MADV_HUGEPAGE)
+    }
+    #endif
 }
 
 /// Checks every box and returns their union.

@@ -150,12 +150,19 @@ extension PackedRTree {
         next.reserveCapacity(4 * ns)
         current.append(0)
         let groups = ns / 16
+        // The children of a node are asked for as soon as the node is found to meet the window,
+        // so the misses of a level overlap with testing the rest of the level above.
+        @inline(__always) func prefetchChildren(_ block: Int, _ level: Int) {
+            if level == 0 {
+                prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
+            } else {
+                prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes)
+            }
+        }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
             var level = top - 1
             while level >= 1 {
                 let first = levelStarts[level], span = itemSpans[level]
-                // Ask for every line of every block first, so their misses overlap.
-                for block in current { prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes) }
                 for block in current {
                     let p = blocks.block(block, level: level)
                     for g in 0..<groups {
@@ -174,6 +181,7 @@ extension PackedRTree {
                                 let j = meet.trailingZeroBitCount
                                 meet &= meet - 1
                                 next.append(block * ns + g * 16 + j)
+                                prefetchChildren(block * ns + g * 16 + j, level - 1)
                             }
                             continue
                         }
@@ -203,9 +211,6 @@ extension PackedRTree {
                 next.removeAll(keepingCapacity: true)
                 if current.isEmpty { return true }
                 level -= 1
-            }
-            for block in current {
-                prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
             }
             for block in current {
                 let p = blocks.leafBlock(block)

@@ -43,12 +43,14 @@ extension PackedRTree {
 
     /// Reads a tree written by ``serialized()``, validating every field: header, exact length,
     /// every box (`min <= max`, no NaN, each inner box the union of its children) and the item
-    /// indices (a permutation of `0..<n`). Corrupt input throws; it never traps.
+    /// indices (a permutation of `0..<n`). Corrupt input throws; it never traps. The Float32
+    /// search copy is not part of the bytes: it is made again here when `searchCopy` is `true`
+    /// (see ``init(boxes:nodeSize:storage:searchCopy:)``).
     ///
     /// - Throws: ``GeoIndexError/badMagic``, ``GeoIndexError/unsupportedVersion(_:)``,
     ///   ``GeoIndexError/unknownStorageType(_:)``, ``GeoIndexError/invalidNodeSize(_:)``,
     ///   ``GeoIndexError/lengthMismatch(expected:actual:)`` or ``GeoIndexError/corrupt(field:offset:)``.
-    public init(serialized bytes: [UInt8]) throws(GeoIndexError) {
+    public init(serialized bytes: [UInt8], searchCopy: Bool = true) throws(GeoIndexError) {
         guard bytes.count >= Self.headerSize else {
             throw .lengthMismatch(expected: Self.headerSize, actual: bytes.count)
         }
@@ -94,7 +96,7 @@ extension PackedRTree {
             try validateBoxes(a, layout: layout, nodeSize: nodeSize, width: 4)
             boxes = .float32(a)
         }
-        self.init(count: n, nodeSize: nodeSize, boxes: boxes, itemIndices: indices)
+        self.init(count: n, nodeSize: nodeSize, boxes: boxes, itemIndices: indices, searchCopy: searchCopy)
     }
 }
 

@@ -99,6 +99,16 @@ struct PackedRTreeBlockSearchTests {
         #expect(copy.searchBlocks != nil)
         var rng = SplitMix64(seed: 4)
         for _ in 0..<20 { Self.expectSame(copy, boxes, TestData.window(&rng), "deserialised") }
+        // Without the copy: the stored boxes alone, the same hits in the same order, less memory.
+        let plain = try PackedRTree(boxes: boxes, searchCopy: false)
+        #expect(plain.searchBlocks == nil)
+        #expect(try PackedRTree(serialized: copy.serialized(), searchCopy: false).searchBlocks == nil)
+        #expect(plain.byteCount < copy.byteCount)
+        #expect(plain.serialized() == copy.serialized())
+        for _ in 0..<20 {
+            let w = TestData.window(&rng)
+            #expect(plain.search(w) == copy.search(w), "window \(w)")
+        }
     }
 
     /// The branch-free outward rounding against its definition (`Float(x)`, then one Float step

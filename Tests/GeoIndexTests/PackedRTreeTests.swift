@@ -255,6 +255,9 @@ struct PackedRTreeTests {
         let blocks = 625 * 320 + 44 * 256
         #expect(tree.byteCount >= 10_669 * 32 + 17_507 + blocks)
         #expect(tree.byteCount < 10_669 * 32 + 17_507 + blocks + 200)
+        let plain = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1), searchCopy: false)
+        #expect(plain.byteCount >= 10_669 * 32 + 17_507)
+        #expect(plain.byteCount < 10_669 * 32 + 17_507 + 200)
         let small = try PackedRTree(flatBoxes: SyntheticBoxes.uniform(count: 10_000, seed: 1), storage: .float32)
         #expect(small.byteCount >= 10_669 * 16 + 17_507)
         #expect(small.byteCount < 10_669 * 16 + 17_507 + 200)

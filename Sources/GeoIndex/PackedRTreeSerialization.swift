@@ -19,7 +19,7 @@ extension PackedRTree {
     static let magic: [UInt8] = Array("GTRI".utf8)
     static let headerSize = 16
 
-    /// The tree as bytes (see the layout above); ``init(serialized:)`` reads them back.
+    /// The tree as bytes (see the layout above); ``init(serialized:searchCopy:)`` reads them back.
     public func serialized() -> [UInt8] {
         var out = [UInt8]()
         let nodeCount = levelStarts.last ?? 0

@@ -147,7 +147,7 @@ struct BlockWindow {
     @inline(__always)
     func meets(_ p: UnsafeRawPointer) -> Lanes {
         withUnsafePointer(to: limits) { w in
-            let bits = gt_lanes_meet(p.assumingMemoryBound(to: Float.self), w)
+            let bits = UInt32(truncatingIfNeeded: gt_lanes_test(p.assumingMemoryBound(to: Float.self), w, 0))
             return Lanes(maybe: bits & 0xFFFF, sure: bits >> 16)
         }
     }
@@ -158,7 +158,7 @@ struct BlockWindow {
     @inline(__always)
     func meetsAndInside(_ p: UnsafeRawPointer) -> (meet: Lanes, inside: UInt32, insideOpen: UInt32) {
         withUnsafePointer(to: limits) { w in
-            let bits = gt_lanes_meet_inside(p.assumingMemoryBound(to: Float.self), w)
+            let bits = gt_lanes_test(p.assumingMemoryBound(to: Float.self), w, 1)
             let maybe = UInt32(truncatingIfNeeded: bits) & 0xFFFF
             let inside = UInt32(truncatingIfNeeded: bits >> 32) & 0xFFFF & maybe
             let open = UInt32(truncatingIfNeeded: bits >> 48) & maybe & ~inside

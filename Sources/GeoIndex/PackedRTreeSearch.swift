@@ -154,9 +154,9 @@ extension PackedRTree {
         // so the misses of a level overlap with testing the rest of the level above.
         @inline(__always) func prefetchChildren(_ block: Int, _ level: Int) {
             if level == 0 {
-                prefetchLinesOuter(blocks.leafBlock(block), bytes: blocks.leafBlockBytes)
+                prefetchLines(blocks.leafBlock(block), bytes: blocks.leafBlockBytes, outer: true)
             } else {
-                prefetchLinesOuter(blocks.block(block, level: level), bytes: blocks.blockBytes)
+                prefetchLines(blocks.block(block, level: level), bytes: blocks.blockBytes, outer: true)
             }
         }
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in

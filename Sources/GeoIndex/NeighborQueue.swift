@@ -141,9 +141,68 @@ struct NeighborCandidates: ~Copyable {
     /// Appends the candidates to `results`, nearest first, ties by ascending index (sorting the
     /// candidates in place: the search is over).
     mutating func write<M: BoxDistanceMetric>(to results: inout [Neighbor], metric: M) {
-        var all = UnsafeMutableBufferPointer(start: heap.base, count: heap.count)
-        all.sort { (a: QueueElement, b: QueueElement) -> Bool in a.key < b.key || (a.key == b.key && a.entry < b.entry) }
+        let all = UnsafeMutableBufferPointer(start: heap.base, count: heap.count)
+        // The root of the max-heap holds the largest key.
+        Self.sortNearestFirst(all, largest: heap.count > 0 ? heap.base[0].key : 0)
+        results.reserveCapacity(results.count + all.count)
         for e in all { results.append(Neighbor(index: Int(e.entry), distance: metric.distance(forKey: e.key))) }
+    }
+
+    /// Sorts by key, ties by entry; `largest` is the largest key. A comparison sort of the ~100
+    /// candidates of a query took a quarter of its time (each comparison a coin toss for the
+    /// branch predictor), so up to 512 candidates with keys in `0...largest` are first spread
+    /// over twice as many buckets by key (the bucket of a key grows with it), then put in order
+    /// by an insertion sort, which has little left to do when the keys are spread. When they
+    /// are not (equal or bunched keys), the insertion sort stops after a few moves per element
+    /// and the standard sort finishes.
+    static func sortNearestFirst(_ buffer: UnsafeMutableBufferPointer<QueueElement>, largest: Double) {
+        var all = buffer
+        @inline(__always) func before(_ a: QueueElement, _ b: QueueElement) -> Bool {
+            a.key < b.key || (a.key == b.key && a.entry < b.entry)
+        }
+        let n = all.count
+        guard n > 1 else { return }
+        guard n <= 512, largest > 0, largest.isFinite else {
+            all.sort(by: before)
+            return
+        }
+        let buckets = 2 * n
+        let scale = Double(buckets) / largest
+        @inline(__always) func bucket(_ key: Double) -> Int { min(buckets - 1, Int(key * scale)) }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { counts in
+            counts.initialize(repeating: 0)
+            for e in all {
+                guard e.key >= 0 else {
+                    all.sort(by: before)
+                    return
+                }
+                counts[bucket(e.key) + 1] += 1
+            }
+            for b in 0..<buckets { counts[b + 1] += counts[b] }
+            withUnsafeTemporaryAllocation(of: QueueElement.self, capacity: n) { spread in
+                for e in all {
+                    let b = bucket(e.key)
+                    (spread.baseAddress.unsafelyUnwrapped + counts[b]).initialize(to: e)
+                    counts[b] += 1
+                }
+                // Insertion sort with a budget of moves.
+                var budget = 8 * n
+                var i = 1
+                while i < n && budget > 0 {
+                    let e = spread[i]
+                    var j = i
+                    while j > 0 && before(e, spread[j - 1]) {
+                        spread[j] = spread[j - 1]
+                        j -= 1
+                    }
+                    spread[j] = e
+                    budget -= i - j
+                    i += 1
+                }
+                _ = all.update(fromContentsOf: spread)
+                if i < n { all.sort(by: before) }
+            }
+        }
     }
 }
 

@@ -131,3 +131,33 @@ struct PackedRTreeBlockSearchTests {
         #expect(Float.roundedDown(.nan).isNaN && Float.roundedUp(.nan).isNaN)
     }
 }
+
+/// The ordering of the nearest-neighbour candidates (bucketed by key, then insertion-sorted with
+/// a budget, the standard sort past it) against a plain sort by (key, entry).
+struct NeighborOrderTests {
+    @Test func bucketedOrderMatchesASort() {
+        var rng = SplitMix64(seed: 31)
+        for n in [0, 1, 2, 3, 17, 100, 511, 512, 513, 2000] {
+            for shape in 0..<6 {
+                var elements = (0..<n).map { i -> QueueElement in
+                    let key: Double = switch shape {
+                    case 0: rng.nextUnit() * 50                      // spread
+                    case 1: 7.25                                     // all equal
+                    case 2: Double(rng.next() % 4)                   // a few values, zero among them
+                    case 3: { let u = rng.nextUnit(); return u * u * u * u * u * u * 1e6 }()  // bunched near zero
+                    case 4: i == n / 2 ? -1 : rng.nextUnit()         // one negative key
+                    default: 0                                       // all zero
+                    }
+                    return QueueElement(key: key, entry: UInt64(rng.next() % 1000))
+                }
+                let expected = elements.sorted { (a: QueueElement, b: QueueElement) -> Bool in
+                    a.key < b.key || (a.key == b.key && a.entry < b.entry)
+                }
+                let largest = elements.map(\.key).max() ?? 0
+                elements.withUnsafeMutableBufferPointer { NeighborCandidates.sortNearestFirst($0, largest: largest) }
+                #expect(elements.map(\.key) == expected.map(\.key), "n \(n) shape \(shape)")
+                #expect(elements.map(\.entry) == expected.map(\.entry), "n \(n) shape \(shape)")
+            }
+        }
+    }
+}

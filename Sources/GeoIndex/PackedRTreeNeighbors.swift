@@ -96,6 +96,16 @@ extension PackedRTree {
                         let node = Int(next.entry & (1 << 56 - 1))
                         let cs = starts[level - 1] + (node - starts[level]) * ns
                         let n = min(ns, starts[level] - cs)
+                        // Ask for the children of the node likely to be opened next (the new
+                        // top of the queue), so its misses overlap with this node's work.
+                        if !queue.isEmpty {
+                            let after = queue.top.entry
+                            let afterLevel = Int(after >> 56)
+                            let afterStart = starts[afterLevel - 1] + (Int(after & (1 << 56 - 1)) - starts[afterLevel]) * ns
+                            let afterCount = min(ns, starts[afterLevel] - afterStart)
+                            prefetchLines(UnsafeRawPointer(base + 4 * afterStart),
+                                          bytes: afterCount * 4 * MemoryLayout<S>.stride, outer: true)
+                        }
                         // The keys of all children first: independent loads and arithmetic
                         // without branches, then the decisions.
                         var p = base + 4 * cs

@@ -26,9 +26,13 @@ public struct PlanarMetric: BoxDistanceMetric {
     public func key(x: Double, y: Double, minX: Double, minY: Double, maxX: Double, maxY: Double) -> Double {
         // Branch-free: per axis max(min - p, p - max, 0), which is the gap on the side the point
         // lies beyond (both differences are <= 0 inside), the same value the branches would give.
-        let p = SIMD2(x, y)
-        let d = pointwiseMax(pointwiseMax(SIMD2(minX, minY) - p, p - SIMD2(maxX, maxY)), .zero)
-        return d.x * d.x + d.y * d.y
+        // Written as selects, which compile to max instructions (and vectorise over a node's
+        // children); SIMD `pointwiseMax`, with its NaN rules, compiled to compares and jumps.
+        let ax = minX - x, bx = x - maxX, ay = minY - y, by = y - maxY
+        var dx = ax > bx ? ax : bx, dy = ay > by ? ay : by
+        dx = dx > 0 ? dx : 0
+        dy = dy > 0 ? dy : 0
+        return dx * dx + dy * dy
     }
 
     /// `distance` squared (negative distances give a negative key: nothing is that close).

@@ -17,17 +17,31 @@ extension PackedRTree {
     ///   by a window search that reads each level in one sweep; the best-first search runs only
     ///   when no box contains the point.
     public func neighbors(of point: Coordinate, k: Int = 1, maxDistance: Double = .infinity,
-                          filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
+                          filter: (Int) -> Bool) -> [Neighbor] {
         neighbors(of: point, k: k, maxDistance: maxDistance, metric: PlanarMetric(), filter: filter)
+    }
+
+    /// The `k` items whose boxes are nearest to `point`, nearest first, by planar distance: every
+    /// item is a candidate (see ``neighbors(of:k:maxDistance:filter:)``).
+    public func neighbors(of point: Coordinate, k: Int = 1, maxDistance: Double = .infinity) -> [Neighbor] {
+        neighbors(of: point, k: k, maxDistance: maxDistance, metric: PlanarMetric())
     }
 
     /// The `k` items whose boxes are nearest to `point` under `metric` (for example
     /// ``HaversineMetric`` for longitude/latitude data, with `maxDistance` in metres).
     public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
                                                 maxDistance: Double = .infinity, metric: M,
-                                                filter: (Int) -> Bool = { _ in true }) -> [Neighbor] {
+                                                filter: (Int) -> Bool) -> [Neighbor] {
         var results = [Neighbor]()
         neighbors(of: point, k: k, maxDistance: maxDistance, metric: metric, into: &results, filter: filter)
+        return results
+    }
+
+    /// The `k` items whose boxes are nearest to `point` under `metric`, every item a candidate.
+    public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
+                                                maxDistance: Double = .infinity, metric: M) -> [Neighbor] {
+        var results = [Neighbor]()
+        neighbors(of: point, k: k, maxDistance: maxDistance, metric: metric, into: &results)
         return results
     }
 
@@ -38,23 +52,42 @@ extension PackedRTree {
     public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
                                                 maxDistance: Double = .infinity, metric: M,
                                                 into results: inout [Neighbor],
-                                                filter: (Int) -> Bool = { _ in true }) {
+                                                filter: (Int) -> Bool) {
+        withoutActuallyEscaping(filter) { accept in
+            neighbors(of: point, k: k, maxDistance: maxDistance, metric: metric, into: &results, accepting: accept)
+        }
+    }
+
+    /// The buffer-reusing form of ``neighbors(of:k:maxDistance:metric:)``. Without a filter the
+    /// search asks nothing per item (a call through a closure for each of the ~150 items a
+    /// 100-nearest query looks at was 4 % of its time).
+    @_specialize(where M == PlanarMetric)
+    @_specialize(where M == HaversineMetric)
+    public func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int = 1,
+                                                maxDistance: Double = .infinity, metric: M,
+                                                into results: inout [Neighbor]) {
+        neighbors(of: point, k: k, maxDistance: maxDistance, metric: metric, into: &results, accepting: nil)
+    }
+
+    /// The search behind the public forms; `accept` is the filter, `nil` for none.
+    private func neighbors<M: BoxDistanceMetric>(of point: Coordinate, k: Int, maxDistance: Double, metric: M,
+                                                 into results: inout [Neighbor], accepting accept: ((Int) -> Bool)?) {
         results.removeAll(keepingCapacity: true)
         guard count > 0, k > 0, !point.x.isNaN, !point.y.isNaN else { return }
         let maxKey = metric.key(forDistance: maxDistance)
         if k == 1 && M.self == PlanarMetric.self && maxKey >= 0,
-           let item = smallestContaining(point, filter: filter) {
+           let item = smallestContaining(point, accepting: accept) {
             results.append(Neighbor(index: item, distance: 0))
             return
         }
         switch boxes {
         case .float64(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, maxKey, metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, accept, &results)
             }
         case .float32(let a):
             a.withUnsafeBufferPointer {
-                neighborsCore($0, point, k, maxKey, metric, filter, &results)
+                neighborsCore($0, point, k, maxKey, metric, accept, &results)
             }
         }
     }
@@ -63,17 +96,15 @@ extension PackedRTree {
     /// found by a window search on the point (level by level, so the cache misses of a level
     /// overlap). Under the planar metric exactly these items are at distance 0, so when one exists
     /// it is the single nearest neighbour with ties broken by index; `nil` when none contains it.
-    private func smallestContaining(_ point: Coordinate, filter: (Int) -> Bool) -> Int? {
-        withoutActuallyEscaping(filter) { accept in
-            var sink = SmallestIndexSink(accept: accept)
-            search(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y), sink: &sink)
-            return sink.smallest
-        }
+    private func smallestContaining(_ point: Coordinate, accepting accept: ((Int) -> Bool)?) -> Int? {
+        var sink = SmallestIndexSink(accept: accept)
+        search(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y), sink: &sink)
+        return sink.smallest
     }
 
     private func neighborsCore<S: StoredScalar, M: BoxDistanceMetric>(
         _ b: UnsafeBufferPointer<S>, _ point: Coordinate, _ k: Int, _ maxKey: Double, _ metric: M,
-        _ filter: (Int) -> Bool, _ results: inout [Neighbor]
+        _ accept: ((Int) -> Bool)?, _ results: inout [Neighbor]
     ) {
         let x = point.x, y = point.y
         var queue = NeighborQueue()
@@ -106,6 +137,11 @@ extension PackedRTree {
                             prefetchLines(UnsafeRawPointer(base + 4 * afterStart),
                                           bytes: afterCount * 4 * MemoryLayout<S>.stride, outer: true)
                         }
+                        // A leaf's item indices are read only for the items that pass the
+                        // bound, after its boxes: ask for their line with the boxes'.
+                        if level == 1 {
+                            prefetchLines(items.address(of: cs), bytes: (n &* items.width &+ 7) &>> 3 &+ 8)
+                        }
                         // The keys of all children first: independent loads and arithmetic
                         // without branches, then the decisions.
                         var p = base + 4 * cs
@@ -120,7 +156,8 @@ extension PackedRTree {
                                 let d = keys[j]
                                 if !(d <= maxKey) || d > best.bound { continue }
                                 let item = items[cs + j]
-                                if filter(item) { best.offer(d, item) }
+                                if let accept, !accept(item) { continue }
+                                best.offer(d, item)
                             }
                         } else {
                             let childTag = UInt64(level - 1) << 56
@@ -171,13 +208,14 @@ extension PackedRTree {
     }
 }
 
-/// Keeps the smallest hit index accepted by a filter (asked only for indices that would improve it).
+/// Keeps the smallest hit index accepted by a filter, if any (asked only for indices that would
+/// improve it).
 struct SmallestIndexSink: HitSink {
-    let accept: (Int) -> Bool
+    let accept: ((Int) -> Bool)?
     var smallest: Int?
 
     @inline(__always) mutating func hit(_ run: UnsafeBufferPointer<Int>) -> Bool {
-        for i in run where i < (smallest ?? Int.max) && accept(i) { smallest = i }
+        for i in run where i < (smallest ?? Int.max) && (accept?(i) ?? true) { smallest = i }
         return true
     }
 }

@@ -244,9 +244,10 @@ struct ShapeRing {
     /// its boundary lie inside it (a hole may touch its shell); true as well when no vertex
     /// decides (a sliver lying along the shell), since a counter-clockwise ring is a hole.
     private static func contains(_ shell: [Coordinate], _ hole: [Coordinate]) -> Bool {
-        let shellVertices = Set(shell.map { [$0.x, $0.y] })
         var inside = 0, outside = 0
-        for v in hole.dropLast() where !shellVertices.contains([v.x, v.y]) && !onBoundary(v, shell) {
+        // A vertex of the shell is found by a scan like the boundary's (a set of the shell's
+        // vertices, built per hole, was 7 % of reading the national emd Shapefile).
+        for v in hole.dropLast() where !shell.contains(where: { $0.x == v.x && $0.y == v.y }) && !onBoundary(v, shell) {
             if pointInRing(v, shell) { inside += 1 } else { outside += 1 }
             if inside + outside == 5 { break }
         }

@@ -35,12 +35,12 @@ let package = Package(
     ],
     targets: [
         // System-library shims: a module map and a header, nothing else.
-        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        // Headers only: PROJ, libtiff and libpq are not linked but loaded on first use by
+        // Headers only: GEOS, PROJ, libtiff and libpq are not linked but loaded on first use by
         // CLibraryLoader, which defines the functions GeoTwin calls and forwards them. Most
-        // commands need none of the three, and with what they bring (libcurl, GnuTLS, Kerberos,
-        // LDAP, image codecs) they took over half of every process's start-up.
+        // commands need none of the four, and with what they bring (GEOS's C++ core, libcurl,
+        // GnuTLS, Kerberos, LDAP, image codecs) they took over half of every process's start-up.
+        .systemLibrary(name: "CGEOS", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CTIFF", providers: [.apt(["libtiff-dev"])]),
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "GeoCore", linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch", "CBoxLanes"]),
-        .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS"]),
+        .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS", "CLibraryLoader"]),
         // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.
         .target(name: "GeoIndexGEOS", dependencies: ["GeoCore", "GeoIndex", "GeoGEOS"]),
         .target(name: "GeoProj", dependencies: ["GeoCore", "CPROJ", "CLibraryLoader"]),

@@ -12,6 +12,7 @@ public final class GEOSGeoJSONPeer {
     /// Creates the reader.
     /// - Throws: ``BenchPeerError`` when GEOS cannot create it.
     public init() throws(BenchPeerError) {
+        try loadGEOSForPeer()
         handle = GEOS_init_r()
         guard let r = GEOSGeoJSONReader_create_r(handle) else {
             GEOS_finish_r(handle)

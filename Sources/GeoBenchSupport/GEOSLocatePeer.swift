@@ -19,6 +19,7 @@ public final class GEOSLocatePeer {
     /// nil geometries cover nothing.
     /// - Throws: ``BenchPeerError`` when GEOS cannot read a geometry.
     public init(_ geometries: [Geometry?], rank: [Int]? = nil) throws(BenchPeerError) {
+        try loadGEOSForPeer()
         handle = GEOS_init_r()
         self.rank = rank ?? [Int](repeating: 0, count: geometries.count)
         guard let reader = GEOSWKBReader_create_r(handle) else { throw BenchPeerError("GEOS could not create a WKB reader") }

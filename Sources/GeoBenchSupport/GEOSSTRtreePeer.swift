@@ -1,4 +1,5 @@
 internal import CGEOS
+internal import CLibraryLoader
 public import GeoCore
 
 /// GEOS's STRtree (the index behind shapely's `STRtree`) driven through the GEOS C API, kept as
@@ -26,7 +27,9 @@ public final class GEOSSTRtreePeer {
     /// Creates an empty peer with its own GEOS context.
     ///
     /// - Parameter nodeCapacity: the STRtree node capacity (shapely's default is 10).
-    public init(nodeCapacity: Int = 10) {
+    /// - Throws: ``BenchPeerError`` when GEOS cannot be loaded.
+    public init(nodeCapacity: Int = 10) throws(BenchPeerError) {
+        try loadGEOSForPeer()
         handle = GEOS_init_r()
         self.nodeCapacity = max(2, nodeCapacity)
         boxes = UnsafeMutableBufferPointer<Double>.allocate(capacity: 0)
@@ -151,6 +154,14 @@ public final class GEOSSTRtreePeer {
 }
 
 /// A GEOS failure in a benchmark peer.
+/// Loads GEOS, which is loaded on first use (see CLibraryLoader), before a peer calls it.
+func loadGEOSForPeer() throws(BenchPeerError) {
+    var message: UnsafePointer<CChar>?
+    guard geotwin_load_geos(&message) != 0 else {
+        throw BenchPeerError(message.map { String(cString: $0) } ?? "GEOS cannot be loaded")
+    }
+}
+
 public struct BenchPeerError: Error, CustomStringConvertible, Sendable {
     /// What failed.
     public var description: String

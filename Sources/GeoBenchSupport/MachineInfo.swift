@@ -29,7 +29,7 @@ public struct MachineInfo: Codable, Hashable, Sendable {
         return MachineInfo(host: info.hostName, cpu: cpuModel(), cores: info.activeProcessorCount,
                            memoryGiB: (Double(info.physicalMemory) / 1_073_741_824 * 10).rounded() / 10,
                            os: osName(), loadAverage: load.map { ($0 * 100).rounded() / 100 },
-                           libraries: ["GEOS": String(cString: GEOSversion()),
+                           libraries: ["GEOS": geotwin_load_geos(nil) != 0 ? String(cString: GEOSversion()) : "not available",
                                        "PROJ": geotwin_load_proj(nil) != 0 ? String(cString: proj_info().release) : "not available",
                                        "SQLite": String(cString: sqlite3_libversion())])
     }

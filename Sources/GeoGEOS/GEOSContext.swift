@@ -1,4 +1,5 @@
 internal import CGEOS
+internal import CLibraryLoader
 
 /// One GEOS context handle and the messages GEOS reports through it.
 ///
@@ -13,6 +14,12 @@ final class GEOSContext {
     fileprivate(set) var lastNotice: String?
 
     init() throws(GEOSError) {
+        // GEOS is loaded on first use (see CLibraryLoader): a missing library is an error here,
+        // before any GEOS function is called.
+        var message: UnsafePointer<CChar>?
+        guard geotwin_load_geos(&message) != 0 else {
+            throw GEOSError(operation: "load GEOS", message: message.map { String(cString: $0) } ?? "GEOS cannot be loaded")
+        }
         guard let handle = GEOS_init_r() else {
             throw GEOSError(operation: "create context", message: "GEOS_init_r returned no context")
         }

@@ -20,6 +20,8 @@ public final class GeometryEngine {
     var scratch: [Double] = []
 
     /// Creates an engine with its own GEOS context.
+    /// - Throws: ``GEOSError`` when GEOS cannot be loaded (the first engine of a process loads
+    ///   the library) or gives no context.
     public init() throws(GEOSError) {
         context = try GEOSContext()
     }

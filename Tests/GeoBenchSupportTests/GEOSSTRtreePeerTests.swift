@@ -6,7 +6,7 @@ struct GEOSSTRtreePeerTests {
     @Test func searchAndNearestMatchBruteForce() throws {
         let data = RTreeSuiteData(count: 2_000, seed: 7)
         let items = data.items
-        let peer = GEOSSTRtreePeer()
+        let peer = try GEOSSTRtreePeer()
         try peer.makeGeometries(flatBoxes: data.boxes)
         try peer.build()
         #expect(peer.count == 2_000)

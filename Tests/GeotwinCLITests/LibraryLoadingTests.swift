@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// PROJ, libpq and libtiff are loaded when a command first needs them, not when `geotwin`
+/// GEOS, PROJ, libpq and libtiff are loaded when a command first needs them, not when `geotwin`
 /// starts: the dynamic loader's own trace (`LD_DEBUG=files`, glibc) lists every library it maps.
 @Suite struct LibraryLoadingTests {
     static let square = CLIRunner.root.appendingPathComponent("Tests/GeoRasterTests/Fixtures/hostile/square_1km.geojson").path
-    static let lazy = ["libproj.so", "libpq.so", "libtiff.so", "libcurl"]
+    static let lazy = ["libgeos_c.so", "libproj.so", "libpq.so", "libtiff.so", "libcurl"]
 
     /// The libraries among `lazy` the loader mapped while running `args`.
     static func loaded(_ args: [String]) throws -> (CLIRunner.Result, Set<String>) {
@@ -38,6 +38,12 @@ import Testing
         #expect(r.status == 0, "\(r.stderr.suffix(300))")
         #expect(tiff.contains("libtiff.so"))
         #expect(!tiff.contains("libpq.so"))
+        #expect(!tiff.contains("libgeos_c.so"))
+        // The pilot-city twin's analyses run on GEOS.
+        let (w, geos) = try Self.loaded(["twin", "sejong-5-1"])
+        #expect(w.status == 0, "\(w.stderr.suffix(300))")
+        #expect(geos.contains("libgeos_c.so"))
+        #expect(!geos.contains("libpq.so"))
     }
 }
 
@@ -88,6 +94,24 @@ import Testing
         try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,37]}}]}"#.utf8)
             .write(to: URL(fileURLWithPath: input))
         let ok = try CLIRunner.run(["convert", input, dir.appendingPathComponent("out.gpkg").path],
+                                   environment: ["LD_LIBRARY_PATH": dir.path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
+    @Test func geosThatCannotBeLoadedIsNamed() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for name in ["libgeos_c.so.1", "libgeos_c.so"] {
+            try Data("not a library".utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let r = try CLIRunner.run(["twin", "sejong-5-1"], environment: ["LD_LIBRARY_PATH": dir.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("GEOS cannot be loaded") && r.stderr.contains("libgeos_c.so.1"), "\(r.stderr)")
+        // A conversion needs no GEOS.
+        let input = dir.appendingPathComponent("in.geojson").path
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[127,37]}}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let ok = try CLIRunner.run(["convert", input, dir.appendingPathComponent("out.fgb").path],
                                    environment: ["LD_LIBRARY_PATH": dir.path])
         #expect(ok.status == 0, "\(ok.stderr)")
     }

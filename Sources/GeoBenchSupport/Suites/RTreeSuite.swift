@@ -17,7 +17,7 @@ public enum RTreeSuite {
         var peer: GEOSSTRtreePeer?
         if !options.noPeer {
             options.progress("rtree: creating \(count) GEOS rectangles")
-            let p = GEOSSTRtreePeer()
+            let p = try GEOSSTRtreePeer()
             try p.makeGeometries(flatBoxes: data.boxes)
             peer = p
         }

@@ -120,7 +120,7 @@ extension GeoDataLayerStream {
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
         nonisolated(unsafe) let source = forEachFeature
-        return GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+        return GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
             let queue = FeatureBatchQueue(capacity: batches)
             let done = DispatchSemaphore(value: 0)
             let thread = Thread {

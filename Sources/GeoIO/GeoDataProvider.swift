@@ -59,18 +59,23 @@ public struct GeoDataLayerStream {
     public var crs: CRS?
     /// Streams the features to the function it is given; an error it throws stops the stream.
     public var forEachFeature: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+    /// The number of features the source states the layer has, when it states one: a hint a
+    /// writer may plan by (a GeoPackage output starts writing rows sooner when it knows a large
+    /// layer follows), never trusted over the features the stream delivers.
+    public var statedCount: Int?
 
     /// Creates a stream.
-    public init(name: String, crs: CRS?,
+    public init(name: String, crs: CRS?, statedCount: Int? = nil,
                 forEachFeature: @escaping (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
         self.name = name
         self.crs = crs
+        self.statedCount = statedCount
         self.forEachFeature = forEachFeature
     }
 
     /// A layer already in memory, handed over feature by feature.
     public init(_ layer: GeoDataLayer) {
-        self.init(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+        self.init(name: layer.name, crs: layer.crs, statedCount: layer.features.count) { body throws(GeoDataError) in
             for f in layer.features { try body(f) }
         }
     }

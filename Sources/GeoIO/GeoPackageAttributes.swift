@@ -139,6 +139,10 @@ struct GeoPackageTablePlan {
 
         init() {}
 
+        /// True when every property seen so far has a value that fixes its column's type (a
+        /// column null so far could still take a type no row has shown).
+        var everyColumnTyped: Bool { kinds.values.allSatisfy { $0.signature.storage != nil } }
+
         mutating func observe(_ f: Feature) {
             for (key, value) in f.properties { kinds[key, default: Kinds()].observe(value, row: count) }
             switch f.id {

@@ -84,6 +84,34 @@ public enum GeoPackageWriter {
     /// The page size of large GeoPackages (see ``pageSize(firstRows:more:)``).
     static let largePageSize = 32768
 
+    /// ``pageSize(firstRows:more:)`` as a streamed first layer's rows pass, so that the size
+    /// can be known before the layer ends.
+    struct PageSizeSurvey {
+        /// Rows seen, up to ``GeoDataSink/streamLookahead``.
+        private(set) var rows = 0
+        /// The geometries' estimated bytes in those rows, up to 4 MiB.
+        private(set) var bytes = 0
+
+        mutating func observe(_ g: Geometry?) {
+            guard rows < GeoDataSink.streamLookahead else { return }
+            rows += 1
+            if bytes < 4 << 20 { bytes += 64 + 16 * (g?.coordinateCount ?? 0) }
+        }
+
+        /// The page size the rows seen so far already decide (large once they come to 4 MiB or
+        /// to the lookahead), else, when the layer states at least the lookahead in features,
+        /// the large size on its word (checked by ``final`` at the layer's end); nil otherwise.
+        func early(statedCount: Int?) -> Int? {
+            if rows >= GeoDataSink.streamLookahead || bytes >= 4 << 20 { return largePageSize }
+            if let statedCount, statedCount >= GeoDataSink.streamLookahead { return largePageSize }
+            return nil
+        }
+
+        /// The page size of the layer's rows: ``pageSize(firstRows:more:)``'s answer once every
+        /// row has been seen.
+        var final: Int { rows >= GeoDataSink.streamLookahead || bytes >= 4 << 20 ? largePageSize : 4096 }
+    }
+
     /// A GeoPackage being written row by row: the file is built under a temporary name beside
     /// `path` and renamed into place by ``commit()``; ``abandon()`` (or any failure) removes it.
     /// The calls, in order: ``prepareLayers(any:dataColumns:references:pageSize:)``, then per layer

@@ -151,7 +151,10 @@ public enum GeoConvert {
             // A single-layer file takes no layer name.
             let named = reader.format?.isMultiLayer ?? true ? name : nil
             let offset = offsets[k]
-            let stream = GeoDataLayerStream(name: name, crs: crs) { body throws(GeoDataError) in
+            // A GeoPackage output plans by the count the input states (without a bbox, what the
+            // stream will deliver); asked only then, as a GeoPackage input counts its rows.
+            let stated = layerBBox == nil && format == .geoPackage ? reader.featureCount(info) : nil
+            let stream = GeoDataLayerStream(name: name, crs: crs, statedCount: stated) { body throws(GeoDataError) in
                 read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in
                     read += 1

@@ -105,6 +105,82 @@ import Testing
         #expect(back.first?.features.first?.geometry == first.first?.geometry)
     }
 
+    /// A layer of `count` multipolygons whose columns all have values, with one change at row
+    /// `at` (after ``GeoDataSink/geoPackageEarlyStart``, before ``GeoDataSink/streamLookahead``).
+    static func multipolygons(_ count: Int, change: String = "none", at: Int = 300) -> [Feature] {
+        (0..<count).map { i in
+            let x = 126 + Double(i % 100) / 100, y = 35 + Double(i / 100) / 100
+            let square = Polygon(exterior: [Coordinate(x, y), Coordinate(x + 0.005, y), Coordinate(x + 0.005, y + 0.005), Coordinate(x, y)])
+            var g: Geometry? = .multiPolygon(MultiPolygon([square]))
+            var props: [String: PropertyValue] = ["v": .int(Int64(i)), "name": .string("p\(i % 13)"), "ratio": .double(Double(i) / 4)]
+            switch change {
+            case "double" where i == at: props["v"] = .double(0.5)
+            case "newProperty" where i == at: props["late"] = .bool(true)
+            case "geometryType" where i == at: g = .polygon(square)
+            case "nullValue" where i == at: props["name"] = .null
+            case "nullGeometry" where i == at: g = nil
+            default: break
+            }
+            return Feature(id: .int(Int64(i) + 1), geometry: g, properties: props)
+        }
+    }
+
+    /// Which first rows settle a streamed GeoPackage table before the lookahead is in.
+    @Test func earlyStartNeedsTypesKindsAndPageSize() {
+        var survey = GeoPackageTablePlan.Survey()
+        var pages = GeoPackageWriter.PageSizeSurvey()
+        for f in Self.multipolygons(GeoDataSink.geoPackageEarlyStart) {
+            survey.observe(f)
+            pages.observe(f.geometry)
+        }
+        let rows = GeoDataSink.geoPackageEarlyStart, lots = GeoDataSink.streamLookahead
+        func settled(rows: Int = rows, first: Bool = true, stated: Int? = lots, survey: GeoPackageTablePlan.Survey = survey,
+                     kinds: Set<Geometry.Kind> = [.multiPolygon]) -> Bool {
+            GeoDataSink.geoPackageSettled(rows: rows, firstLayer: first, pages: pages, statedCount: stated, survey: survey, kinds: kinds)
+        }
+        #expect(settled())
+        #expect(!settled(rows: rows - 1))
+        // The first layer's page size: stated or decided by its rows (these are small).
+        #expect(!settled(stated: nil))
+        #expect(!settled(stated: lots - 1))
+        #expect(settled(first: false, stated: nil))
+        // A single-part kind could widen; several kinds cannot.
+        #expect(!settled(kinds: [.polygon]))
+        #expect(!settled(kinds: [.point]))
+        #expect(settled(kinds: [.polygon, .multiPolygon]))
+        #expect(settled(kinds: [.geometryCollection]))
+        // A column null in every row so far is not typed yet.
+        var untyped = survey
+        untyped.observe(Feature(id: nil, geometry: nil, properties: ["note": .null]))
+        #expect(!settled(survey: untyped))
+    }
+
+    /// Tables started early give the whole-layer file: rows that fit are written as they come,
+    /// one that does not (or a stated count the rows belie) starts the write over.
+    @Test(arguments: ["none", "double", "newProperty", "geometryType", "nullValue", "nullGeometry", "shortLayer"])
+    func earlyStartedGeoPackageIsTheWholeLayerFile(change: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgearly-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // "shortLayer": 300 small features under a stated count of 5,000, so the early start
+        // takes 32 KiB pages that 300 rows do not give.
+        let count = change == "shortLayer" ? 300 : GeoDataSink.streamLookahead + 300
+        let features = Self.multipolygons(count, change: change)
+        let layer = GeoDataLayer(name: "emd", collection: FeatureCollection(features, crs: .wgs84))
+        var passes = 0
+        let stream = GeoDataLayerStream(name: "emd", crs: .wgs84, statedCount: change == "shortLayer" ? 5_000 : count) { body throws(GeoDataError) in
+            passes += 1
+            for f in features { try body(f) }
+        }
+        let whole = dir + "/whole.gpkg", streamed = dir + "/streamed.gpkg"
+        _ = try GeoDataSink.write([layer], to: whole)
+        #expect(try GeoDataSink.write(streams: [stream], to: streamed) == count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)), "\(change)")
+        let restarts = ["double", "newProperty", "geometryType", "shortLayer"].contains(change)
+        #expect(passes == (restarts ? 2 : 1), "\(change)")
+        #expect(try Self.pageSize(streamed) == (change == "shortLayer" ? 4096 : 32768))
+    }
+
     /// A stream that fails part-way leaves no file, and an existing one as it was.
     @Test func aFailingStreamLeavesTheOldFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgstream-\(UUID().uuidString)").path

@@ -233,8 +233,11 @@ struct GeoPackageTablePlan {
     /// streamed write checks each feature after the first ones against.
     struct Admission {
         private(set) var plan: GeoPackageTablePlan
-        private var survey: Survey
+        private var count: Int
+        /// The column of each property key, and what each column has held so far: one hash per
+        /// property and row (a lookup and an update of the survey's table by key were three).
         private var index: [String: Int]
+        private var columnKinds: [Survey.Kinds]
         private var largestID: Int64
 
         /// Nil when later features could change the feature ids' plan without the survey noticing
@@ -242,16 +245,16 @@ struct GeoPackageTablePlan {
         init?(table: String, geometryColumn: String, survey: Survey) {
             plan = GeoPackageTablePlan(table: table, geometryColumn: geometryColumn, survey: survey)
             if plan.idsAreFids, !zip(survey.intIDs, survey.intIDs.dropFirst()).allSatisfy({ $0 < $1 }) { return nil }
-            self.survey = survey
-            self.survey.intIDs = []
+            count = survey.count
             largestID = plan.idsAreFids ? survey.intIDs.last ?? .min : .min
             index = Dictionary(uniqueKeysWithValues: plan.keys.enumerated().map { ($1, $0) })
+            columnKinds = plan.keys.map { survey.kinds[$0] ?? Survey.Kinds() }
         }
 
         /// True when `f`, the next feature, leaves the table as planned (and takes it into account).
         mutating func admit(_ f: Feature) -> Bool {
-            let row = survey.count
-            survey.count += 1
+            let row = count
+            count += 1
             switch f.id {
             case .int(let i)?:
                 if plan.idsAreFids {
@@ -266,8 +269,8 @@ struct GeoPackageTablePlan {
                 guard !plan.idsAreFids else { return false }
             }
             for (key, value) in f.properties {
-                guard index[key] != nil else { return false }
-                var kinds = survey.kinds[key] ?? Survey.Kinds()
+                guard let k = index[key] else { return false }
+                var kinds = columnKinds[k]
                 let before = kinds.signature
                 kinds.observe(value, row: row)
                 let after = kinds.signature
@@ -276,7 +279,7 @@ struct GeoPackageTablePlan {
                 guard nullToText || (after.storage == before.storage && after.mixedText == before.mixedText && after.inexact == before.inexact) else {
                     return false
                 }
-                survey.kinds[key] = kinds
+                columnKinds[k] = kinds
             }
             return true
         }

@@ -183,15 +183,34 @@ public final class GeoDataSource {
         case .geoPackage:
             guard let reader = geoPackage else { return nil }
             var failure: GeoDataError?
-            // How each column reads (boolean, JSON), found at the first row rather than per value.
+            // How each column reads (boolean, JSON), found at the first row rather than per value;
+            // and a dictionary holding every column's name, whose copy each row fills through the
+            // names' indices, found once: no hashing of the names per row (the names of a table
+            // differ, so every row's dictionary has every one of them).
             var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
+            var template: [String: PropertyValue] = [:]
+            var slots: [Dictionary<String, PropertyValue>.Index] = []
             do throws(GeoPackageError) {
                 _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true) { row, columns in
-                    if kinds.count != columns.count { kinds = columns.map { ($0.isBoolean, $0.isJSON) } }
-                    var props = [String: PropertyValue](minimumCapacity: row.values.count)
-                    for i in columns.indices {
-                        props[columns[i].name] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
-                                                                                isJSON: kinds[i].isJSON)
+                    if kinds.count != columns.count {
+                        kinds = columns.map { ($0.isBoolean, $0.isJSON) }
+                        template = [String: PropertyValue](minimumCapacity: columns.count)
+                        for c in columns { template[c.name] = .null }
+                        slots = template.count == columns.count ? columns.map { template.index(forKey: $0.name)! } : []
+                    }
+                    var props: [String: PropertyValue]
+                    if slots.count == columns.count {
+                        props = template
+                        for i in columns.indices {
+                            props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                                    isJSON: kinds[i].isJSON)
+                        }
+                    } else {
+                        props = [String: PropertyValue](minimumCapacity: row.values.count)
+                        for i in columns.indices {
+                            props[columns[i].name] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                                    isJSON: kinds[i].isJSON)
+                        }
                     }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))

@@ -195,6 +195,53 @@ func expectMatchesGDAL(_ features: [Feature], _ expected: [[String: Any]], sourc
         #expect(columns.map(\.decimals) == [0, 0, 0, 0, 3])
     }
 
+    /// Records whose dictionaries give their keys in one order (copies of one dictionary, as a
+    /// table's reader makes them), then in other orders and with keys missing or new, each land
+    /// in their own fields: what the writer remembers of the order before is only a shortcut.
+    @Test func recordsInAnyKeyOrderLandInTheirFields() throws {
+        var template: [String: PropertyValue] = [:]
+        for k in ["code", "name", "pop", "area", "note"] { template[k] = .null }
+        var records: [[String: PropertyValue]] = []
+        for i in 0..<40 {
+            var r = template
+            r["code"] = .int(Int64(1000 + i))
+            r["name"] = .string("n\(i)")
+            r["pop"] = .int(Int64(i * 7))
+            r["area"] = .double(Double(i) / 8)
+            r["note"] = i % 3 == 0 ? .string("x\(i)") : .null
+            records.append(r)
+        }
+        // Built key by key in other orders, some keys missing, one new.
+        for i in 40..<60 {
+            var r: [String: PropertyValue] = [:]
+            let keys = i % 2 == 0 ? ["pop", "note", "code", "name", "area"] : ["area", "code", "extra", "name"]
+            for k in keys {
+                switch k {
+                case "code": r[k] = .int(Int64(1000 + i))
+                case "name": r[k] = .string("n\(i)")
+                case "pop": r[k] = .int(Int64(i * 7))
+                case "area": r[k] = .double(Double(i) / 8)
+                case "extra": r[k] = .string("e\(i)")
+                default: r[k] = .string("x\(i)")
+                }
+            }
+            records.append(r)
+        }
+        let features = records.enumerated().map { Feature(geometry: .point(Point(x: Double($0.offset), y: 1)), properties: $0.element) }
+        let dir = try shpScratch()
+        try GeoDataSink.write([GeoDataLayer(name: "k", collection: FeatureCollection(features, crs: .wgs84))], to: dir + "/k.shp")
+        let back = try GeoDataSource(path: dir + "/k.shp").readAll()[0].features
+        #expect(back.count == records.count)
+        for (i, f) in back.enumerated() {
+            #expect(f.properties["code"]?.intValue == Int64(1000 + i), "record \(i)")
+            #expect(f.properties["name"]?.stringValue == "n\(i)", "record \(i)")
+            #expect(f.properties["extra"]?.stringValue == (i >= 40 && i % 2 == 1 ? "e\(i)" : nil), "record \(i)")
+            let pop = records[i]["pop"]?.intValue
+            #expect(f.properties["pop"]?.intValue == pop, "record \(i)")
+            #expect(f.properties["area"]?.doubleValue == Double(i) / 8, "record \(i)")
+        }
+    }
+
     /// A table wider than a .dbf can hold is refused with a message, not a trap.
     @Test func refusesTooWideTables() throws {
         let dir = try shpScratch()

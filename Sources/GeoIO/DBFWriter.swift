@@ -24,36 +24,18 @@ enum DBFWriter {
         private var slots = [String: Int]()
         private var summaries = [ValueSummary]()
         private var rows: [[String: PropertyValue]] = []
-        /// The keys of the last record in the order its dictionary gave them, with their slots:
-        /// records read from one table come as copies of one dictionary, whose keys come in the
-        /// same order, so a key equal to the one at its place (a comparison of two short strings'
-        /// bits) needs no hashing.
-        private var lastKeys: [String] = []
-        private var lastSlots: [Int] = []
+        private var keyOrder = KeyOrderCache()
 
         /// Adds the next record.
         mutating func add(_ properties: [String: PropertyValue]) {
             rows.append(properties)
             var place = 0
             for (key, value) in properties {
-                let slot: Int
-                if place < lastKeys.count && lastKeys[place] == key {
-                    slot = lastSlots[place]
-                } else {
-                    if let s = slots[key] {
-                        slot = s
-                    } else {
-                        slot = summaries.count
-                        slots[key] = slot
-                        summaries.append(ValueSummary())
-                    }
-                    if place < lastKeys.count {
-                        lastKeys[place] = key
-                        lastSlots[place] = slot
-                    } else {
-                        lastKeys.append(key)
-                        lastSlots.append(slot)
-                    }
+                let slot = keyOrder.column(of: key, at: place) { key in
+                    if let s = slots[key] { return s }
+                    slots[key] = summaries.count
+                    summaries.append(ValueSummary())
+                    return summaries.count - 1
                 }
                 summaries[slot].add(value)
                 place += 1
@@ -219,29 +201,16 @@ enum DBFWriter {
             out += [UInt8](repeating: 0, count: 14)
         }
         out.append(0x0D)
-        // Each record's values put in column order by walking its dictionary, with the key
-        // order of the record before remembered as `TableBuilder.add` does (no hashing while
-        // the records share one order).
+        // Each record's values put in column order by walking its dictionary (no hashing while
+        // the records give their keys in one order).
         let columnOf = Dictionary(columns.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var lastKeys: [String] = [], lastColumns: [Int] = []
+        var keyOrder = KeyOrderCache()
         var values = [PropertyValue](repeating: .null, count: columns.count)
         for properties in rows {
             for i in values.indices { values[i] = .null }
             var place = 0
             for (key, value) in properties {
-                let column: Int
-                if place < lastKeys.count && lastKeys[place] == key {
-                    column = lastColumns[place]
-                } else {
-                    column = columnOf[key] ?? -1
-                    if place < lastKeys.count {
-                        lastKeys[place] = key
-                        lastColumns[place] = column
-                    } else {
-                        lastKeys.append(key)
-                        lastColumns.append(column)
-                    }
-                }
+                let column = keyOrder.column(of: key, at: place) { columnOf[$0] ?? -1 }
                 if column >= 0 { values[column] = value }
                 place += 1
             }

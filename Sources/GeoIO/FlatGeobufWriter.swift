@@ -181,8 +181,14 @@ public enum FlatGeobufWriter {
         static let blockBytes = 1 << 20
         var boxes: [BoundingBox] = []
         var extent = BoundingBox.empty
+        /// A feature's values in column order (reused), found through the key order of the one before.
+        private var byColumn: [PropertyValue] = []
+        private var keyOrder = KeyOrderCache()
 
-        init(plan: Plan) { self.plan = plan }
+        init(plan: Plan) {
+            self.plan = plan
+            byColumn = [PropertyValue](repeating: .null, count: plan.columns.count)
+        }
 
         mutating func add(_ f: Feature) {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
@@ -190,7 +196,14 @@ public enum FlatGeobufWriter {
                 fields.append((0, geometryTable(promoted(g, to: plan.headerType), headerType: plan.headerType,
                                                 hasZ: plan.hasZ, hasM: plan.hasM)))
             }
-            let properties = encodeProperties(f.properties, columns: plan.columns, index: plan.columnIndex)
+            for i in byColumn.indices { byColumn[i] = .null }
+            var place = 0
+            for (key, value) in f.properties {
+                let column = keyOrder.column(of: key, at: place) { plan.columnIndex[$0] ?? -1 }
+                if column >= 0 { byColumn[column] = value }
+                place += 1
+            }
+            let properties = encodeProperties(byColumn, columns: plan.columns)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }
             if blocks.isEmpty || blocks[blocks.count - 1].count >= Self.blockBytes {
                 blocks.append([])
@@ -300,11 +313,13 @@ public enum FlatGeobufWriter {
         var type: FlatGeobufColumnType
     }
 
-    static func encodeProperties(_ properties: [String: PropertyValue], columns: [Column], index: [String: Int]) -> [UInt8] {
+    /// A feature's properties table: `values` holds each column's value (`.null` for none).
+    static func encodeProperties(_ values: [PropertyValue], columns: [Column]) -> [UInt8] {
         var out: [UInt8] = []
         // The columns are in key order: their values in that order, nulls left out.
         for i in columns.indices {
-            guard let value = properties[columns[i].name], value != .null else { continue }
+            let value = values[i]
+            guard value != .null else { continue }
             appendLE(&out, UInt16(i))
             switch columns[i].type {
             case .bool: out.append(value.boolValue == true ? 1 : 0)

@@ -2,6 +2,15 @@
 struct QueueElement {
     var key: Double
     var entry: UInt64
+
+    /// Whether `a` comes before `b`: the smaller key, ties by the smaller entry. Without
+    /// short-circuit branches: both parts are computed and combined, so a sift picks a child with
+    /// a conditional move instead of a hard-to-predict jump.
+    @inline(__always)
+    static func precedes(_ a: QueueElement, _ b: QueueElement) -> Bool {
+        let lt = a.key < b.key, eq = a.key == b.key, tie = a.entry < b.entry
+        return lt != (eq && tie)
+    }
 }
 
 /// Growable storage for a heap: an unmanaged buffer owned by a non-copyable value, so
@@ -91,18 +100,10 @@ struct NeighborQueue: ~Copyable {
 
     var isEmpty: Bool { heap.count == 0 }
 
-    /// Without short-circuit branches: both parts are computed and combined, so a sift picks
-    /// a child with a conditional move instead of a hard-to-predict jump.
-    @inline(__always)
-    private static func less(_ a: QueueElement, _ b: QueueElement) -> Bool {
-        let lt = a.key < b.key, eq = a.key == b.key, tie = a.entry < b.entry
-        return lt != (eq && tie)
-    }
-
     mutating func push(_ key: Double, _ entry: UInt64) {
         let element = QueueElement(key: key, entry: entry)
         heap.append(element)
-        FourChildHeap.siftUp(heap.base, from: heap.count - 1, element, by: Self.less)
+        FourChildHeap.siftUp(heap.base, from: heap.count - 1, element, by: QueueElement.precedes)
     }
 
     /// The smallest pair; the queue must not be empty.
@@ -111,7 +112,7 @@ struct NeighborQueue: ~Copyable {
     mutating func pop() {
         let last = heap.removeLast()
         guard heap.count > 0 else { return }
-        FourChildHeap.siftDown(heap.base, count: heap.count, last, by: Self.less)
+        FourChildHeap.siftDown(heap.base, count: heap.count, last, by: QueueElement.precedes)
     }
 }
 
@@ -130,12 +131,9 @@ struct NeighborCandidates: ~Copyable {
     /// The key of the worst candidate kept when full, infinity otherwise: nothing farther can enter.
     var bound: Double { heap.count >= capacity ? heap.base[0].key : .infinity }
 
-    /// Branch-free like ``NeighborQueue``'s comparison.
+    /// The worst candidate nearest the root: `a` above `b` when `b` precedes it.
     @inline(__always)
-    private static func greater(_ a: QueueElement, _ b: QueueElement) -> Bool {
-        let gt = a.key > b.key, eq = a.key == b.key, tie = a.entry > b.entry
-        return gt != (eq && tie)
-    }
+    private static func greater(_ a: QueueElement, _ b: QueueElement) -> Bool { QueueElement.precedes(b, a) }
 
     /// Offers item `index` at `key`; it is kept if among the `capacity` best.
     mutating func offer(_ key: Double, _ index: Int) {
@@ -167,9 +165,7 @@ struct NeighborCandidates: ~Copyable {
     /// and the standard sort finishes.
     static func sortNearestFirst(_ buffer: UnsafeMutableBufferPointer<QueueElement>, largest: Double) {
         var all = buffer
-        @inline(__always) func before(_ a: QueueElement, _ b: QueueElement) -> Bool {
-            a.key < b.key || (a.key == b.key && a.entry < b.entry)
-        }
+        let before = QueueElement.precedes
         let n = all.count
         guard n > 1 else { return }
         guard n <= 512, largest > 0, largest.isFinite else {

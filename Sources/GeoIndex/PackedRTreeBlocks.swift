@@ -116,6 +116,12 @@ final class SearchBlocks: @unchecked Sendable {
     func leafBlock(_ block: Int) -> UnsafeRawPointer {
         UnsafeRawPointer(base) + block &* leafBlockBytes
     }
+
+    /// The original indices of the items of block `block` of the item level, stored after its boxes.
+    @inline(__always)
+    func leafItems(_ block: Int) -> UnsafePointer<UInt32> {
+        (leafBlock(block) + blockBytes).assumingMemoryBound(to: UInt32.self)
+    }
 }
 
 /// A query window against 16 Float32 lanes at once: the window's limits rounded to Float so

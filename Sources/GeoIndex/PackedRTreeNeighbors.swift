@@ -118,30 +118,28 @@ extension PackedRTree {
             levelStarts.withUnsafeBufferPointer { starts in
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: ns) { keys in
                     let keys = keys.baseAddress.unsafelyUnwrapped
+                    // The level of a queued node and the first of its children and their number.
+                    @inline(__always) func children(_ entry: UInt64) -> (level: Int, start: Int, count: Int) {
+                        let level = Int(entry >> 56)
+                        let start = starts[level - 1] + (Int(entry & (1 << 56 - 1)) - starts[level]) * ns
+                        return (level, start, min(ns, starts[level] - start))
+                    }
                     while !queue.isEmpty {
                         let next = queue.top
                         // Nodes at exactly the bound are still opened: they may hold a tie with a smaller index.
                         if next.key > best.bound { break }
                         queue.pop()
-                        let level = Int(next.entry >> 56)
-                        let node = Int(next.entry & (1 << 56 - 1))
-                        let cs = starts[level - 1] + (node - starts[level]) * ns
-                        let n = min(ns, starts[level] - cs)
+                        let (level, cs, n) = children(next.entry)
                         // Ask for the children of the node likely to be opened next (the new
                         // top of the queue), so its misses overlap with this node's work.
                         if !queue.isEmpty {
-                            let after = queue.top.entry
-                            let afterLevel = Int(after >> 56)
-                            let afterStart = starts[afterLevel - 1] + (Int(after & (1 << 56 - 1)) - starts[afterLevel]) * ns
-                            let afterCount = min(ns, starts[afterLevel] - afterStart)
-                            prefetchLines(UnsafeRawPointer(base + 4 * afterStart),
-                                          bytes: afterCount * 4 * MemoryLayout<S>.stride, outer: true)
+                            let after = children(queue.top.entry)
+                            prefetchLines(UnsafeRawPointer(base + 4 * after.start),
+                                          bytes: after.count * 4 * MemoryLayout<S>.stride, outer: true)
                         }
                         // A leaf's item indices are read only for the items that pass the
                         // bound, after its boxes: ask for their line with the boxes'.
-                        if level == 1 {
-                            prefetchLines(items.address(of: cs), bytes: (n &* items.width &+ 7) &>> 3 &+ 8)
-                        }
+                        if level == 1 { items.prefetch(cs..<cs + n) }
                         // The keys of all children first: independent loads and arithmetic
                         // without branches, then the decisions.
                         var p = base + 4 * cs

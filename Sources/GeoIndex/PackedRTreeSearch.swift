@@ -86,7 +86,7 @@ extension PackedRTree {
                             let ce = min(cs + ns, starts[level])
                             prefetchLines(raw + cs * boxBytes, bytes: (ce - cs) * boxBytes)
                             if childLevel == 0 {
-                                prefetchLines(items.address(of: cs), bytes: ((ce - cs) * items.width + 7) / 8 + 8)
+                                items.prefetch(cs..<ce)
                             }
                         }
                         for node in current {
@@ -199,7 +199,7 @@ extension PackedRTree {
                             let last = min(item + span, count)
                             while item < last {
                                 let n = min(ns, last - item)
-                                let slots = (blocks.leafBlock(item / ns) + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
+                                let slots = blocks.leafItems(item / ns)
                                 for m in 0..<n { run[m] = Int(slots[m]) }
                                 if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<n])) { return false }
                                 item += n
@@ -214,7 +214,7 @@ extension PackedRTree {
             }
             for block in current {
                 let p = blocks.leafBlock(block)
-                let slots = (p + blocks.blockBytes).assumingMemoryBound(to: UInt32.self)
+                let slots = blocks.leafItems(block)
                 var m = 0
                 for g in 0..<groups {
                     let t = window.meets(p + g * SearchBlocks.groupBytes)

@@ -56,11 +56,10 @@ public enum FlatGeobufWriter {
         do throws(GeoDataError) {
             try stream.forEachFeature { (f) throws(GeoDataError) in
                 if encoder != nil {
-                    guard encoder!.plan.admits(f) else {
+                    guard encoder!.addIfAdmitted(f) else {
                         restart = true
                         throw stop
                     }
-                    encoder!.add(f)
                     return
                 }
                 pending.append(f)
@@ -141,8 +140,9 @@ public enum FlatGeobufWriter {
         }
 
         /// True when `f`, after the features the plan was chosen from, leaves the header as it
-        /// is (the plan then takes it into account).
-        mutating func admits(_ f: Feature) -> Bool {
+        /// is (the plan then takes it into account); `columns[p]` is the column of the `p`-th key
+        /// of `f.properties`, -1 for none.
+        mutating func admits(_ f: Feature, columns keyColumns: [Int]) -> Bool {
             if let g = f.geometry {
                 if g.hasZ && !hasZ || g.hasM && !hasM { return false }
                 if !kinds.contains(g.kind) {
@@ -152,8 +152,9 @@ public enum FlatGeobufWriter {
                     kinds = more
                 }
             }
-            for (k, v) in f.properties {
-                guard let i = columnIndex[k] else { return false }
+            for (p, v) in f.properties.values.enumerated() {
+                let i = keyColumns[p]
+                guard i >= 0 else { return false }
                 let c = Self.code(v)
                 if !codes[i].contains(c) {
                     var more = codes[i]
@@ -181,8 +182,10 @@ public enum FlatGeobufWriter {
         static let blockBytes = 1 << 20
         var boxes: [BoundingBox] = []
         var extent = BoundingBox.empty
-        /// A feature's values in column order (reused), found through the key order of the one before.
+        /// A feature's values in column order (reused), and the column of each of its keys in
+        /// the order its dictionary gives them, found through the key order of the one before.
         private var byColumn: [PropertyValue] = []
+        private var keyColumns: [Int] = []
         private var keyOrder = KeyOrderCache()
 
         init(plan: Plan) {
@@ -190,18 +193,40 @@ public enum FlatGeobufWriter {
             byColumn = [PropertyValue](repeating: .null, count: plan.columns.count)
         }
 
+        /// Encodes `f`, the next feature.
         mutating func add(_ f: Feature) {
+            findColumns(f)
+            encode(f)
+        }
+
+        /// Encodes `f` when it leaves the header as planned (``Plan/admits(_:columns:)``); false,
+        /// encoding nothing, otherwise. Its keys' columns are found once for both.
+        mutating func addIfAdmitted(_ f: Feature) -> Bool {
+            findColumns(f)
+            guard plan.admits(f, columns: keyColumns) else { return false }
+            encode(f)
+            return true
+        }
+
+        private mutating func findColumns(_ f: Feature) {
+            keyColumns.removeAll(keepingCapacity: true)
+            var place = 0
+            for key in f.properties.keys {
+                keyColumns.append(keyOrder.column(of: key, at: place) { plan.columnIndex[$0] ?? -1 })
+                place += 1
+            }
+        }
+
+        /// Encodes `f`, whose keys' columns ``findColumns(_:)`` has just found.
+        private mutating func encode(_ f: Feature) {
             var fields: [(slot: Int, value: FlatBufferValue)] = []
             if let g = f.geometry {
                 fields.append((0, geometryTable(promoted(g, to: plan.headerType), headerType: plan.headerType,
                                                 hasZ: plan.hasZ, hasM: plan.hasM)))
             }
             for i in byColumn.indices { byColumn[i] = .null }
-            var place = 0
-            for (key, value) in f.properties {
-                let column = keyOrder.column(of: key, at: place) { plan.columnIndex[$0] ?? -1 }
-                if column >= 0 { byColumn[column] = value }
-                place += 1
+            for (p, value) in f.properties.values.enumerated() where keyColumns[p] >= 0 {
+                byColumn[keyColumns[p]] = value
             }
             let properties = encodeProperties(byColumn, columns: plan.columns)
             if !properties.isEmpty { fields.append((1, .bytes(properties))) }

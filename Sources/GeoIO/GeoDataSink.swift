@@ -290,7 +290,7 @@ public enum GeoDataSink {
             if streams.isEmpty {
                 try geoPackage { () throws(GeoPackageError) in
                     try session.prepareLayers(any: false, dataColumns: false, references: [],
-                                              pageSize: GeoPackageWriter.pageSize(firstRows: [], more: false))
+                                              pageSize: GeoPackageWriter.pageSize(firstLayer: []))
                 }
             }
             for (k, stream) in streams.enumerated() {

@@ -44,8 +44,7 @@ public enum GeoPackageWriter {
         do throws(GeoPackageError) {
             let first = layers.first?.features ?? []
             try session.prepareLayers(any: !layers.isEmpty, dataColumns: dataColumns, references: layers.map(\.spatialReference),
-                                      pageSize: pageSize(firstRows: first.prefix(GeoDataSink.streamLookahead).lazy.map(\.geometry),
-                                                         more: first.count >= GeoDataSink.streamLookahead))
+                                      pageSize: pageSize(firstLayer: first.lazy.map(\.geometry)))
             for layer in layers {
                 try session.beginLayer(layer)
                 for (row, f) in layer.features.enumerated() {
@@ -64,28 +63,28 @@ public enum GeoPackageWriter {
         }
     }
 
-    /// SQLite's page size for a new GeoPackage, chosen from the geometries of its first layer's
-    /// first rows (at most ``GeoDataSink/streamLookahead``; `more` when it has at least that many): 4 KiB,
-    /// SQLite's default, for small files, where every table's page counts; 32 KiB once the rows
-    /// come to about 4 MiB (or more rows follow), where SQLite then writes an eighth as many
-    /// pages and most geometries fit in their row's page instead of a chain of overflow pages
-    /// (the national eup-myeon-dong layer: 3,515 page writes become 410, 13 ms less of 89).
-    /// Streamed and whole-layer writes decide from the same rows, so they give the same bytes.
-    static func pageSize(firstRows geometries: some Sequence<Geometry?>, more: Bool) -> Int {
-        if more { return largePageSize }
-        var bytes = 0
+    /// SQLite's page size for a new GeoPackage whose first layer has `geometries` (see
+    /// ``PageSizeSurvey``, which holds the rule).
+    static func pageSize(firstLayer geometries: some Sequence<Geometry?>) -> Int {
+        var survey = PageSizeSurvey()
         for g in geometries {
-            bytes += 64 + 16 * (g?.coordinateCount ?? 0)
-            if bytes >= 4 << 20 { return largePageSize }
+            survey.observe(g)
+            if survey.early(statedCount: nil) != nil { break }
         }
-        return 4096
+        return survey.final
     }
 
-    /// The page size of large GeoPackages (see ``pageSize(firstRows:more:)``).
+    /// The page size of large GeoPackages (see ``PageSizeSurvey``).
     static let largePageSize = 32768
 
-    /// ``pageSize(firstRows:more:)`` as a streamed first layer's rows pass, so that the size
-    /// can be known before the layer ends.
+    /// SQLite's page size for a new GeoPackage, chosen from the geometries of its first layer's
+    /// first rows (at most ``GeoDataSink/streamLookahead``), observed as they pass: 4 KiB,
+    /// SQLite's default, for small files, where every table's page counts; 32 KiB once the rows
+    /// come to about 4 MiB (or the lookahead is reached), where SQLite then writes an eighth as
+    /// many pages and most geometries fit in their row's page instead of a chain of overflow
+    /// pages (the national eup-myeon-dong layer: 3,515 page writes become 410, 13 ms less of 89).
+    /// Streamed and whole-layer writes decide from the same rows, so they give the same bytes;
+    /// a streamed write may know the size before its first layer ends (``early(statedCount:)``).
     struct PageSizeSurvey {
         /// Rows seen, up to ``GeoDataSink/streamLookahead``.
         private(set) var rows = 0
@@ -107,8 +106,8 @@ public enum GeoPackageWriter {
             return nil
         }
 
-        /// The page size of the layer's rows: ``pageSize(firstRows:more:)``'s answer once every
-        /// row has been seen.
+        /// The page size of the rows observed, once every row of the layer (or the lookahead)
+        /// has been.
         var final: Int { rows >= GeoDataSink.streamLookahead || bytes >= 4 << 20 ? largePageSize : 4096 }
     }
 
@@ -160,7 +159,7 @@ public enum GeoPackageWriter {
         /// The core tables with `references`, the reference systems of every layer to come, and
         /// the extension tables: before the first layer, once it is known whether any layer to
         /// come has JSON columns (`gpkg_data_columns`), in pages of `pageSize` bytes (see
-        /// ``GeoPackageWriter/pageSize(firstRows:more:)``).
+        /// ``GeoPackageWriter/PageSizeSurvey``).
         func prepareLayers(any: Bool, dataColumns: Bool, references: [GeoPackageSpatialReference], pageSize: Int) throws(GeoPackageError) {
             self.dataColumns = dataColumns
             do throws(GeoPackageError) {

@@ -344,12 +344,13 @@ public enum GeoDataSink {
                                 throw stop
                             }
                         }
-                        guard admission!.admit(f) else {
+                        let admitted: GeoPackageFeature?
+                        do throws(GeoPackageError) { admitted = try admission!.admittedRow(f, at: row) } catch { throw .geoPackage(error) }
+                        guard let admitted else {
                             restart = true
                             throw stop
                         }
-                        let plan = admission!.plan
-                        try geoPackage { () throws(GeoPackageError) in try session.add(try plan.row(f, at: row)) }
+                        try geoPackage { () throws(GeoPackageError) in try session.add(admitted) }
                         row += 1
                         return
                     }

@@ -212,10 +212,15 @@ struct GeoPackageTablePlan {
 
     /// The row of `f`, the `row`-th feature (from 0) of the layer.
     func row(_ f: Feature, at row: Int) throws(GeoPackageError) -> GeoPackageFeature {
+        try self.row(f, at: row) { f.properties[keys[$0]] }
+    }
+
+    /// The row of `f` with `value(k)` the value of property column `k` (nil when `f` lacks it).
+    fileprivate func row(_ f: Feature, at row: Int, value: (Int) -> PropertyValue?) throws(GeoPackageError) -> GeoPackageFeature {
         var values: [GeoPackageValue] = []
         values.reserveCapacity(columns.count)
-        for (k, key) in keys.enumerated() {
-            values.append(try Self.stored(f.properties[key], storage[k], table: table, row: row, column: columns[k].name))
+        for k in keys.indices {
+            values.append(try Self.stored(value(k), storage[k], table: table, row: row, column: columns[k].name))
         }
         if idColumn {
             switch f.id {
@@ -234,10 +239,14 @@ struct GeoPackageTablePlan {
     struct Admission {
         private(set) var plan: GeoPackageTablePlan
         private var count: Int
-        /// The column of each property key, and what each column has held so far: one hash per
-        /// property and row (a lookup and an update of the survey's table by key were three).
+        /// The column of each property key (found through the key order of the feature before,
+        /// see ``KeyOrderCache``), what each column has held so far, and the feature's values by
+        /// column (reused): a feature's keys are matched to columns once, for its admission and
+        /// its row.
         private var index: [String: Int]
+        private var keyOrder = KeyOrderCache()
         private var columnKinds: [Survey.Kinds]
+        private var byColumn: [PropertyValue?]
         private var largestID: Int64
 
         /// Nil when later features could change the feature ids' plan without the survey noticing
@@ -249,10 +258,19 @@ struct GeoPackageTablePlan {
             largestID = plan.idsAreFids ? survey.intIDs.last ?? .min : .min
             index = Dictionary(uniqueKeysWithValues: plan.keys.enumerated().map { ($1, $0) })
             columnKinds = plan.keys.map { survey.kinds[$0] ?? Survey.Kinds() }
+            byColumn = Array(repeating: nil, count: plan.keys.count)
         }
 
-        /// True when `f`, the next feature, leaves the table as planned (and takes it into account).
-        mutating func admit(_ f: Feature) -> Bool {
+        /// The row of `f`, the next feature and the `row`-th of the layer, when it leaves the
+        /// table as planned (and is taken into account); nil when it does not.
+        mutating func admittedRow(_ f: Feature, at row: Int) throws(GeoPackageError) -> GeoPackageFeature? {
+            guard admit(f) else { return nil }
+            return try plan.row(f, at: row) { byColumn[$0] }
+        }
+
+        /// True when `f`, the next feature, leaves the table as planned (and takes it into
+        /// account); its values are then in `byColumn`.
+        private mutating func admit(_ f: Feature) -> Bool {
             let row = count
             count += 1
             switch f.id {
@@ -268,8 +286,13 @@ struct GeoPackageTablePlan {
             case nil:
                 guard !plan.idsAreFids else { return false }
             }
+            for k in byColumn.indices { byColumn[k] = nil }
+            var place = 0
             for (key, value) in f.properties {
-                guard let k = index[key] else { return false }
+                let k = keyOrder.column(of: key, at: place) { index[$0] ?? -1 }
+                place += 1
+                guard k >= 0 else { return false }
+                byColumn[k] = value
                 var kinds = columnKinds[k]
                 let before = kinds.signature
                 kinds.observe(value, row: row)

@@ -48,8 +48,9 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .systemLibrary(name: "CBoxLanes", path: "Sources/CBoxLanes"),
+        .systemLibrary(name: "CFileSystem", path: "Sources/CFileSystem"),
 
-        .target(name: "GeoCore", linkerSettings: libm),
+        .target(name: "GeoCore", dependencies: ["CFileSystem"], linkerSettings: libm),
         .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch", "CBoxLanes"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS", "CLibraryLoader"]),

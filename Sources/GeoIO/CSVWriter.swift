@@ -143,8 +143,9 @@ public final class CSVWriter {
         defer { InterruptCleanup.unregister(temporaryPath) }
         let closed = close(descriptor) == 0
         let reason = String(cString: strerror(errno))
-        guard closed, rename(temporaryPath, finalPath) == 0 else {
-            let why = closed ? "cannot move the written file into place: \(String(cString: strerror(errno)))"
+        let moved = closed ? FileReplacement.moveIntoPlace(temporaryPath, at: finalPath) : 0
+        guard closed, moved == 0 else {
+            let why = closed ? "cannot move the written file into place: \(String(cString: strerror(moved)))"
                              : "cannot write: \(reason)"
             unlink(temporaryPath)
             throw .fileAccess(reason: why, at: .csv(file: finalPath, line: 0, column: nil))

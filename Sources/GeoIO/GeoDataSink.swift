@@ -441,9 +441,9 @@ public enum AtomicFile {
             unlink(temporary)
             throw error
         }
-        let failure = file.close()
-        guard failure == nil, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(failure ?? errno))
+        let failure = file.close() ?? FileReplacement.moveIntoPlace(temporary, at: path)
+        guard failure == 0 else {
+            let reason = String(cString: strerror(failure))
             unlink(temporary)
             throw .writeFailed(path: path, reason: reason)
         }

@@ -242,8 +242,9 @@ public enum GeoPackageWriter {
             db.close()
             finished = true
             defer { InterruptCleanup.unregister(temp) }
-            if rename(temp, path) != 0 {
-                let reason = String(cString: strerror(errno))
+            let moved = FileReplacement.moveIntoPlace(temp, at: path)
+            if moved != 0 {
+                let reason = String(cString: strerror(moved))
                 try? FileManager.default.removeItem(atPath: temp)
                 throw .writeFailed(path: path, reason: reason)
             }

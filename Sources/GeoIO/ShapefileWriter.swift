@@ -288,8 +288,10 @@ public enum ShapefileWriter {
             }
         }
         let targets = written.map(\.target) + files.map(\.0)
-        for (target, temporary) in zip(targets, temporaries) where rename(temporary, target) != 0 {
-            let reason = String(cString: strerror(errno))
+        for (target, temporary) in zip(targets, temporaries) {
+            let failure = FileReplacement.moveIntoPlace(temporary, at: target)
+            guard failure != 0 else { continue }
+            let reason = String(cString: strerror(failure))
             cleanUp()
             throw .writeFailed(path: target, reason: reason)
         }

@@ -51,7 +51,7 @@ extension GeoTIFF {
             try? FileManager.default.removeItem(atPath: temp)
             throw error.replacingPath(temp, with: path)
         }
-        if rename(temp, path) != 0 {
+        if FileReplacement.moveIntoPlace(temp, at: path) != 0 {
             try? FileManager.default.removeItem(atPath: temp)
             throw .io(path: path, reason: "cannot rename the temporary file into place")
         }

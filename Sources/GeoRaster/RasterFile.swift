@@ -69,7 +69,7 @@ public enum RasterFile {
         guard FileManager.default.createFile(atPath: temp, contents: data) else {
             throw .io(path: path, reason: "cannot write")
         }
-        if rename(temp, path) != 0 {
+        if FileReplacement.moveIntoPlace(temp, at: path) != 0 {
             try? FileManager.default.removeItem(atPath: temp)
             throw .io(path: path, reason: "cannot rename the temporary file into place")
         }

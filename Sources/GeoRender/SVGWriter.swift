@@ -184,8 +184,8 @@ public final class SVGWriter {
             abandon()
             throw .io(path: destinationPath, message: "close failed: \(error)")
         }
-        if rename(temporaryPath, destinationPath) != 0 {
-            let code = errno
+        let code = FileReplacement.moveIntoPlace(temporaryPath, at: destinationPath)
+        if code != 0 {
             abandon()
             throw .io(path: destinationPath, message: "rename failed: \(String(cString: strerror(code)))")
         }

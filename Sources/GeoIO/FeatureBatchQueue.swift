@@ -1,26 +1,30 @@
 import Foundation
 import GeoCore
 
-/// Batches of features handed from a reading thread to the thread that uses them: at most
-/// `capacity` waiting; ``put(_:)`` waits for room and returns false once the taker has cancelled.
-/// The reading thread ends with ``finish(_:)``, its error (if any) delivered after every batch
-/// it put.
-public final class FeatureBatchQueue: @unchecked Sendable {
+/// Batches of features handed from a reading thread to the thread that uses them.
+public typealias FeatureBatchQueue = BatchQueue<Feature>
+
+/// Batches handed from a reading thread to the thread that uses them: at most `capacity`
+/// waiting; ``put(_:)`` waits for room and returns false once the taker has cancelled. The
+/// reading thread ends with ``finish(_:)``, its error (if any) delivered after every batch it
+/// put. The elements are features (``FeatureBatchQueue``), or features with what was prepared
+/// from them on the reading thread (``GeoDataLayerStream/forEachFeature(preparing:_:)``).
+public final class BatchQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[Feature]] = []
+    private var batches: [[Element]] = []
     private var head = 0
     private var finished = false
     private var failure: GeoDataError?
     private var cancelled = false
     private let capacity: Int
     /// Batches the taker is done with, freed by the putting thread.
-    private var spent: [[Feature]] = []
+    private var spent: [[Element]] = []
 
     /// A queue holding at most `capacity` batches (at least 1).
     public init(capacity: Int) { self.capacity = max(1, capacity) }
 
     /// Appends `batch`, waiting while the queue is full; false (and nothing added) once cancelled.
-    public func put(_ batch: [Feature]) -> Bool {
+    public func put(_ batch: [Element]) -> Bool {
         condition.lock()
         while batches.count - head >= capacity, !cancelled { condition.wait() }
         guard !cancelled else {
@@ -28,7 +32,7 @@ public final class FeatureBatchQueue: @unchecked Sendable {
             return false
         }
         batches.append(batch)
-        var freed: [[Feature]] = []
+        var freed: [[Element]] = []
         swap(&freed, &spent)
         condition.broadcast()
         condition.unlock()
@@ -39,7 +43,7 @@ public final class FeatureBatchQueue: @unchecked Sendable {
 
     /// Hands back a batch the taker has used: its features are freed by the next ``put(_:)``
     /// (on the reading thread, where they were made) rather than by the taker.
-    public func recycle(_ batch: consuming [Feature]) {
+    public func recycle(_ batch: consuming [Element]) {
         condition.lock()
         spent.append(batch)
         condition.unlock()
@@ -55,7 +59,7 @@ public final class FeatureBatchQueue: @unchecked Sendable {
     }
 
     /// The next batch, the reading's failure, or nil at its end; waits for one of them.
-    public func take() -> Result<[Feature], GeoDataError>? {
+    public func take() -> Result<[Element], GeoDataError>? {
         condition.lock()
         defer { condition.unlock() }
         while batches.count == head, !finished { condition.wait() }
@@ -74,14 +78,14 @@ public final class FeatureBatchQueue: @unchecked Sendable {
         return nil
     }
 
-    /// Runs `source` on the calling thread (the reading thread), putting its features in
+    /// Runs `source` on the calling thread (the reading thread), putting its elements in
     /// batches of `batchSize`, then finishes the queue: with the source's error, if it failed,
-    /// after the features it read before (as a plain read hands them over). Once the taker has
+    /// after the elements it read before (as a plain read hands them over). Once the taker has
     /// cancelled, the source is stopped by throwing `stopped` into it.
     public func fill(batchSize: Int, stopped: GeoDataError,
-                     from source: ((Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
+                     from source: ((Element) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
         let size = max(1, batchSize)
-        var batch: [Feature] = []
+        var batch: [Element] = []
         batch.reserveCapacity(size)
         do throws(GeoDataError) {
             try source { f throws(GeoDataError) in
@@ -116,32 +120,57 @@ extension GeoDataLayerStream {
     /// arrives after the features read before it; an error thrown by the function stops the
     /// reading thread, which is waited for before the error is rethrown.
     ///
+    /// A writer can move more of its work to the reading thread with
+    /// ``forEachFeature(preparing:_:)``.
+    ///
     /// The stream's function must not need the calling thread: whatever it reads (a file source,
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
-        nonisolated(unsafe) let source = forEachFeature
-        return GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
-            let queue = FeatureBatchQueue(capacity: batches)
-            let done = DispatchSemaphore(value: 0)
-            let thread = Thread {
-                defer { done.signal() }
-                queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped"), from: source)
+        let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, batchSize: batchSize, batches: batches)
+        var ahead = GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
+            var reader = GeoDataLayerStream(name: "", crs: nil) { _ throws(GeoDataError) in }
+            reader.readAhead = plan
+            try reader.forEachFeature(preparing: { _ in () }) { f, _ throws(GeoDataError) in try body(f) }
+        }
+        ahead.readAhead = plan
+        return ahead
+    }
+
+    /// Streams each feature with `prepare(feature)`, worked out where the feature is read: on the
+    /// reading thread of a stream that reads ahead (``readingAhead(batchSize:batches:)``), which
+    /// takes that work off the thread consuming the features (a writer encoding geometries while
+    /// its own thread inserts rows), else on the calling thread just before `body`. The features
+    /// and errors are those of ``forEachFeature``; `prepare` must use nothing the calling thread
+    /// uses meanwhile.
+    public func forEachFeature<Prepared>(preparing prepare: @escaping @Sendable (Feature) -> Prepared,
+                                         _ body: (Feature, Prepared) throws(GeoDataError) -> Void) throws(GeoDataError) {
+        guard let readAhead else {
+            return try forEachFeature { (f) throws(GeoDataError) in try body(f, prepare(f)) }
+        }
+        nonisolated(unsafe) let source = readAhead.source
+        let batchSize = readAhead.batchSize
+        let queue = BatchQueue<(Feature, Prepared)>(capacity: readAhead.batches)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            defer { done.signal() }
+            queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
+                try source { (f) throws(GeoDataError) in try put((f, prepare(f))) }
             }
-            // As deep as the main thread's: readers recurse into nested geometries.
-            thread.stackSize = 8 << 20
-            thread.start()
-            defer {
-                queue.cancel()
-                done.wait()
-            }
-            while let next = queue.take() {
-                switch consume next {
-                case .success(let features):
-                    for f in features { try body(f) }
-                    queue.recycle(features)
-                case .failure(let error):
-                    throw error
-                }
+        }
+        // As deep as the main thread's: readers recurse into nested geometries.
+        thread.stackSize = 8 << 20
+        thread.start()
+        defer {
+            queue.cancel()
+            done.wait()
+        }
+        while let next = queue.take() {
+            switch consume next {
+            case .success(let batch):
+                for (f, prepared) in batch { try body(f, prepared) }
+                queue.recycle(batch)
+            case .failure(let error):
+                throw error
             }
         }
     }

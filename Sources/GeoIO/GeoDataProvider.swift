@@ -58,11 +58,24 @@ public struct GeoDataLayerStream {
     /// The CRS of every feature, when known.
     public var crs: CRS?
     /// Streams the features to the function it is given; an error it throws stops the stream.
-    public var forEachFeature: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+    /// (A stream given a function of its own no longer reads ahead.)
+    public var forEachFeature: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void {
+        didSet { readAhead = nil }
+    }
     /// The number of features the source states the layer has, when it states one: a hint a
     /// writer may plan by (a GeoPackage output starts writing rows sooner when it knows a large
     /// layer follows), never trusted over the features the stream delivers.
     public var statedCount: Int?
+    /// Where and how far ahead the features are read when the stream reads on a thread of its
+    /// own (``readingAhead(batchSize:batches:)``).
+    var readAhead: ReadAhead?
+
+    struct ReadAhead {
+        /// The stream's features, read on the calling thread.
+        var source: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+        var batchSize: Int
+        var batches: Int
+    }
 
     /// Creates a stream.
     public init(name: String, crs: CRS?, statedCount: Int? = nil,

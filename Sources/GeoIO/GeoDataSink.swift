@@ -295,7 +295,7 @@ public enum GeoDataSink {
             }
             for (k, stream) in streams.enumerated() {
                 var survey = GeoPackageTablePlan.Survey()
-                var pending: [Feature] = []
+                var pending: [(Feature, GeoPackageWriter.PreparedGeometry?)] = []
                 var admission: GeoPackageTablePlan.Admission?
                 var kinds = Set<Geometry.Kind>()
                 var typeName = ""
@@ -325,8 +325,8 @@ public enum GeoDataSink {
                             try session.prepareLayers(any: true, dataColumns: json, references: references, pageSize: chosenPageSize)
                         }
                         try session.beginLayer(layer)
-                        for f in pending {
-                            try session.add(try plan.plan.row(f, at: row))
+                        for (f, geometry) in pending {
+                            try session.add(try plan.plan.row(f, at: row), geometry: geometry)
                             row += 1
                         }
                     }
@@ -334,7 +334,10 @@ public enum GeoDataSink {
                     admission = plan
                     warnings += plan.plan.warnings.map { GeoDataWarning(path: path, $0) }
                 }
-                try stream.forEachFeature { (f) throws(GeoDataError) in
+                // Geometries are encoded on the reading thread of a stream that reads ahead.
+                let srsID = references[k].srsID
+                try stream.forEachFeature(preparing: { f in f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) } }) {
+                    (f, geometry) throws(GeoDataError) in
                     if k == 0 { pages.observe(f.geometry) }
                     if admission != nil {
                         if let g = f.geometry, !kinds.contains(g.kind) {
@@ -350,13 +353,13 @@ public enum GeoDataSink {
                             restart = true
                             throw stop
                         }
-                        try geoPackage { () throws(GeoPackageError) in try session.add(admitted) }
+                        try geoPackage { () throws(GeoPackageError) in try session.add(admitted, geometry: geometry) }
                         row += 1
                         return
                     }
                     survey.observe(f)
                     if let g = f.geometry { kinds.insert(g.kind) }
-                    pending.append(f)
+                    pending.append((f, geometry))
                     if pending.count >= streamLookahead || settled() { try start() }
                 }
                 if admission == nil { try start() }

@@ -111,6 +111,23 @@ public enum GeoPackageWriter {
         var final: Int { rows >= GeoDataSink.streamLookahead || bytes >= 4 << 20 ? largePageSize : 4096 }
     }
 
+    /// A geometry as a GeoPackage row stores it: its binary (header with envelope, then WKB) for
+    /// one reference system, and what the layer's records take from it. A streamed write has it
+    /// made on the thread that reads the features (``GeoDataLayerStream/forEachFeature(preparing:_:)``).
+    struct PreparedGeometry: Sendable {
+        var blob: [UInt8]
+        var box: BoundingBox
+        var hasZ: Bool
+        var hasM: Bool
+
+        init(_ geometry: Geometry, srsID: Int32) {
+            box = geometry.boundingBox
+            blob = GeoPackageBinary.encode(geometry, srsID: srsID, boundingBox: box)
+            hasZ = geometry.hasZ
+            hasM = geometry.hasM
+        }
+    }
+
     /// A GeoPackage being written row by row: the file is built under a temporary name beside
     /// `path` and renamed into place by ``commit()``; ``abandon()`` (or any failure) removes it.
     /// The calls, in order: ``prepareLayers(any:dataColumns:references:pageSize:)``, then per layer
@@ -197,15 +214,21 @@ public enum GeoPackageWriter {
 
         /// Writes the next row of the current layer.
         func add(_ f: GeoPackageFeature) throws(GeoPackageError) {
+            guard let layer else { return }
+            try add(f, geometry: f.geometry.map { PreparedGeometry($0, srsID: layer.spatialReference.srsID) })
+        }
+
+        /// Writes the next row of the current layer, with its geometry (that of `f`) already
+        /// encoded for the layer's reference system.
+        func add(_ f: GeoPackageFeature, geometry: PreparedGeometry?) throws(GeoPackageError) {
             guard let layer, let insert else { return }
             insert.reset()
             try insert.bind(1, .integer(f.fid))
-            if let geometry = f.geometry {
-                let box = geometry.boundingBox
-                try insert.bind(2, .blob(GeoPackageBinary.encode(geometry, srsID: layer.spatialReference.srsID, boundingBox: box)))
-                if !box.isEmpty {
-                    extent = extent.union(box)
-                    boxes.append((f.fid, box))
+            if let geometry {
+                try insert.bind(2, .blob(geometry.blob))
+                if !geometry.box.isEmpty {
+                    extent = extent.union(geometry.box)
+                    boxes.append((f.fid, geometry.box))
                 }
                 hasZ = hasZ || geometry.hasZ
                 hasM = hasM || geometry.hasM

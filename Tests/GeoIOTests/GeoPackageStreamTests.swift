@@ -38,8 +38,10 @@ import Testing
     static let changes = ["none", "double", "newProperty", "geometryType", "idOrder", "idMissing", "textIDs", "nullThenText",
                           "inexact", "mixedText", "json", "nullGeometry"]
 
-    @Test(arguments: changes)
-    func streamedGeoPackageIsTheWholeLayerFile(change: String) throws {
+    /// Each change with the layers handed over as they are (geometries encoded on the writer's
+    /// thread) and read ahead (encoded on the reading thread).
+    @Test(arguments: changes, [false, true])
+    func streamedGeoPackageIsTheWholeLayerFile(change: String, readAhead: Bool) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgstream-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -48,10 +50,11 @@ import Testing
                       GeoDataLayer(name: "second", collection: FeatureCollection(Self.features(change), crs: .korea2000Unified))]
         var passes = [0, 0]
         let streams = layers.enumerated().map { k, layer in
-            GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
+            let stream = GeoDataLayerStream(name: layer.name, crs: layer.crs) { body throws(GeoDataError) in
                 passes[k] += 1
                 for f in layer.features { try body(f) }
             }
+            return readAhead ? stream.readingAhead(batchSize: 16, batches: 2) : stream
         }
         let whole = dir + "/whole.gpkg", streamed = dir + "/streamed.gpkg"
         let wholeWarnings = try GeoDataSink.write(layers, to: whole)

@@ -83,6 +83,62 @@ import Testing
         #expect(tally.handedOut == handedOut)
     }
 
+    /// The thread a call runs on, for comparing.
+    static func thread() -> UInt { UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(bitPattern: UInt(pthread_self())))) }
+
+    @Test(arguments: [0, 1, 129, 5_003])
+    func preparedOnTheReadingThread(count: Int) throws {
+        let features = Self.features(count)
+        let caller = Self.thread()
+        let ahead = Self.stream(features, tally: Tally()).readingAhead(batchSize: 64, batches: 2)
+        var seen: [Feature] = []
+        try ahead.forEachFeature(preparing: { f in (f.id, Self.thread()) }) { f, prepared in
+            seen.append(f)
+            #expect(prepared.0 == f.id)
+            #expect(prepared.1 != caller)
+        }
+        #expect(seen == features)
+        // A stream that does not read ahead prepares on the calling thread, just before the body.
+        seen = []
+        try Self.stream(features, tally: Tally()).forEachFeature(preparing: { f in (f.id, Self.thread()) }) { f, prepared in
+            seen.append(f)
+            #expect(prepared.0 == f.id)
+            #expect(prepared.1 == caller)
+        }
+        #expect(seen == features)
+    }
+
+    @Test func aPreparedStreamKeepsTheErrorsOfThePlainOne() {
+        let features = Self.features(1_000)
+        let ahead = Self.stream(features, failAt: 300, tally: Tally()).readingAhead(batchSize: 64, batches: 2)
+        var seen = 0
+        #expect(throws: GeoDataError.unreadable(path: "in.fgb", reason: "feature 300 is cut short")) {
+            try ahead.forEachFeature(preparing: { $0.id }) { _, _ in seen += 1 }
+        }
+        #expect(seen == 300)
+        let tally = Tally()
+        let stopping = Self.stream(features, tally: tally).readingAhead(batchSize: 64, batches: 2)
+        #expect(throws: GeoDataError.unsupported(path: "out.gpkg", reason: "full")) {
+            try stopping.forEachFeature(preparing: { $0.id }) { _, _ throws(GeoDataError) in
+                throw GeoDataError.unsupported(path: "out.gpkg", reason: "full")
+            }
+        }
+        #expect(!tally.running)
+    }
+
+    @Test func aStreamGivenItsOwnFunctionNoLongerReadsAhead() throws {
+        let caller = Self.thread()
+        var ahead = Self.stream(Self.features(10), tally: Tally()).readingAhead(batchSize: 4, batches: 2)
+        let others = Self.features(3)
+        ahead.forEachFeature = { body throws(GeoDataError) in for f in others { try body(f) } }
+        var seen: [Feature] = []
+        try ahead.forEachFeature(preparing: { _ in Self.thread() }) { f, thread in
+            seen.append(f)
+            #expect(thread == caller)
+        }
+        #expect(seen == others)
+    }
+
     @Test func queueDeliversBatchesThenTheFailure() throws {
         let queue = FeatureBatchQueue(capacity: 2)
         let batch = Self.features(3)

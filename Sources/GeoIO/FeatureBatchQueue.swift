@@ -16,6 +16,7 @@ public final class BatchQueue<Element>: @unchecked Sendable {
     private var finished = false
     private var failure: GeoDataError?
     private var cancelled = false
+    private var takerWaiting = false
     private let capacity: Int
     /// Batches the taker is done with, freed by the putting thread.
     private var spent: [[Element]] = []
@@ -62,7 +63,11 @@ public final class BatchQueue<Element>: @unchecked Sendable {
     public func take() -> Result<[Element], GeoDataError>? {
         condition.lock()
         defer { condition.unlock() }
-        while batches.count == head, !finished { condition.wait() }
+        while batches.count == head, !finished {
+            takerWaiting = true
+            condition.wait()
+        }
+        takerWaiting = false
         if batches.count > head {
             let batch = batches[head]
             batches[head] = []
@@ -103,6 +108,13 @@ public final class BatchQueue<Element>: @unchecked Sendable {
         }
     }
 
+    /// Whether the taker is waiting for a batch right now (it has used up every batch put).
+    public var isTakerWaiting: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return takerWaiting
+    }
+
     /// The taker stops: a waiting or later ``put(_:)`` returns false.
     public func cancel() {
         condition.lock()
@@ -136,25 +148,35 @@ extension GeoDataLayerStream {
         return ahead
     }
 
-    /// Streams each feature with `prepare(feature)`, worked out where the feature is read: on the
-    /// reading thread of a stream that reads ahead (``readingAhead(batchSize:batches:)``), which
-    /// takes that work off the thread consuming the features (a writer encoding geometries while
-    /// its own thread inserts rows), else on the calling thread just before `body`. The features
-    /// and errors are those of ``forEachFeature``; `prepare` must use nothing the calling thread
-    /// uses meanwhile.
+    /// Streams each feature, with `prepare(feature)` worked out where the feature is read when
+    /// that helps: on the reading thread of a stream that reads ahead
+    /// (``readingAhead(batchSize:batches:)``), for the features read while the thread consuming
+    /// them is busy, which takes that work off it (a writer's geometries encoded while its own
+    /// thread inserts rows). A feature read while the consumer waits for features, and every
+    /// feature of a stream that does not read ahead, comes with nil: `body` then does that work
+    /// itself. Which features come prepared depends on timing, so `body` must make the same of
+    /// either. The features and errors are those of ``forEachFeature``; `prepare` must use
+    /// nothing the calling thread uses meanwhile.
     public func forEachFeature<Prepared>(preparing prepare: @escaping @Sendable (Feature) -> Prepared,
-                                         _ body: (Feature, Prepared) throws(GeoDataError) -> Void) throws(GeoDataError) {
+                                         _ body: (Feature, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
         guard let readAhead else {
-            return try forEachFeature { (f) throws(GeoDataError) in try body(f, prepare(f)) }
+            return try forEachFeature { (f) throws(GeoDataError) in try body(f, nil) }
         }
         nonisolated(unsafe) let source = readAhead.source
         let batchSize = readAhead.batchSize
-        let queue = BatchQueue<(Feature, Prepared)>(capacity: readAhead.batches)
+        let queue = BatchQueue<(Feature, Prepared?)>(capacity: readAhead.batches)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
+            var read = 0
+            var preparing = true
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
-                try source { (f) throws(GeoDataError) in try put((f, prepare(f))) }
+                try source { (f) throws(GeoDataError) in
+                    // Decided batch by batch: a consumer waiting for features gets them sooner unprepared.
+                    if read % batchSize == 0 { preparing = !queue.isTakerWaiting }
+                    read += 1
+                    try put((f, preparing ? prepare(f) : nil))
+                }
             }
         }
         // As deep as the main thread's: readers recurse into nested geometries.

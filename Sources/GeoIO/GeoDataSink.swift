@@ -334,10 +334,12 @@ public enum GeoDataSink {
                     admission = plan
                     warnings += plan.plan.warnings.map { GeoDataWarning(path: path, $0) }
                 }
-                // Geometries are encoded on the reading thread of a stream that reads ahead.
+                // Geometries are encoded on the reading thread of a stream that reads ahead, while
+                // this thread is busy; here otherwise.
                 let srsID = references[k].srsID
                 try stream.forEachFeature(preparing: { f in f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) } }) {
-                    (f, geometry) throws(GeoDataError) in
+                    (f, prepared) throws(GeoDataError) in
+                    let geometry = prepared ?? f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
                     if k == 0 { pages.observe(f.geometry) }
                     if admission != nil {
                         if let g = f.geometry, !kinds.contains(g.kind) {

@@ -168,6 +168,7 @@ extension GeoDataLayerStream {
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
+            HugePageHeaps.adviseCallingThread()
             var read = 0
             var preparing = true
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in

@@ -122,6 +122,7 @@ public enum GeoDataSink {
     public static func write(streams: [GeoDataLayerStream], to path: String, format: GeoDataFormat? = nil,
                              options: GeoDataWriteOptions = GeoDataWriteOptions(),
                              warn: (GeoDataWarning) -> Void = { _ in }) throws(GeoDataError) -> Int {
+        HugePageHeaps.adviseCallingThread()
         if format == nil, let provider = try GeoDataProviders.provider(for: path) {
             return try provider.write(streams: streams, to: path, options: options)
         }

@@ -27,8 +27,10 @@ struct GeoTwinCommand: AsyncParsableCommand {
     /// The command runs on a worker thread, whose malloc arena grows its heap a page run at a
     /// time: reading a national layer made about 3,400 `mprotect` calls. A 64 MiB top pad grows
     /// it in large steps instead (address space only; pages are still committed as touched).
+    /// The heaps of the threads that stream layers get transparent huge pages (``HugePageHeaps``).
     static func main() async {
         _ = mallopt(M_TOP_PAD, 64 << 20)
+        HugePageHeaps.isEnabled = true
         InterruptCleanup.installSignalHandlers()
         await main(nil)
     }

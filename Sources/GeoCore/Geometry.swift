@@ -227,7 +227,7 @@ public enum Geometry: Hashable, Sendable {
         case .polygon(let p): p.exterior.isEmpty && p.holes.allSatisfy(\.isEmpty)
         case .multiPoint(let mp): mp.points.allSatisfy { $0.coordinate == nil }
         case .multiLineString(let ml): ml.lineStrings.allSatisfy { $0.coordinates.isEmpty }
-        case .multiPolygon(let mp): mp.polygons.allSatisfy { Geometry.polygon($0).isEmpty }
+        case .multiPolygon(let mp): mp.polygons.allSatisfy { $0.exterior.isEmpty && $0.holes.allSatisfy(\.isEmpty) }
         case .geometryCollection(let gc): gc.geometries.allSatisfy(\.isEmpty)
         }
     }

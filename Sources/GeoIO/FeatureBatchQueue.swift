@@ -190,7 +190,8 @@ extension GeoDataLayerStream {
         while let next = queue.take() {
             switch consume next {
             case .success(let batch):
-                for (f, prepared) in batch { try body(f, prepared) }
+                // By index: each feature lent to `body`, not copied out of the batch.
+                for i in batch.indices { try body(batch[i].0, batch[i].1) }
                 queue.recycle(batch)
             case .failure(let error):
                 throw error

@@ -234,18 +234,23 @@ struct WKBReader {
 
     private mutating func readPolygon(_ h: Header) throws(GeoIOError) -> Polygon {
         let n = try readCount(elementSize: 4, "number of rings")
-        var rings: [[Coordinate]] = []
+        // The exterior and the holes go straight where the polygon keeps them.
+        var exterior: [Coordinate] = []
+        var holes: [[Coordinate]] = []
         var zs: [[Double]] = [], ms: [[Double]] = []
-        rings.reserveCapacity(n)
-        for _ in 0..<n {
+        if n > 1 { holes.reserveCapacity(n - 1) }
+        for i in 0..<n {
             let countOffset = position
             let (ring, z, m) = try readPositions(h)
             if ring.count < 4 { throw .tooFewPositions(count: ring.count, minimum: 4, at: at(countOffset)) }
             if !ring[0].equals2D(ring[ring.count - 1]) { throw .ringNotClosed(at: at(countOffset)) }
-            rings.append(ring)
+            if i == 0 { exterior = ring } else { holes.append(ring) }
             if let z { zs.append(z) }
             if let m { ms.append(m) }
         }
-        return Polygon(rings: rings, z: h.hasZ && n > 0 ? zs : nil, m: h.hasM && n > 0 ? ms : nil)
+        var polygon = Polygon(exterior: exterior, holes: holes)
+        polygon.z = h.hasZ && n > 0 ? zs : nil
+        polygon.m = h.hasM && n > 0 ? ms : nil
+        return polygon
     }
 }

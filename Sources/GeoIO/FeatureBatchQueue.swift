@@ -16,7 +16,7 @@ public final class BatchQueue<Element>: @unchecked Sendable {
     private var finished = false
     private var failure: GeoDataError?
     private var cancelled = false
-    private var takerWaiting = false
+    private var takerWaited = false
     private let capacity: Int
     /// Batches the taker is done with, freed by the putting thread.
     private var spent: [[Element]] = []
@@ -64,10 +64,9 @@ public final class BatchQueue<Element>: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while batches.count == head, !finished {
-            takerWaiting = true
+            takerWaited = true
             condition.wait()
         }
-        takerWaiting = false
         if batches.count > head {
             let batch = batches[head]
             batches[head] = []
@@ -108,11 +107,13 @@ public final class BatchQueue<Element>: @unchecked Sendable {
         }
     }
 
-    /// Whether the taker is waiting for a batch right now (it has used up every batch put).
-    public var isTakerWaiting: Bool {
+    /// Whether the taker has had to wait for a batch (having used up every batch put) since the
+    /// last call: the putting side is then the slower one.
+    public func takerWaitedSinceLastAsked() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        return takerWaiting
+        defer { takerWaited = false }
+        return takerWaited
     }
 
     /// The taker stops: a waiting or later ``put(_:)`` returns false.
@@ -150,9 +151,9 @@ extension GeoDataLayerStream {
 
     /// Streams each feature, with `prepare(feature)` worked out where the feature is read when
     /// that helps: on the reading thread of a stream that reads ahead
-    /// (``readingAhead(batchSize:batches:)``), for the features read while the thread consuming
-    /// them is busy, which takes that work off it (a writer's geometries encoded while its own
-    /// thread inserts rows). A feature read while the consumer waits for features, and every
+    /// (``readingAhead(batchSize:batches:)``), while the thread consuming them is the slower
+    /// one, which takes that work off it (a writer's geometries encoded while its own thread
+    /// inserts rows). A batch read after the consumer had to wait for features, and every
     /// feature of a stream that does not read ahead, comes with nil: `body` then does that work
     /// itself. Which features come prepared depends on timing, so `body` must make the same of
     /// either. The features and errors are those of ``forEachFeature``; `prepare` must use
@@ -171,10 +172,12 @@ extension GeoDataLayerStream {
             HugePageHeaps.adviseCallingThread()
             var read = 0
             var preparing = true
+            _ = queue.takerWaitedSinceLastAsked()
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
                 try source { (f) throws(GeoDataError) in
-                    // Decided batch by batch: a consumer waiting for features gets them sooner unprepared.
-                    if read % batchSize == 0 { preparing = !queue.isTakerWaiting }
+                    // Decided batch by batch: a consumer that had to wait for the last batch gets
+                    // the next one sooner unprepared; one that did not is the slower side.
+                    if read % batchSize == 0, read > 0 { preparing = !queue.takerWaitedSinceLastAsked() }
                     read += 1
                     try put((f, preparing ? prepare(f) : nil))
                 }

@@ -141,9 +141,7 @@ extension GeoDataLayerStream {
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
         let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, batchSize: batchSize, batches: batches)
         var ahead = GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
-            var reader = GeoDataLayerStream(name: "", crs: nil) { _ throws(GeoDataError) in }
-            reader.readAhead = plan
-            try reader.forEachFeature(preparing: { _ in () }) { f, _ throws(GeoDataError) in try body(f) }
+            try plan.run(preparing: { _ in () }) { f, _ throws(GeoDataError) in try body(f) }
         }
         ahead.readAhead = plan
         return ahead
@@ -163,16 +161,25 @@ extension GeoDataLayerStream {
         guard let readAhead else {
             return try forEachFeature { (f) throws(GeoDataError) in try body(f, nil) }
         }
-        nonisolated(unsafe) let source = readAhead.source
-        let batchSize = readAhead.batchSize
-        let queue = BatchQueue<(Feature, Prepared?)>(capacity: readAhead.batches)
+        try readAhead.run(preparing: prepare, body)
+    }
+}
+
+extension GeoDataLayerStream.ReadAhead {
+    /// Runs the source on a thread of its own, handing its features to `body` on the calling
+    /// thread in batches, each with `prepare(feature)` or nil (see
+    /// ``GeoDataLayerStream/forEachFeature(preparing:_:)``).
+    func run<Prepared>(preparing prepare: @escaping @Sendable (Feature) -> Prepared,
+                       _ body: (Feature, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
+        nonisolated(unsafe) let source = source
+        let batchSize = batchSize
+        let queue = BatchQueue<(Feature, Prepared?)>(capacity: batches)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
             HugePageHeaps.adviseCallingThread()
             var read = 0
             var preparing = true
-            _ = queue.takerWaitedSinceLastAsked()
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
                 try source { (f) throws(GeoDataError) in
                     // Decided batch by batch: a consumer that had to wait for the last batch gets

@@ -69,7 +69,26 @@ enum FourChildHeap {
     @inline(__always)
     static func siftDown(_ h: UnsafeMutablePointer<QueueElement>, count n: Int, _ e: QueueElement,
                          by above: (QueueElement, QueueElement) -> Bool) {
-        var i = 0
+        siftDown(h, count: n, from: 0, e, by: above)
+    }
+
+    /// Puts the `n` entries at `h` in heap order (bottom-up, each parent moved down in turn).
+    @inline(__always)
+    static func heapify(_ h: UnsafeMutablePointer<QueueElement>, count n: Int,
+                        by above: (QueueElement, QueueElement) -> Bool) {
+        guard n > 1 else { return }
+        var i = (n - 2) >> 2
+        while i >= 0 {
+            siftDown(h, count: n, from: i, h[i], by: above)
+            i -= 1
+        }
+    }
+
+    /// Stores `e` at index `start` of the `n` entries at `h` and moves it down to its place.
+    @inline(__always)
+    static func siftDown(_ h: UnsafeMutablePointer<QueueElement>, count n: Int, from start: Int, _ e: QueueElement,
+                         by above: (QueueElement, QueueElement) -> Bool) {
+        var i = start
         while true {
             let first = 4 &* i &+ 1
             if first >= n { break }
@@ -135,12 +154,15 @@ struct NeighborCandidates: ~Copyable {
     @inline(__always)
     private static func greater(_ a: QueueElement, _ b: QueueElement) -> Bool { QueueElement.precedes(b, a) }
 
-    /// Offers item `index` at `key`; it is kept if among the `capacity` best.
+    /// Offers item `index` at `key`; it is kept if among the `capacity` best. Until there are
+    /// `capacity` candidates the bound is infinity and their order unused: they are appended,
+    /// and put in heap order once, when the last place is taken.
+    @inline(__always)
     mutating func offer(_ key: Double, _ index: Int) {
         let e = QueueElement(key: key, entry: UInt64(index))
         if heap.count < capacity {
             heap.append(e)
-            FourChildHeap.siftUp(heap.base, from: heap.count - 1, e, by: Self.greater)
+            if heap.count == capacity { FourChildHeap.heapify(heap.base, count: heap.count, by: Self.greater) }
         } else if Self.greater(heap.base[0], e) {
             FourChildHeap.siftDown(heap.base, count: heap.count, e, by: Self.greater)
         }
@@ -150,8 +172,10 @@ struct NeighborCandidates: ~Copyable {
     /// candidates in place: the search is over).
     mutating func write<M: BoxDistanceMetric>(to results: inout [Neighbor], metric: M) {
         let all = UnsafeMutableBufferPointer(start: heap.base, count: heap.count)
-        // The root of the max-heap holds the largest key.
-        Self.sortNearestFirst(all, largest: heap.count > 0 ? heap.base[0].key : 0)
+        // The root of the max-heap holds the largest key once full; before, they are in the
+        // order offered.
+        let largest = heap.count >= capacity ? heap.base[0].key : all.reduce(0) { max($0, $1.key) }
+        Self.sortNearestFirst(all, largest: largest)
         results.reserveCapacity(results.count + all.count)
         for e in all { results.append(Neighbor(index: Int(e.entry), distance: metric.distance(forKey: e.key))) }
     }

@@ -18,7 +18,8 @@ import CFileSystem
 /// waited for the device: 4-6 ms for 12 MB on the test machine, 15 ms for a Shapefile's three
 /// files. The swap does not, so replacing a file costs what writing a new one does, and the data
 /// reaches the disk with the file system's ordinary write-back (as a new file's always did; call
-/// `fsync` on the result if it must survive a power cut at once).
+/// `fsync` on the result if it must survive a power cut at once). A process killed between the
+/// swap and the removal leaves the old file under the temporary name.
 ///
 /// Where the swap is unavailable (other systems, file systems that cannot swap, a destination
 /// that does not exist or is not a regular file) this is `rename(2)` itself, with its errors:

@@ -27,7 +27,56 @@ enum DecimalNumber {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
+    /// Powers of ten as integers, 10^0 ... 10^19 (the largest that fits in 64 bits).
+    private static let integerPowersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(1) { p, _ in p * 10 } }
+
     private static func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
+
+    /// How many of the eight bytes at `p` are ASCII digits before the first that is not (0...8),
+    /// and the value of those digits: one 64-bit load, the digits found and combined with a few
+    /// multiplications (pairs, quads, eights) instead of a step of a loop each.
+    @inline(__always)
+    private static func leadingDigits(_ p: UnsafePointer<UInt8>) -> (count: Int, value: UInt64) {
+        let v = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        // A byte is a digit when its high nibble is 3, and still 3 after adding 6. A carry out
+        // of a byte that is not a digit only reaches the bytes after it.
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+        let other = ((v & high) ^ threes) | (((v &+ 0x0606_0606_0606_0606) & high) ^ threes)
+        let n = other == 0 ? 8 : other.trailingZeroBitCount >> 3
+        guard n > 0 else { return (0, 0) }
+        // The digits' values, moved up so that the bytes after them read as leading zeros.
+        var x = (v & 0x0F0F_0F0F_0F0F_0F0F) << UInt64(8 * (8 - n))
+        x = (x &* 2561) >> 8
+        x = ((x & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return (n, ((x & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32)
+    }
+
+    /// The number of decimal digits of `v` (1 for 0).
+    @inline(__always)
+    private static func digitCount(_ v: UInt64) -> Int {
+        var n = 1
+        while n < 20 && v >= integerPowersOfTen[n] { n += 1 }
+        return n
+    }
+
+    /// Adds up to eight digits at `p + i` to `mantissa` while they fit among the 19 kept:
+    /// the number of digits taken (0 when fewer than eight bytes remain, too many digits are
+    /// kept already, or none is there). Leading zeros of the number are not counted in `digits`.
+    @inline(__always)
+    private static func takeDigits(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int,
+                                   _ mantissa: inout UInt64, _ digits: inout Int) -> Int {
+        guard end - i >= 8, digits <= 11 else { return 0 }
+        let (n, value) = leadingDigits(p + i)
+        guard n > 0 else { return 0 }
+        if mantissa == 0 {
+            mantissa = value
+            digits = value == 0 ? 0 : digitCount(value)
+        } else {
+            mantissa = mantissa &* integerPowersOfTen[n] &+ value
+            digits += n
+        }
+        return n
+    }
 
     /// Scans a number starting at `start` (`< end`).
     /// - Parameters:
@@ -49,7 +98,12 @@ enum DecimalNumber {
         var exponent = 0        // decimal exponent applied to `mantissa`
         var sawDigit = false
         let intStart = i
-        while i < end, isDigit(p[i]) {
+        while true {
+            let taken = takeDigits(p, i, end, &mantissa, &digits)
+            i += taken
+            if taken == 8 { continue }
+            if taken > 0 { break }
+            guard i < end, isDigit(p[i]) else { break }
             let d = UInt64(p[i] &- 48)
             if digits < 19 {
                 if mantissa != 0 || d != 0 {
@@ -72,7 +126,13 @@ enum DecimalNumber {
             integral = false
             i += 1
             let fracStart = i
-            while i < end, isDigit(p[i]) {
+            while true {
+                let taken = takeDigits(p, i, end, &mantissa, &digits)
+                i += taken
+                exponent -= taken
+                if taken == 8 { continue }
+                if taken > 0 { break }
+                guard i < end, isDigit(p[i]) else { break }
                 let d = UInt64(p[i] &- 48)
                 if digits < 19 {
                     if mantissa != 0 || d != 0 {
@@ -146,8 +206,8 @@ enum DecimalNumber {
     @available(macOS 15, iOS 18, *)
     private static func corrected(_ w: UInt64, tenTo k: Int) -> Double? {
         var d = Double(w) / powersOfTen[k]
-        var tenToK: UInt128 = 1
-        for _ in 0..<k { tenToK &*= 10 }
+        let tenToK = k <= 19 ? UInt128(integerPowersOfTen[k])
+                             : UInt128(integerPowersOfTen[19]) * UInt128(integerPowersOfTen[k - 19])
         for _ in 0..<4 {
             guard d.isNormal, d > 0 else { return nil }
             let m = UInt64(d.significandBitPattern) | (1 << 52)

@@ -25,6 +25,27 @@ struct GeoJSONNumberTests {
             let scanned = scan(text)
             #expect(scanned?.value == Double(text), "\(text)")
             #expect(scanned?.end == text.utf8.count, "\(text)")
+            // Followed by more of a document, as inside an array of coordinates: the digits are
+            // read eight at a time up to the first byte that is not one.
+            let followed = scan(text + ",12345678]")
+            #expect(followed?.value == Double(text), "\(text),")
+            #expect(followed?.end == text.utf8.count, "\(text),")
+        }
+    }
+
+    @Test func zerosAndLongRunsOfDigits() {
+        for text in ["0.0000000012345678912", "0.000000000000000000001", "0.00000000", "100000000000000000000000.5",
+                     "12345678.87654321", "123456789012345678901234567890", "0.123456789012345678901234567890",
+                     "00000000012.5", "126.96143461484418", "37.58658227833236", "-0.00000000000000000000000000001e5"] {
+            // What follows the text, and how much of it belongs to the number.
+            for (tail, part) in [("", ""), ("]", ""), (",1", ""), (",12345678,12345678]", ""), ("e0,", "e0"), ("123", "123")]
+            where !(text.contains("e") && part.contains("e")) {
+                let json = !text.hasPrefix("0000")
+                let whole = text + part
+                let scanned = scan(text + tail, json: json)
+                #expect(scanned?.value == Double(whole), "\(text + tail)")
+                #expect(scanned?.end == whole.utf8.count, "\(text + tail)")
+            }
         }
     }
 

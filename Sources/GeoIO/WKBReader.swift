@@ -194,6 +194,20 @@ struct WKBReader {
         let start = position
         var failure: GeoIOError?
         let coords = [Coordinate](unsafeUninitializedCapacity: n) { buffer, initialized in
+            #if _endian(little)
+            // Little-endian x, y pairs on a little-endian machine are already the array's
+            // layout: one copy, then the finiteness check over the copied values.
+            if littleEndian && size == MemoryLayout<Coordinate>.stride, let source = bytes.baseAddress {
+                UnsafeMutableRawPointer(buffer.baseAddress.unsafelyUnwrapped)
+                    .copyMemory(from: source + start, byteCount: n * size)
+                initialized = n
+                for i in 0..<n where !buffer[i].isFinite {
+                    failure = .nonFiniteCoordinate(at: at(start + i * size))
+                    return
+                }
+                return
+            }
+            #endif
             var p = start
             for i in 0..<n {
                 do throws(GeoIOError) {

@@ -110,6 +110,13 @@ struct WKBTests {
         #expect(throws: GeoIOError.nonFiniteCoordinate(at: .byteOffset(9))) {
             try WKB.decode(hexBytes("010200000002000000" + "000000000000F87F000000000000F03F" + "00000000000000000000000000000000"))
         }
+        // A later position: its own offset (positions are copied in one piece, then checked).
+        #expect(throws: GeoIOError.nonFiniteCoordinate(at: .byteOffset(25))) {
+            try WKB.decode(hexBytes("010200000002000000" + "000000000000F03F000000000000F03F" + "0000000000000000000000000000F07F"))
+        }
+        #expect(throws: GeoIOError.nonFiniteCoordinate(at: .byteOffset(25))) {
+            try WKB.decode(hexBytes("000000000200000002" + "3FF00000000000003FF0000000000000" + "7FF00000000000000000000000000000"))
+        }
         #expect(throws: GeoIOError.trailingData(at: .byteOffset(21))) {
             try WKB.decode(hexBytes("0101000000000000000000F03F000000000000F03F00"))
         }

@@ -28,22 +28,33 @@ static inline int gt_rename_exchange(const char *from, const char *to) {
 #endif
 }
 
-/// The malloc heap the calling thread allocates from, when it is one of glibc's thread heaps:
-/// a private anonymous read-write mapping starting at a 64 MiB boundary (glibc's
-/// `HEAP_MAX_SIZE` on 64-bit systems), with the part of its reservation not yet in use after it
-/// (`---p`), together at most 64 MiB; checked against `/proc/self/maps`. Sets `*start` and
-/// `*length` and returns 1; returns 0 for anything else (the main heap, which `brk` grows,
-/// another allocator or system).
-static inline int gt_thread_heap(uintptr_t *start, size_t *length) {
+/// Where the calling thread's malloc heap would start if it is one of glibc's thread heaps,
+/// which are mappings of at most 64 MiB (glibc's `HEAP_MAX_SIZE` on 64-bit systems) on a 64 MiB
+/// boundary: the boundary below a fresh allocation, whose address is set in `*inside`. 0 on
+/// other systems and allocators. Nothing is checked: see `gt_thread_heap_length`.
+static inline uintptr_t gt_thread_heap_guess(uintptr_t *inside) {
 #if defined(__linux__) && defined(__GLIBC__) && UINTPTR_MAX > 0xffffffffu
-    const uintptr_t heap_max = (uintptr_t)64 << 20;
     // Larger than glibc's per-thread cache and fast bins hold, so that it comes from the
     // calling thread's own heap rather than a chunk another thread's heap lent to that cache.
     void *probe = malloc(2048);
     if (probe == NULL) return 0;
-    uintptr_t inside = (uintptr_t)probe;
-    uintptr_t heap = inside & ~(heap_max - 1);
+    *inside = (uintptr_t)probe;
     free(probe);
+    return *inside & ~(((uintptr_t)64 << 20) - 1);
+#else
+    (void)inside;
+    return 0;
+#endif
+}
+
+/// Whether `start` (from `gt_thread_heap_guess`, with its `inside`) is a glibc thread heap: the
+/// private anonymous read-write mapping holding `inside` starts there, and with the part of its
+/// reservation not yet in use after it (`---p`) spans at most 64 MiB; checked against
+/// `/proc/self/maps`. Sets `*length` to that span and returns 1; returns 0 for anything else
+/// (the main heap, which `brk` grows, another allocator or system).
+static inline int gt_thread_heap_length(uintptr_t start, uintptr_t inside, size_t *length) {
+#if defined(__linux__) && defined(__GLIBC__) && UINTPTR_MAX > 0xffffffffu
+    const uintptr_t heap_max = (uintptr_t)64 << 20;
     FILE *maps = fopen("/proc/self/maps", "re");
     if (maps == NULL) return 0;
     char line[512];
@@ -57,21 +68,21 @@ static inline int gt_thread_heap(uintptr_t *start, size_t *length) {
         int anonymous = inode == 0 && (path == 0 || line[path] == '\n' || line[path] == '\0');
         if (found) {
             // The reservation's unused rest, if it follows.
-            if (from == end && to <= heap + heap_max && strcmp(perms, "---p") == 0 && anonymous) end = to;
+            if (from == end && to <= start + heap_max && strcmp(perms, "---p") == 0 && anonymous) end = to;
             break;
         }
         if (inside < from || inside >= to) continue;
-        if (from != heap || to - from > heap_max || strcmp(perms, "rw-p") != 0 || !anonymous) break;
+        if (from != start || to - from > heap_max || strcmp(perms, "rw-p") != 0 || !anonymous) break;
         found = 1;
         end = to;
     }
     fclose(maps);
     if (!found) return 0;
-    *start = heap;
-    *length = end - heap;
+    *length = end - start;
     return 1;
 #else
     (void)start;
+    (void)inside;
     (void)length;
     return 0;
 #endif

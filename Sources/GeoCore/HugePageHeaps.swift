@@ -34,22 +34,30 @@ public enum HugePageHeaps {
     }()
 
     /// Advises huge pages for the heap the calling thread allocates from, when enabled and not
-    /// done before for that heap. Returns whether this call advised it.
+    /// done before for that heap (known from its address before `/proc/self/maps` is read).
+    /// Returns whether this call advised it.
     @discardableResult
     public static func adviseCallingThread() -> Bool {
-        guard isEnabled, let heap = callingThreadHeap() else { return false }
+        guard isEnabled else { return false }
+        var inside: UInt = 0
+        let start = gt_thread_heap_guess(&inside)
+        guard start != 0 else { return false }
         pthread_mutex_lock(lock)
         defer { pthread_mutex_unlock(lock) }
-        guard !advised.contains(heap.start), gt_advise_huge_pages(heap.start, heap.length) == 0 else { return false }
-        advised.insert(heap.start)
+        guard !advised.contains(start) else { return false }
+        var length = 0
+        guard gt_thread_heap_length(start, inside, &length) != 0, gt_advise_huge_pages(start, length) == 0 else { return false }
+        advised.insert(start)
         return true
     }
 
     /// The glibc thread heap the calling thread allocates from (start and length of its
     /// reservation), or nil (see ``HugePageHeaps``).
     static func callingThreadHeap() -> (start: UInt, length: Int)? {
-        var start: UInt = 0
+        var inside: UInt = 0
+        let start = gt_thread_heap_guess(&inside)
         var length = 0
-        return gt_thread_heap(&start, &length) != 0 ? (start, length) : nil
+        guard start != 0, gt_thread_heap_length(start, inside, &length) != 0 else { return nil }
+        return (start, length)
     }
 }

@@ -338,9 +338,11 @@ public enum GeoDataSink {
                 // Geometries are encoded on the reading thread of a stream that reads ahead, while
                 // this thread is busy; here otherwise.
                 let srsID = references[k].srsID
-                try stream.forEachFeature(preparing: { f in f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) } }) {
-                    (f, prepared) throws(GeoDataError) in
-                    let geometry = prepared ?? f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                let prepare: @Sendable (Feature) -> GeoPackageWriter.PreparedGeometry? = { f in
+                    f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                }
+                try stream.forEachFeature(preparing: prepare) { (f, prepared) throws(GeoDataError) in
+                    let geometry = prepared ?? prepare(f)
                     if k == 0 { pages.observe(f.geometry) }
                     if admission != nil {
                         if let g = f.geometry, !kinds.contains(g.kind) {

@@ -185,8 +185,8 @@ public final class GeoDataSource {
             var failure: GeoDataError?
             // How each column reads (boolean, JSON), found at the first row rather than per value;
             // and a dictionary holding every column's name, whose copy each row fills through the
-            // names' indices, found once: no hashing of the names per row (the names of a table
-            // differ, so every row's dictionary has every one of them).
+            // names' indices, found once: no hashing of the names per row. (Columns of one name
+            // would share a slot, the later value kept, as assigning by name would.)
             var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
             var template: [String: PropertyValue] = [:]
             var slots: [Dictionary<String, PropertyValue>.Index] = []
@@ -196,21 +196,12 @@ public final class GeoDataSource {
                         kinds = columns.map { ($0.isBoolean, $0.isJSON) }
                         template = [String: PropertyValue](minimumCapacity: columns.count)
                         for c in columns { template[c.name] = .null }
-                        slots = template.count == columns.count ? columns.map { template.index(forKey: $0.name)! } : []
+                        slots = columns.map { template.index(forKey: $0.name)! }
                     }
-                    var props: [String: PropertyValue]
-                    if slots.count == columns.count {
-                        props = template
-                        for i in columns.indices {
-                            props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
-                                                                                    isJSON: kinds[i].isJSON)
-                        }
-                    } else {
-                        props = [String: PropertyValue](minimumCapacity: row.values.count)
-                        for i in columns.indices {
-                            props[columns[i].name] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
-                                                                                    isJSON: kinds[i].isJSON)
-                        }
+                    var props = template
+                    for i in columns.indices {
+                        props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                                isJSON: kinds[i].isJSON)
                     }
                     do throws(GeoDataError) {
                         try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))

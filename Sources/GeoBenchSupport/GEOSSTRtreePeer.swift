@@ -153,7 +153,6 @@ public final class GEOSSTRtreePeer {
     }
 }
 
-/// A GEOS failure in a benchmark peer.
 /// Loads GEOS, which is loaded on first use (see CLibraryLoader), before a peer calls it.
 func loadGEOSForPeer() throws(BenchPeerError) {
     var message: UnsafePointer<CChar>?
@@ -162,6 +161,7 @@ func loadGEOSForPeer() throws(BenchPeerError) {
     }
 }
 
+/// A GEOS failure in a benchmark peer.
 public struct BenchPeerError: Error, CustomStringConvertible, Sendable {
     /// What failed.
     public var description: String

@@ -51,7 +51,7 @@ let package = Package(
         .systemLibrary(name: "CFileSystem", path: "Sources/CFileSystem"),
 
         .target(name: "GeoCore", dependencies: ["CFileSystem"], linkerSettings: libm),
-        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite"], linkerSettings: libm),
+        .target(name: "GeoIO", dependencies: ["GeoCore", "CSQLite", "CFileSystem"], linkerSettings: libm),
         .target(name: "GeoIndex", dependencies: ["GeoCore", "CPrefetch", "CBoxLanes"]),
         .target(name: "GeoGEOS", dependencies: ["GeoCore", "CGEOS", "CLibraryLoader"]),
         // Where GeoIndex and GeoGEOS meet: the GEOS prepared refinement predicate of SpatialIndex.

@@ -28,6 +28,22 @@ static inline int gt_rename_exchange(const char *from, const char *to) {
 #endif
 }
 
+/// Allocates the file's blocks for the `length` bytes from `offset` in one call (Linux
+/// `fallocate` with mode 0: the file's size grows to cover them, the new bytes read as zeros).
+/// Returns 0, or -1 with `errno` set (`EOPNOTSUPP` where the file system cannot, `ENOSYS`
+/// elsewhere). Unlike `posix_fallocate`, never falls back to writing zeros.
+static inline int gt_preallocate(int fd, int64_t offset, int64_t length) {
+#if defined(__linux__) && defined(SYS_fallocate)
+    return (int)syscall(SYS_fallocate, fd, 0, (off_t)offset, (off_t)length);
+#else
+    (void)fd;
+    (void)offset;
+    (void)length;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
 /// Where the calling thread's malloc heap would start if it is one of glibc's thread heaps,
 /// which are mappings of at most 64 MiB (glibc's `HEAP_MAX_SIZE` on 64-bit systems) on a 64 MiB
 /// boundary: the boundary below a fresh allocation, whose address is set in `*inside`. 0 on

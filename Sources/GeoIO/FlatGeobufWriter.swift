@@ -28,8 +28,12 @@ public enum FlatGeobufWriter {
     /// Writes the file for `layer` to `path` atomically, its features streamed to the file in
     /// index order (the same bytes as ``encode(_:wkt:path:spatialIndex:)``).
     public static func write(_ layer: GeoDataLayer, wkt: String?, to path: String, spatialIndex: Bool = true) throws(GeoDataError) {
-        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
-            try encode(layer, wkt: wkt, path: path, spatialIndex: spatialIndex, emit: emit)
+        let plan = try Plan(layer.features, path: path)
+        var encoder = Encoder(plan: plan)
+        for f in layer.features { encoder.add(f) }
+        let layout = encoder.layout(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex)
+        try AtomicFile.write(to: path, size: layout.size) { [encoder] emit throws(GeoDataError) in
+            encoder.write(layout, emit: emit)
         }
     }
 
@@ -80,8 +84,9 @@ public enum FlatGeobufWriter {
             encoder = started
         }
         guard let done = encoder else { return nil }
-        try AtomicFile.write(to: path) { emit throws(GeoDataError) in
-            done.finish(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
+        let layout = done.layout(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex)
+        try AtomicFile.write(to: path, size: layout.size) { emit throws(GeoDataError) in
+            done.write(layout, emit: emit)
         }
         return done.spans.count
     }
@@ -263,7 +268,21 @@ public enum FlatGeobufWriter {
         }
 
         /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features.
+        /// What comes before the features (magic bytes, header, index), the order the features
+        /// are written in, and the length of the whole file.
+        struct Layout {
+            var prefix: [UInt8]
+            var order: [Int]
+            var size: Int
+        }
+
+        /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
         func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
+            write(layout(name: name, crs: crs, wkt: wkt, spatialIndex: spatialIndex), emit: emit)
+        }
+
+        /// The file's layout: its header and index, and its features' order.
+        func layout(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool) -> Layout {
             let count = spans.count
             let indexed = spatialIndex && count > 0
             let order = indexed ? FlatGeobufIndex.hilbertOrder(boxes, extent: extent) : Array(0..<count)
@@ -303,8 +322,14 @@ public enum FlatGeobufWriter {
                 }
                 out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
-            guard out.withUnsafeBufferPointer(emit) else { return }
-            for i in order {
+            return Layout(prefix: out, order: order, size: out.count + spans.reduce(0) { $0 + $1.bytes.count })
+        }
+
+        /// Hands the bytes of the file laid out by `layout`, in order, to `emit`; stops when it
+        /// returns false.
+        func write(_ layout: Layout, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
+            guard layout.prefix.withUnsafeBufferPointer(emit) else { return }
+            for i in layout.order {
                 let span = spans[i]
                 guard blocks[span.block].withUnsafeBufferPointer({ emit(UnsafeBufferPointer(rebasing: $0[span.bytes])) }) else { return }
             }

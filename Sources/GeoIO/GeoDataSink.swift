@@ -415,7 +415,7 @@ public enum AtomicFile {
     /// - Throws: ``GeoDataError/writeFailed(path:reason:)``.
     public static func write(_ bytes: [UInt8], to path: String) throws(GeoDataError) {
         // Straight from the array's storage: no second copy of the bytes.
-        try write(to: path) { emit throws(GeoDataError) in
+        try write(to: path, size: bytes.count) { emit throws(GeoDataError) in
             bytes.withUnsafeBufferPointer { _ = emit($0) }
         }
     }
@@ -423,7 +423,10 @@ public enum AtomicFile {
     /// Writes the bytes `produce` hands to its argument, in order, to `path`, atomically as
     /// ``write(_:to:)`` does (the file is never held whole in memory). The argument returns false
     /// when a write failed; `produce` may then stop early, and the failure is thrown.
-    public static func write(to path: String,
+    ///
+    /// - Parameter size: the number of bytes `produce` will hand over, when known: the file's
+    ///   space is then allocated in one piece before the first byte is written.
+    public static func write(to path: String, size: Int? = nil,
                              _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) -> Void)
         throws(GeoDataError) {
         let directory = (path as NSString).deletingLastPathComponent
@@ -438,6 +441,7 @@ public enum AtomicFile {
         guard let file = BufferedFile(creating: temporary) else {
             throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
         }
+        if let size { file.reserve(total: size) }
         let emit = { (piece: UnsafeBufferPointer<UInt8>) -> Bool in
             file.append(UnsafeRawBufferPointer(piece))
             return file.isHealthy

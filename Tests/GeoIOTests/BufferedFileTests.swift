@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import GeoIO
+
+/// A file written through ``BufferedFile`` holds exactly the bytes written, in order, whether its
+/// space was allocated ahead in chunks, in one piece, or (on a file system that cannot) not at
+/// all: what was allocated and not written is cut off when it is closed.
+@Suite struct BufferedFileTests {
+    static func scratch(_ name: String) -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-buffered-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(name).path
+    }
+
+    /// `count` bytes of a pattern that shows a byte out of place.
+    static func pattern(_ count: Int, seed: UInt8 = 0) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) &+ seed }
+    }
+
+    /// The bytes of the file, and the bytes of disk it takes (`st_blocks`).
+    static func contents(_ path: String) throws -> (bytes: [UInt8], allocated: Int) {
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        return ([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), Int(info.st_blocks) * 512)
+    }
+
+    @Test func streamedFileOutgrowingTheBufferIsCutBackToWhatWasWritten() throws {
+        let path = Self.scratch("streamed.bin")
+        defer { unlink(path) }
+        // 5.5 MiB in pieces of 100 kB and one piece larger than the buffer: chunks of 4 MiB and
+        // then 4 MiB more are allocated ahead, 8 MiB in all.
+        let small = Self.pattern(100_000), large = Self.pattern(1_300_000, seed: 7)
+        var expected: [UInt8] = []
+        let file = try #require(BufferedFile(creating: path))
+        for i in 0..<44 {
+            if i == 20 {
+                file.append(large)
+                expected += large
+            } else {
+                file.append(small)
+                expected += small
+            }
+        }
+        #expect(file.close() == nil)
+        let (bytes, allocated) = try Self.contents(path)
+        #expect(bytes.count == expected.count)
+        #expect(bytes == expected)
+        // Not the 8 MiB allocated ahead: the rest was given back.
+        #expect(allocated < expected.count + (1 << 20))
+    }
+
+    @Test func reservedSpaceNotWrittenIsCutOff() throws {
+        let path = Self.scratch("reserved.bin")
+        defer { unlink(path) }
+        let file = try #require(BufferedFile(creating: path))
+        file.reserve(total: 6 << 20)
+        let data = Self.pattern(3 << 20)
+        file.append(data)
+        #expect(file.close() == nil)
+        let (bytes, allocated) = try Self.contents(path)
+        #expect(bytes == data)
+        #expect(allocated < data.count + (1 << 20))
+    }
+
+    @Test func reservedExactlyThenWrittenWithAPatchedHeader() throws {
+        let path = Self.scratch("exact.bin")
+        defer { unlink(path) }
+        var data = Self.pattern(2 << 20, seed: 3)
+        let file = try #require(BufferedFile(creating: path))
+        file.reserve(total: data.count)
+        data.withUnsafeBytes { raw in
+            // Pieces of every size up to the buffer's and beyond.
+            var at = 0, piece = 1
+            while at < raw.count {
+                let n = min(piece, raw.count - at)
+                file.append(UnsafeRawBufferPointer(rebasing: raw[at..<at + n]))
+                at += n
+                piece = piece * 3 + 1
+            }
+        }
+        file.write([9, 9, 9, 9], at: 100)
+        #expect(file.close() == nil)
+        data.replaceSubrange(100..<104, with: [9, 9, 9, 9])
+        #expect(try Self.contents(path).bytes == data)
+    }
+
+    @Test func smallFileIsWrittenWithoutAllocatingAhead() throws {
+        let path = Self.scratch("small.bin")
+        defer { unlink(path) }
+        let file = try #require(BufferedFile(creating: path))
+        file.reserve(total: 300)
+        file.append(Self.pattern(300))
+        #expect(file.close() == nil)
+        #expect(try Self.contents(path).bytes == Self.pattern(300))
+    }
+
+    @Test func atomicFileWithAStatedSizeWritesThoseBytes() throws {
+        let path = Self.scratch("atomic.bin")
+        defer { unlink(path) }
+        let data = Self.pattern(3_000_001, seed: 5)
+        try AtomicFile.write(to: path, size: data.count) { emit in
+            data.withUnsafeBufferPointer { all in
+                _ = emit(UnsafeBufferPointer(rebasing: all[0..<1_000_000]))
+                _ = emit(UnsafeBufferPointer(rebasing: all[1_000_000...]))
+            }
+        }
+        #expect(try Self.contents(path).bytes == data)
+    }
+}

@@ -121,34 +121,61 @@ enum SQLiteRTreeBulkLoad {
             for cell in cells { leafOf.append((cell.child, numbers[0][n])) }
         }
         leafOf.sort { $0.id < $1.id }
-        let rowid = try db.prepare("INSERT INTO \(quotedRowid) (rowid, nodeno) VALUES (?1, ?2)")
-        for (id, leaf) in leafOf {
-            rowid.reset()
-            try rowid.bind(1, .integer(id))
-            try rowid.bind(2, .integer(leaf))
-            _ = try rowid.step()
+        // Many rows a statement: a step per 256 rows rather than per row.
+        let perStatement = 256
+        var rowid: GeoPackageStatement?
+        var rows = 0
+        var start = 0
+        while start < leafOf.count {
+            let n = min(perStatement, leafOf.count - start)
+            if rowid == nil || n != rows {
+                let values = repeatElement("(?, ?)", count: n).joined(separator: ", ")
+                rowid = try db.prepare("INSERT INTO \(quotedRowid) (rowid, nodeno) VALUES \(values)")
+                rows = n
+            }
+            guard let statement = rowid else { break }
+            statement.reset()
+            for j in 0..<n {
+                try statement.bind(Int32(2 * j + 1), .integer(leafOf[start + j].id))
+                try statement.bind(Int32(2 * j + 2), .integer(leafOf[start + j].node))
+            }
+            _ = try statement.step()
+            start += n
         }
     }
 
     /// `items` grouped into nodes of at most ``maxCells``, Sort-Tile-Recursive: sorted by the x
-    /// of their centres into vertical slices, each slice sorted by y and cut into nodes.
+    /// of their centres into vertical slices, each slice sorted by y and cut into nodes (ties
+    /// by child, which is unique: one order, whatever the sort).
     static func pack(_ items: [(child: Int64, box: Box)]) -> [[(child: Int64, box: Box)]] {
         let nodes = (items.count + maxCells - 1) / maxCells
         let slices = Int(Double(nodes).squareRoot().rounded(.up))
         let perSlice = slices * maxCells
-        let byX = items.sorted { a, b in
-            a.box.centreX != b.box.centreX ? a.box.centreX < b.box.centreX : a.child < b.child
+        // Sorted as (key, child, position) triples: no centre computed inside a comparison.
+        struct Keyed {
+            var key: Double
+            var child: Int64
+            var at: Int
         }
+        @inline(__always) func before(_ a: Keyed, _ b: Keyed) -> Bool {
+            a.key != b.key ? a.key < b.key : a.child < b.child
+        }
+        var byX = items.indices.map { Keyed(key: items[$0].box.centreX, child: items[$0].child, at: $0) }
+        byX.sort(by: before)
         var out: [[(child: Int64, box: Box)]] = []
         out.reserveCapacity(nodes)
+        var slice: [Keyed] = []
+        slice.reserveCapacity(perSlice)
         var start = 0
         while start < byX.count {
-            let slice = byX[start..<min(start + perSlice, byX.count)].sorted { a, b in
-                a.box.centreY != b.box.centreY ? a.box.centreY < b.box.centreY : a.child < b.child
+            slice.removeAll(keepingCapacity: true)
+            for k in byX[start..<min(start + perSlice, byX.count)] {
+                slice.append(Keyed(key: items[k.at].box.centreY, child: k.child, at: k.at))
             }
+            slice.sort(by: before)
             var i = 0
             while i < slice.count {
-                out.append(Array(slice[i..<min(i + maxCells, slice.count)]))
+                out.append(slice[i..<min(i + maxCells, slice.count)].map { items[$0.at] })
                 i += maxCells
             }
             start += perSlice

@@ -29,16 +29,19 @@ static inline int gt_rename_exchange(const char *from, const char *to) {
 }
 
 /// Allocates the file's blocks for the `length` bytes from `offset` in one call (Linux
-/// `fallocate` with mode 0: the file's size grows to cover them, the new bytes read as zeros).
-/// Returns 0, or -1 with `errno` set (`EOPNOTSUPP` where the file system cannot, `ENOSYS`
-/// elsewhere). Unlike `posix_fallocate`, never falls back to writing zeros.
-static inline int gt_preallocate(int fd, int64_t offset, int64_t length) {
+/// `fallocate`): with `keep_size` 0 the file's size grows to cover them (the new bytes read as
+/// zeros); with 1 (`FALLOC_FL_KEEP_SIZE`) its size stays, the blocks waiting beyond its end for
+/// the writes that will reach them. Returns 0, or -1 with `errno` set (`EOPNOTSUPP` where the
+/// file system cannot, `ENOSYS` elsewhere). Unlike `posix_fallocate`, never falls back to
+/// writing zeros.
+static inline int gt_preallocate(int fd, int64_t offset, int64_t length, int keep_size) {
 #if defined(__linux__) && defined(SYS_fallocate)
-    return (int)syscall(SYS_fallocate, fd, 0, (off_t)offset, (off_t)length);
+    return (int)syscall(SYS_fallocate, fd, keep_size ? 1 : 0, (off_t)offset, (off_t)length);
 #else
     (void)fd;
     (void)offset;
     (void)length;
+    (void)keep_size;
     errno = ENOSYS;
     return -1;
 #endif

@@ -72,7 +72,7 @@ final class BufferedFile {
     private func allocate(upTo end: Int) {
         guard allocating, failure == 0, end > allocated else { return }
         allocatedAhead = true
-        if gt_preallocate(fd, Int64(allocated), Int64(end - allocated)) == 0 {
+        if gt_preallocate(fd, Int64(allocated), Int64(end - allocated), 0) == 0 {
             allocated = end
         } else {
             allocating = false
@@ -135,5 +135,52 @@ final class BufferedFile {
             }
             done += n
         }
+    }
+}
+
+/// Space allocated ahead of a file that another writer extends (SQLite writing a GeoPackage):
+/// through a descriptor of its own, blocks are allocated beyond the file's end in growing
+/// chunks (`FALLOC_FL_KEEP_SIZE`: the file's size, which SQLite reads, is not changed), so that
+/// the writes that reach them do not reserve the file's blocks a page at a time.
+/// ``finish()`` gives back what was allocated and not written to.
+final class SpaceAhead {
+    private let fd: Int32
+    /// The end of the space allocated so far (0 when nothing was).
+    private var allocated = 0
+    private var allocating = true
+    private var allocatedAhead = false
+
+    /// Opens the file at `path` for allocating; nil when it cannot be opened.
+    init?(path: String) {
+        fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+    }
+
+    deinit { if fd >= 0 { Foundation.close(fd) } }
+
+    /// Keeps at least 2 MiB allocated beyond the file's end: called now and then while it grows.
+    func keepAhead() {
+        guard allocating else { return }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return }
+        let size = Int(info.st_size)
+        guard size + (2 << 20) > allocated else { return }
+        let start = max(size, allocated), end = start + max(4 << 20, allocated)
+        allocatedAhead = true
+        if gt_preallocate(fd, Int64(start), Int64(end - start), 1) == 0 {
+            allocated = end
+        } else {
+            allocating = false
+        }
+    }
+
+    /// Once the other writer has closed the file: frees the space beyond its end. The `errno`
+    /// of a failure, or nil.
+    func finish() -> Int32? {
+        guard allocatedAhead else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return errno }
+        // Cutting at the file's own size frees the blocks allocated beyond it.
+        return ftruncate(fd, info.st_size) == 0 ? nil : errno
     }
 }

@@ -148,6 +148,10 @@ public enum GeoPackageWriter {
         private var hasZ = false
         private var hasM = false
         private var finished = false
+        /// Space allocated ahead of SQLite's writes, checked every ``rowsPerCheck`` rows.
+        private let space: SpaceAhead?
+        private var rowsSinceCheck = 0
+        private let rowsPerCheck = 64
 
         /// Opens a new file; its tables are made by ``prepareLayers(any:dataColumns:references:pageSize:)``.
         init(path: String, spatialIndex: Bool, lastChange: String) throws(GeoPackageError) {
@@ -164,6 +168,7 @@ public enum GeoPackageWriter {
             InterruptCleanup.register(temp)
             do throws(GeoPackageError) {
                 db = try GeoPackageConnection(path: temp, create: true)
+                space = SpaceAhead(path: temp)
             } catch {
                 try? FileManager.default.removeItem(atPath: temp)
                 InterruptCleanup.unregister(temp)
@@ -222,6 +227,11 @@ public enum GeoPackageWriter {
         /// encoded for the layer's reference system.
         func add(_ f: GeoPackageFeature, geometry: PreparedGeometry?) throws(GeoPackageError) {
             guard let layer, let insert else { return }
+            rowsSinceCheck += 1
+            if rowsSinceCheck == rowsPerCheck {
+                rowsSinceCheck = 0
+                space?.keepAhead()
+            }
             insert.reset()
             try insert.bind(1, .integer(f.fid))
             if let geometry {
@@ -265,6 +275,10 @@ public enum GeoPackageWriter {
             db.close()
             finished = true
             defer { InterruptCleanup.unregister(temp) }
+            if let failure = space?.finish() {
+                try? FileManager.default.removeItem(atPath: temp)
+                throw .writeFailed(path: path, reason: String(cString: strerror(failure)))
+            }
             let moved = FileReplacement.moveIntoPlace(temp, at: path)
             if moved != 0 {
                 let reason = String(cString: strerror(moved))

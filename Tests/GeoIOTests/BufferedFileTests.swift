@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Testing
 @testable import GeoIO
 
@@ -106,4 +107,49 @@ import Testing
         }
         #expect(try Self.contents(path).bytes == data)
     }
+
+    /// Another writer extends the file (as SQLite does) while space is kept ahead of it; the
+    /// file ends as written, with nothing allocated beyond its end.
+    @Test func spaceKeptAheadOfAnotherWriterIsGivenBack() throws {
+        let path = Self.scratch("ahead.bin")
+        defer { unlink(path) }
+        let writer = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        #expect(writer >= 0)
+        let space = try #require(SpaceAhead(path: path))
+        let piece = Self.pattern(256 << 10, seed: 9)
+        var expected: [UInt8] = []
+        for _ in 0..<30 {
+            space.keepAhead()
+            #expect(piece.withUnsafeBytes { Foundation.write(writer, $0.baseAddress, $0.count) } == piece.count)
+            expected += piece
+            // The size the writer sees is what it wrote, not what was allocated.
+            var info = stat()
+            #expect(fstat(writer, &info) == 0 && Int(info.st_size) == expected.count)
+        }
+        #expect(Foundation.close(writer) == 0)
+        #expect(space.finish() == nil)
+        let (bytes, allocated) = try Self.contents(path)
+        #expect(bytes == expected)
+        #expect(allocated < expected.count + (1 << 20))
+    }
+
+    /// A GeoPackage of a few hundred rows (space is allocated ahead after the first 64) takes the
+    /// disk its pages need and no more, and reads back.
+    @Test func geoPackageEndsAtItsLastPage() throws {
+        let path = Self.scratch("rows.gpkg")
+        defer { unlink(path) }
+        let ring = (0...200).map { i in
+            Coordinate(127 + cos(Double(i) * .pi / 100) * 0.1, 37 + sin(Double(i) * .pi / 100) * 0.1)
+        }
+        let features = (1...400).map { i in
+            GeoPackageFeature(fid: Int64(i), geometry: .polygon(Polygon(exterior: ring)), values: [.text("row \(i)")])
+        }
+        let layer = GeoPackageLayer(name: "rows", geometryTypeName: "POLYGON",
+                                    columns: [GeoPackageColumn(name: "label", declaredType: "TEXT")], features: features)
+        try GeoPackageWriter.write([layer], to: path)
+        let (bytes, allocated) = try Self.contents(path)
+        #expect(allocated < bytes.count + (1 << 20))
+        #expect(try GeoPackageReader(path: path).readLayer("rows").features.count == 400)
+    }
 }
+

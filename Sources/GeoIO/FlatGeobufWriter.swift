@@ -224,17 +224,12 @@ public enum FlatGeobufWriter {
 
         /// Encodes `f`, whose keys' columns ``findColumns(_:)`` has just found.
         private mutating func encode(_ f: Feature) {
-            var fields: [(slot: Int, value: FlatBufferValue)] = []
-            if let g = f.geometry {
-                fields.append((0, geometryTable(promoted(g, to: plan.headerType), headerType: plan.headerType,
-                                                hasZ: plan.hasZ, hasM: plan.hasM)))
-            }
+            let geometry = f.geometry.map { promoted($0, to: plan.headerType) }
             for i in byColumn.indices { byColumn[i] = .null }
             for (p, value) in f.properties.values.enumerated() where keyColumns[p] >= 0 {
                 byColumn[keyColumns[p]] = value
             }
             let properties = encodeProperties(byColumn, columns: plan.columns)
-            if !properties.isEmpty { fields.append((1, .bytes(properties))) }
             if blocks.isEmpty || blocks[blocks.count - 1].count >= Self.blockBytes {
                 blocks.append([])
                 blocks[blocks.count - 1].reserveCapacity(Self.blockBytes + Self.blockBytes / 4)
@@ -242,7 +237,12 @@ public enum FlatGeobufWriter {
             }
             let b = blocks.count - 1
             let start = blocks[b].count
-            FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+            if !appendFeature(geometry, properties: properties, headerType: plan.headerType,
+                              hasZ: plan.hasZ, hasM: plan.hasM, to: &blocks[b]) {
+                let fields = featureFields(geometry, properties: properties, headerType: plan.headerType,
+                                           hasZ: plan.hasZ, hasM: plan.hasM)
+                FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+            }
             spans.append((b, start..<blocks[b].count))
             let box = f.geometry?.boundingBox ?? .empty
             boxes.append(box)
@@ -267,7 +267,6 @@ public enum FlatGeobufWriter {
             #endif
         }
 
-        /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features.
         /// What comes before the features (magic bytes, header, index), the order the features
         /// are written in, and the length of the whole file.
         struct Layout {
@@ -276,7 +275,8 @@ public enum FlatGeobufWriter {
             var size: Int
         }
 
-        /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
+        /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features;
+        /// stops when it returns false.
         func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
             write(layout(name: name, crs: crs, wkt: wkt, spatialIndex: spatialIndex), emit: emit)
         }

@@ -1,0 +1,194 @@
+import GeoCore
+
+extension FlatGeobufWriter {
+    /// The fields of a Feature table: its geometry (already promoted to the header's type) and its
+    /// properties' bytes (left out when empty).
+    static func featureFields(_ geometry: Geometry?, properties: [UInt8], headerType: FlatGeobufGeometryType,
+                              hasZ: Bool, hasM: Bool) -> [(slot: Int, value: FlatBufferValue)] {
+        var fields: [(slot: Int, value: FlatBufferValue)] = []
+        if let g = geometry { fields.append((0, geometryTable(g, headerType: headerType, hasZ: hasZ, hasM: hasM))) }
+        if !properties.isEmpty { fields.append((1, .bytes(properties))) }
+        return fields
+    }
+
+    /// Appends a feature's size-prefixed buffer to `out`: the bytes that
+    /// `FlatBufferBuilder.build(.table(featureFields(...)), sizePrefixed: true, appendingTo: &out)`
+    /// appends, laid out directly rather than through a tree of ``FlatBufferValue``s (whose
+    /// arrays and reference counting were most of the time a feature took to write). It lays
+    /// out the two-dimensional geometries of a file whose header names their type; for anything
+    /// else (a header type `Unknown`, heights or measures, a geometry collection) it returns
+    /// false, having appended nothing, and the caller builds the tree.
+    static func appendFeature(_ geometry: Geometry?, properties: [UInt8], headerType: FlatGeobufGeometryType,
+                              hasZ: Bool, hasM: Bool, to out: inout [UInt8]) -> Bool {
+        guard headerType != .unknown, !hasZ, !hasM else { return false }
+        if case .geometryCollection = geometry { return false }
+        var w = DirectFeatureWriter()
+        swap(&w.bytes, &out)
+        w.feature(geometry, properties: properties)
+        swap(&w.bytes, &out)
+        return true
+    }
+}
+
+/// Writes one size-prefixed Feature buffer the way ``FlatBufferBuilder`` lays it out: each table
+/// preceded by its vtable (padded so that the table starts 8-aligned) and followed by what its
+/// fields refer to, in field order; vectors' elements aligned to their size; alignment counted
+/// from the buffer's start, after the size prefix. Every table here has only reference fields,
+/// in increasing slot order, so field `i` sits at offset `4 + 4 i`.
+private struct DirectFeatureWriter {
+    var bytes: [UInt8] = []
+    /// Where the buffer starts (after its size prefix).
+    private var base = 0
+
+    mutating func feature(_ geometry: Geometry?, properties: [UInt8]) {
+        let start = bytes.count
+        base = start + 4
+        bytes.append(contentsOf: repeatElement(0, count: 8))
+        let hasProperties = !properties.isEmpty
+        let fieldCount = (geometry == nil ? 0 : 1) + (hasProperties ? 1 : 0)
+        let slots = hasProperties ? 2 : (geometry == nil ? 0 : 1)
+        let table = beginTable(slots: slots, fieldCount: fieldCount) { slot in
+            slot == 0 ? geometry != nil : hasProperties
+        }
+        var field = 0
+        if let geometry {
+            patch(table + 4, self.geometry(geometry))
+            field += 1
+        }
+        if hasProperties {
+            pad(to: 4)
+            let at = bytes.count
+            appendLE(&bytes, UInt32(properties.count))
+            bytes.append(contentsOf: properties)
+            patch(table + 4 + 4 * field, at)
+        }
+        patch(base, table)
+        while (bytes.count - base) % 8 != 0 { bytes.append(0) }
+        let size = UInt32(bytes.count - base).littleEndian
+        withUnsafeBytes(of: size) { for i in 0..<4 { bytes[start + i] = $0[i] } }
+    }
+
+    /// Writes the Geometry table of `g` (two-dimensional, not a collection) and returns its position.
+    private mutating func geometry(_ g: Geometry) -> Int {
+        switch g {
+        case .point(let p):
+            if let c = p.coordinate { return runs(1, ends: false) { $0([c]) } }
+            return runs(0, ends: false) { _ in }
+        case .multiPoint(let mp):
+            let coordinates = mp.points.compactMap(\.coordinate)
+            return runs(1, ends: false) { $0(coordinates) }
+        case .lineString(let l):
+            return runs(1, ends: false) { $0(l.coordinates) }
+        case .multiLineString(let ml):
+            return runs(ml.lineStrings.count, ends: true) { each in for l in ml.lineStrings { each(l.coordinates) } }
+        case .polygon(let p):
+            return polygon(p)
+        case .multiPolygon(let mp):
+            // One field, `parts` (slot 7): a vector of Polygon tables.
+            let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
+            pad(to: 4)
+            let vector = bytes.count
+            appendLE(&bytes, UInt32(mp.polygons.count))
+            bytes.append(contentsOf: repeatElement(0, count: 4 * mp.polygons.count))
+            for (i, p) in mp.polygons.enumerated() { patch(vector + 4 + 4 * i, polygon(p)) }
+            patch(table + 4, vector)
+            return table
+        case .geometryCollection:
+            preconditionFailure("collections are laid out through FlatBufferValue")
+        }
+    }
+
+    private mutating func polygon(_ p: Polygon) -> Int {
+        // Its rings: none when it has no coordinates at all, else the exterior then the holes.
+        if p.exterior.isEmpty && p.holes.isEmpty { return runs(0, ends: true) { _ in } }
+        return runs(1 + p.holes.count, ends: true) { each in
+            each(p.exterior)
+            for h in p.holes { each(h) }
+        }
+    }
+
+    /// Writes a Geometry table of `count` runs of coordinates, which `forEach` hands over in
+    /// order: `ends` (slot 0, the running point count at each run's end) when `ends` is set and
+    /// there is more than one run, then `xy` (slot 1) when there is a coordinate.
+    private mutating func runs(_ count: Int, ends: Bool,
+                               _ forEach: ((([Coordinate]) -> Void)) -> Void) -> Int {
+        var points = 0
+        forEach { points += $0.count }
+        let hasEnds = ends && count > 1, hasXY = points > 0
+        let slots = hasXY ? 2 : (hasEnds ? 1 : 0)
+        let table = beginTable(slots: slots, fieldCount: (hasEnds ? 1 : 0) + (hasXY ? 1 : 0)) { slot in
+            slot == 0 ? hasEnds : hasXY
+        }
+        var field = 0
+        if hasEnds {
+            pad(to: 4)
+            let at = bytes.count
+            appendLE(&bytes, UInt32(count))
+            var written: UInt32 = 0
+            forEach { run in
+                written += UInt32(run.count)
+                appendLE(&bytes, written)
+            }
+            patch(table + 4, at)
+            field += 1
+        }
+        if hasXY {
+            pad(to: 4)
+            pad(to: 8, plus: 4)
+            let at = bytes.count
+            appendLE(&bytes, UInt32(2 * points))
+            forEach { run in appendCoordinates(run) }
+            patch(table + 4 + 4 * field, at)
+        }
+        return table
+    }
+
+    /// A run's x and y values, little-endian, in order.
+    private mutating func appendCoordinates(_ run: [Coordinate]) {
+        #if _endian(little)
+        run.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        #else
+        for c in run {
+            appendLE(&bytes, c.x)
+            appendLE(&bytes, c.y)
+        }
+        #endif
+    }
+
+    /// Writes the vtable of a table of `fieldCount` reference fields in `slots` slots (`present`
+    /// tells which hold one) and the table's own bytes, zero but for the offset back to its
+    /// vtable; returns the table's position.
+    private mutating func beginTable(slots: Int, fieldCount: Int, present: (Int) -> Bool) -> Int {
+        let tableSize = 4 + 4 * fieldCount
+        let vtableSize = 4 + 2 * slots
+        pad(to: 2)
+        pad(to: 8, plus: vtableSize)
+        let vtable = bytes.count
+        appendLE(&bytes, UInt16(vtableSize))
+        appendLE(&bytes, UInt16(tableSize))
+        var next = 4
+        for slot in 0..<slots {
+            if present(slot) {
+                appendLE(&bytes, UInt16(next))
+                next += 4
+            } else {
+                appendLE(&bytes, UInt16(0))
+            }
+        }
+        let table = bytes.count
+        appendLE(&bytes, Int32(table - vtable))
+        bytes.append(contentsOf: repeatElement(0, count: tableSize - 4))
+        return table
+    }
+
+    private mutating func pad(to alignment: Int, plus extra: Int = 0) {
+        let r = (bytes.count - base + extra) % alignment
+        if r != 0 { bytes.append(contentsOf: repeatElement(0, count: alignment - r)) }
+    }
+
+    /// Stores at `at` the `u32` offset from `at` to `target`.
+    private mutating func patch(_ at: Int, _ target: Int) {
+        let v = UInt32(target - at).littleEndian
+        withUnsafeBytes(of: v) { for i in 0..<4 { bytes[at + i] = $0[i] } }
+    }
+}

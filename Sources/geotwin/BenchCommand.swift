@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure GeoTwin against its peers on fixed-seed data (or your own) and check they agree.",
         discussion: """
-            Suites: \(BenchSuite.allCases.map(\.rawValue).joined(separator: ", ")). `geotwin bench all --peers \
+            Suites: \(suiteNames). `geotwin bench all --peers \
             --report DIR` runs every suite with the out-of-process peers of Benchmarks/peers and writes \
             report.md, report.json and report.svg. Build with `swift build -c release` first.
             """,
@@ -17,6 +17,19 @@ struct BenchCommand: ParsableCommand {
                       GeoJSONBenchCommand.self, IOBenchCommand.self, ZonalBenchCommand.self, RenderBenchCommand.self,
                       PostGISBenchCommand.self]
     )
+
+    /// The suites' names, comma-separated. Every `geotwin` command builds this configuration
+    /// (the parser walks all subcommands), so it is made by a plain loop: mapping through a key
+    /// path and the generic `joined` cost every run a quarter of a millisecond of runtime type
+    /// lookups.
+    private static var suiteNames: String {
+        var names = ""
+        for suite in BenchSuite.allCases {
+            if !names.isEmpty { names += ", " }
+            names += suite.rawValue
+        }
+        return names
+    }
 }
 
 /// The options every suite takes.

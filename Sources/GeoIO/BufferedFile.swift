@@ -47,6 +47,41 @@ final class BufferedFile {
         }
     }
 
+    /// Writes `pieces`, in order, after what is buffered, without copying them into the buffer:
+    /// `writev(2)` of up to 1,024 of them a call. They need stay valid only during the call.
+    func append(gathering pieces: [UnsafeRawBufferPointer]) {
+        flush()
+        guard failure == 0 else { return }
+        let total = pieces.reduce(0) { $0 + $1.count }
+        if written + total > allocated { allocate(upTo: written + max(total, max(4 << 20, allocated))) }
+        written += total
+        var vectors = pieces.compactMap { p -> iovec? in
+            guard let base = p.baseAddress, p.count > 0 else { return nil }
+            return iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: p.count)
+        }
+        vectors.withUnsafeMutableBufferPointer { v in
+            var first = 0
+            while first < v.count {
+                let n = writev(fd, v.baseAddress! + first, Int32(min(1024, v.count - first)))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                // Past the pieces written whole; into the one written in part.
+                var left = n
+                while first < v.count, left >= v[first].iov_len {
+                    left -= v[first].iov_len
+                    first += 1
+                }
+                if left > 0 {
+                    v[first].iov_base += left
+                    v[first].iov_len -= left
+                }
+            }
+        }
+    }
+
     /// False once a write failed.
     var isHealthy: Bool { failure == 0 }
 

@@ -32,9 +32,9 @@ public enum FlatGeobufWriter {
         var encoder = Encoder(plan: plan)
         for f in layer.features { encoder.add(f) }
         let layout = encoder.layout(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex)
-        try AtomicFile.write(to: path, size: layout.size) { [encoder] emit throws(GeoDataError) in
-            encoder.write(layout, emit: emit)
-        }
+        try AtomicFile.writeThrough(to: path, size: layout.size, { [encoder] (file: BufferedFile) throws(GeoDataError) in
+            encoder.write(layout, to: file)
+        })
     }
 
     /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
@@ -85,9 +85,9 @@ public enum FlatGeobufWriter {
         }
         guard let done = encoder else { return nil }
         let layout = done.layout(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex)
-        try AtomicFile.write(to: path, size: layout.size) { emit throws(GeoDataError) in
-            done.write(layout, emit: emit)
-        }
+        try AtomicFile.writeThrough(to: path, size: layout.size, { (file: BufferedFile) throws(GeoDataError) in
+            done.write(layout, to: file)
+        })
         return done.spans.count
     }
 
@@ -323,6 +323,41 @@ public enum FlatGeobufWriter {
                 out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
             return Layout(prefix: out, order: order, size: out.count + spans.reduce(0) { $0 + $1.bytes.count })
+        }
+
+        /// Writes the file laid out by `layout` to `file`: the features straight from their
+        /// blocks, in index order, without copying them into the file's buffer.
+        func write(_ layout: Layout, to file: BufferedFile) {
+            // Every block's bytes at once (one closure inside another, so as deep as there are
+            // blocks of 1 MiB: past 256 of them, copied through the buffer instead).
+            guard blocks.count <= 256 else {
+                write(layout) { piece in
+                    file.append(UnsafeRawBufferPointer(piece))
+                    return file.isHealthy
+                }
+                return
+            }
+            var bases: [UnsafeRawBufferPointer] = []
+            bases.reserveCapacity(blocks.count)
+            func withBlocks(from b: Int) {
+                guard b == blocks.count else {
+                    blocks[b].withUnsafeBytes { raw in
+                        bases.append(raw)
+                        withBlocks(from: b + 1)
+                    }
+                    return
+                }
+                layout.prefix.withUnsafeBytes { prefix in
+                    var pieces = [prefix]
+                    pieces.reserveCapacity(1 + layout.order.count)
+                    for i in layout.order {
+                        let span = spans[i]
+                        pieces.append(UnsafeRawBufferPointer(rebasing: bases[span.block][span.bytes]))
+                    }
+                    file.append(gathering: pieces)
+                }
+            }
+            withBlocks(from: 0)
         }
 
         /// Hands the bytes of the file laid out by `layout`, in order, to `emit`; stops when it

@@ -429,6 +429,18 @@ public enum AtomicFile {
     public static func write(to path: String, size: Int? = nil,
                              _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) -> Void)
         throws(GeoDataError) {
+        try writeThrough(to: path, size: size, { (file: BufferedFile) throws(GeoDataError) in
+            try produce { piece in
+                file.append(UnsafeRawBufferPointer(piece))
+                return file.isHealthy
+            }
+        })
+    }
+
+    /// Writes the file `produce` writes through a ``BufferedFile`` (which may take pieces to be
+    /// written without copying, ``BufferedFile/append(gathering:)``), atomically as above.
+    static func writeThrough(to path: String, size: Int? = nil,
+                             _ produce: (BufferedFile) throws(GeoDataError) -> Void) throws(GeoDataError) {
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -442,12 +454,8 @@ public enum AtomicFile {
             throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
         }
         if let size { file.reserve(total: size) }
-        let emit = { (piece: UnsafeBufferPointer<UInt8>) -> Bool in
-            file.append(UnsafeRawBufferPointer(piece))
-            return file.isHealthy
-        }
         do {
-            try produce(emit)
+            try produce(file)
         } catch {
             file.close()
             unlink(temporary)

@@ -151,5 +151,27 @@ import Testing
         #expect(allocated < bytes.count + (1 << 20))
         #expect(try GeoPackageReader(path: path).readLayer("rows").features.count == 400)
     }
+
+    /// Pieces written without copying, more than one `writev` takes, empty ones among them,
+    /// between buffered bytes: the file holds them all in order.
+    @Test func gatheredPiecesKeepTheirOrder() throws {
+        let path = Self.scratch("gathered.bin")
+        defer { unlink(path) }
+        let head = Self.pattern(1000, seed: 1), tail = Self.pattern(3000, seed: 2)
+        let pieces: [[UInt8]] = (0..<3000).map { i in i % 7 == 3 ? [] : Self.pattern(i % 1500 + 1, seed: UInt8(i % 251)) }
+        let file = try #require(BufferedFile(creating: path))
+        file.append(head)
+        func gather(_ i: Int, _ raws: [UnsafeRawBufferPointer]) {
+            if i == pieces.count { return file.append(gathering: raws) }
+            pieces[i].withUnsafeBytes { gather(i + 1, raws + [$0]) }
+        }
+        gather(0, [])
+        file.append(tail)
+        #expect(file.close() == nil)
+        let expected = head + pieces.flatMap { $0 } + tail
+        let (bytes, allocated) = try Self.contents(path)
+        #expect(bytes == expected)
+        #expect(allocated < expected.count + (1 << 20))
+    }
 }
 

@@ -25,6 +25,15 @@ import Testing
         return ([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))), Int(info.st_blocks) * 512)
     }
 
+    /// The file at `path` holds `expected` and takes no more than 1 MiB of disk beyond it (not
+    /// what was allocated ahead).
+    static func expectFile(_ path: String, holds expected: [UInt8]) throws {
+        let (bytes, allocated) = try contents(path)
+        #expect(bytes.count == expected.count)
+        #expect(bytes == expected)
+        #expect(allocated < expected.count + (1 << 20))
+    }
+
     @Test func streamedFileOutgrowingTheBufferIsCutBackToWhatWasWritten() throws {
         let path = Self.scratch("streamed.bin")
         defer { unlink(path) }
@@ -43,11 +52,8 @@ import Testing
             }
         }
         #expect(file.close() == nil)
-        let (bytes, allocated) = try Self.contents(path)
-        #expect(bytes.count == expected.count)
-        #expect(bytes == expected)
         // Not the 8 MiB allocated ahead: the rest was given back.
-        #expect(allocated < expected.count + (1 << 20))
+        try Self.expectFile(path, holds: expected)
     }
 
     @Test func reservedSpaceNotWrittenIsCutOff() throws {
@@ -58,9 +64,7 @@ import Testing
         let data = Self.pattern(3 << 20)
         file.append(data)
         #expect(file.close() == nil)
-        let (bytes, allocated) = try Self.contents(path)
-        #expect(bytes == data)
-        #expect(allocated < data.count + (1 << 20))
+        try Self.expectFile(path, holds: data)
     }
 
     @Test func reservedExactlyThenWrittenWithAPatchedHeader() throws {
@@ -128,9 +132,7 @@ import Testing
         }
         #expect(Foundation.close(writer) == 0)
         #expect(space.finish() == nil)
-        let (bytes, allocated) = try Self.contents(path)
-        #expect(bytes == expected)
-        #expect(allocated < expected.count + (1 << 20))
+        try Self.expectFile(path, holds: expected)
     }
 
     /// A GeoPackage of a few hundred rows (space is allocated ahead after the first 64) takes the
@@ -168,10 +170,7 @@ import Testing
         gather(0, [])
         file.append(tail)
         #expect(file.close() == nil)
-        let expected = head + pieces.flatMap { $0 } + tail
-        let (bytes, allocated) = try Self.contents(path)
-        #expect(bytes == expected)
-        #expect(allocated < expected.count + (1 << 20))
+        try Self.expectFile(path, holds: head + pieces.flatMap { $0 } + tail)
     }
 }
 

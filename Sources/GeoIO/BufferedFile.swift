@@ -68,6 +68,11 @@ final class BufferedFile {
                     failure = errno
                     return
                 }
+                // Nothing written of what is left: a device that takes no more.
+                guard n > 0 else {
+                    failure = EIO
+                    return
+                }
                 // Past the pieces written whole; into the one written in part.
                 var left = n
                 while first < v.count, left >= v[first].iov_len {
@@ -127,6 +132,10 @@ final class BufferedFile {
                     failure = errno
                     return
                 }
+                guard n > 0 else {
+                    failure = EIO
+                    return
+                }
                 done += n
             }
         }
@@ -166,6 +175,10 @@ final class BufferedFile {
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = errno
+                return
+            }
+            guard n > 0 else {
+                failure = EIO
                 return
             }
             done += n

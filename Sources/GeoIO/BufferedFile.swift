@@ -53,7 +53,7 @@ final class BufferedFile {
         flush()
         guard failure == 0 else { return }
         let total = pieces.reduce(0) { $0 + $1.count }
-        if written + total > allocated { allocate(upTo: written + max(total, max(4 << 20, allocated))) }
+        allocateAhead(for: total)
         written += total
         var vectors = pieces.compactMap { p -> iovec? in
             guard let base = p.baseAddress, p.count > 0 else { return nil }
@@ -62,17 +62,7 @@ final class BufferedFile {
         vectors.withUnsafeMutableBufferPointer { v in
             var first = 0
             while first < v.count {
-                let n = writev(fd, v.baseAddress! + first, Int32(min(1024, v.count - first)))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                // Nothing written of what is left: a device that takes no more.
-                guard n > 0 else {
-                    failure = EIO
-                    return
-                }
+                guard let n = attempt({ writev(fd, v.baseAddress! + first, Int32(min(1024, v.count - first))) }) else { return }
                 // Past the pieces written whole; into the one written in part.
                 var left = n
                 while first < v.count, left >= v[first].iov_len {
@@ -119,6 +109,23 @@ final class BufferedFile {
         }
     }
 
+    /// Allocates the next chunk when `count` more bytes would pass the space allocated.
+    private func allocateAhead(for count: Int) {
+        if written + count > allocated { allocate(upTo: written + max(count, max(4 << 20, allocated))) }
+    }
+
+    /// Runs one write call again while it is interrupted: the bytes it wrote, or nil once it
+    /// failed (the failure kept; a call that writes nothing, a device that takes no more, is EIO).
+    private func attempt(_ call: () -> Int) -> Int? {
+        while true {
+            let n = call()
+            if n > 0 { return n }
+            if n < 0, errno == EINTR { continue }
+            failure = n < 0 ? errno : EIO
+            return nil
+        }
+    }
+
     /// Writes `bytes` at `offset` (after what is buffered is written).
     func write(_ bytes: [UInt8], at offset: Int) {
         flush()
@@ -126,16 +133,7 @@ final class BufferedFile {
         bytes.withUnsafeBytes { raw in
             var done = 0
             while done < raw.count, let base = raw.baseAddress {
-                let n = pwrite(fd, base + done, raw.count - done, off_t(offset + done))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                guard n > 0 else {
-                    failure = EIO
-                    return
-                }
+                guard let n = attempt({ pwrite(fd, base + done, raw.count - done, off_t(offset + done)) }) else { return }
                 done += n
             }
         }
@@ -165,22 +163,11 @@ final class BufferedFile {
 
     private func writeAll(_ raw: UnsafeRawBufferPointer, last: Bool = false) {
         guard failure == 0, let base = raw.baseAddress else { return }
-        if written + raw.count > allocated, !last {
-            allocate(upTo: written + max(raw.count, max(4 << 20, allocated)))
-        }
+        if !last { allocateAhead(for: raw.count) }
         written += raw.count
         var done = 0
         while done < raw.count {
-            let n = Foundation.write(fd, base + done, raw.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            guard n > 0 else {
-                failure = EIO
-                return
-            }
+            guard let n = attempt({ Foundation.write(fd, base + done, raw.count - done) }) else { return }
             done += n
         }
     }

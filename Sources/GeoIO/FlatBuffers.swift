@@ -139,10 +139,65 @@ indirect enum FlatBufferValue {
     }
 }
 
+/// What the two FlatBuffers writers (``FlatBufferBuilder`` and the FlatGeobuf writer's direct
+/// feature layout) share: a buffer appended to `bytes` from `base` (after a size prefix; alignment
+/// is counted from there), its framing, padding and offsets.
+protocol FlatBufferWriting {
+    var bytes: [UInt8] { get set }
+    /// Where the buffer starts in `bytes`.
+    var base: Int { get set }
+    init()
+}
+
+extension FlatBufferWriting {
+    /// Appends to `out` the buffer whose root table `writeRoot` writes (returning its position):
+    /// the root's offset first, the buffer padded to 8 bytes, and with `sizePrefixed` its byte
+    /// count before it as a `u32` (FlatGeobuf's features), the offsets staying relative to it.
+    static func appendBuffer(to out: inout [UInt8], sizePrefixed: Bool, _ writeRoot: (inout Self) -> Int) {
+        var b = Self()
+        swap(&b.bytes, &out)
+        let start = b.bytes.count
+        b.base = start + (sizePrefixed ? 4 : 0)
+        b.bytes.append(contentsOf: repeatElement(0, count: b.base + 4 - start))
+        let root = writeRoot(&b)
+        b.patch(b.base, root)
+        b.pad(to: 8)
+        if sizePrefixed { b.store(UInt32(b.bytes.count - b.base), at: start) }
+        swap(&b.bytes, &out)
+    }
+
+    /// Zeros until `extra` more bytes would end aligned to `alignment`.
+    mutating func pad(to alignment: Int, plus extra: Int = 0) {
+        let r = (bytes.count - base + extra) % alignment
+        if r != 0 { bytes.append(contentsOf: repeatElement(0, count: alignment - r)) }
+    }
+
+    /// Stores `v` little-endian at `at`.
+    mutating func store<T: FixedWidthInteger>(_ v: T, at: Int) {
+        withUnsafeBytes(of: v.littleEndian) { for i in 0..<MemoryLayout<T>.size { bytes[at + i] = $0[i] } }
+    }
+
+    /// Stores at `at` the `u32` offset from `at` to `target`.
+    mutating func patch(_ at: Int, _ target: Int) {
+        store(UInt32(target - at), at: at)
+    }
+
+    /// A vector's length prefix, padded so that its `count` elements, to be appended next, start
+    /// aligned to `alignment`; returns the vector's position.
+    mutating func beginVector(count: Int, alignment: Int) -> Int {
+        pad(to: 4)
+        pad(to: max(4, alignment), plus: 4)
+        let at = bytes.count
+        appendLE(&bytes, UInt32(count))
+        return at
+    }
+}
+
 /// Writes a FlatBuffers buffer front to back: each table is preceded by its vtable and followed
 /// by the strings, vectors and tables it refers to, every value aligned to its size.
-struct FlatBufferBuilder {
-    private(set) var bytes: [UInt8] = []
+struct FlatBufferBuilder: FlatBufferWriting {
+    var bytes: [UInt8] = []
+    var base = 0
 
     /// The buffer whose root is `table`.
     /// `sizePrefixed`: preceded by the buffer's byte count as a `u32` (FlatGeobuf's features),
@@ -157,38 +212,7 @@ struct FlatBufferBuilder {
     /// Appends the buffer whose root is `table` to `out`: the same bytes ``build(_:sizePrefixed:)``
     /// returns (alignment is relative to the buffer's own start), without a buffer of its own.
     static func build(_ table: FlatBufferValue, sizePrefixed: Bool, appendingTo out: inout [UInt8]) {
-        var b = FlatBufferBuilder()
-        swap(&b.bytes, &out)
-        let start = b.bytes.count
-        let base = start + (sizePrefixed ? 4 : 0)
-        b.bytes.append(contentsOf: repeatElement(0, count: base + 4 - start))
-        b.base = base
-        let root = b.write(table)
-        b.patch(base, root)
-        while (b.bytes.count - base) % 8 != 0 { b.bytes.append(0) }
-        if sizePrefixed {
-            withUnsafeBytes(of: UInt32(b.bytes.count - base).littleEndian) { for i in 0..<4 { b.bytes[start + i] = $0[i] } }
-        }
-        swap(&b.bytes, &out)
-    }
-
-    /// Where the buffer starts in ``bytes`` (after a size prefix); alignment is relative to it.
-    private var base = 0
-
-    private mutating func pad(to alignment: Int, plus extra: Int = 0) {
-        let r = (bytes.count - base + extra) % alignment
-        if r != 0 { bytes.append(contentsOf: repeatElement(0, count: alignment - r)) }
-    }
-
-    /// Stores `v` little-endian at `at`.
-    private mutating func store<T: FixedWidthInteger>(_ v: T, at: Int) {
-        withUnsafeBytes(of: v.littleEndian) { for i in 0..<MemoryLayout<T>.size { bytes[at + i] = $0[i] } }
-    }
-
-    /// Stores at `at` the `u32` offset from `at` to `target`.
-    private mutating func patch(_ at: Int, _ target: Int) {
-        let v = UInt32(target - at).littleEndian
-        withUnsafeBytes(of: v) { for i in 0..<4 { bytes[at + i] = $0[i] } }
+        appendBuffer(to: &out, sizePrefixed: sizePrefixed) { $0.write(table) }
     }
 
     /// Writes `value` and returns its position.
@@ -305,16 +329,6 @@ struct FlatBufferBuilder {
     private mutating func writeVector(_ raw: UnsafeRawBufferPointer, count: Int, alignment: Int) -> Int {
         let at = beginVector(count: count, alignment: alignment)
         bytes.append(contentsOf: raw)
-        return at
-    }
-
-    /// A vector's length prefix, padded so that its `count` elements, to be appended next, start
-    /// aligned to `alignment`; returns the vector's position.
-    private mutating func beginVector(count: Int, alignment: Int) -> Int {
-        pad(to: 4)
-        pad(to: max(4, alignment), plus: 4)
-        let at = bytes.count
-        appendLE(&bytes, UInt32(count))
         return at
     }
 }

@@ -22,10 +22,7 @@ extension FlatGeobufWriter {
                               hasZ: Bool, hasM: Bool, to out: inout [UInt8]) -> Bool {
         guard headerType != .unknown, !hasZ, !hasM else { return false }
         if case .geometryCollection = geometry { return false }
-        var w = DirectFeatureWriter()
-        swap(&w.bytes, &out)
-        w.feature(geometry, properties: properties)
-        swap(&w.bytes, &out)
+        DirectFeatureWriter.appendBuffer(to: &out, sizePrefixed: true) { $0.feature(geometry, properties: properties) }
         return true
     }
 }
@@ -35,15 +32,12 @@ extension FlatGeobufWriter {
 /// fields refer to, in field order; vectors' elements aligned to their size; alignment counted
 /// from the buffer's start, after the size prefix. Every table here has only reference fields,
 /// in increasing slot order, so field `i` sits at offset `4 + 4 i`.
-private struct DirectFeatureWriter {
+private struct DirectFeatureWriter: FlatBufferWriting {
     var bytes: [UInt8] = []
-    /// Where the buffer starts (after its size prefix).
-    private var base = 0
+    var base = 0
 
-    mutating func feature(_ geometry: Geometry?, properties: [UInt8]) {
-        let start = bytes.count
-        base = start + 4
-        bytes.append(contentsOf: repeatElement(0, count: 8))
+    /// Writes the Feature table and returns its position.
+    mutating func feature(_ geometry: Geometry?, properties: [UInt8]) -> Int {
         let hasProperties = !properties.isEmpty
         let fieldCount = (geometry == nil ? 0 : 1) + (hasProperties ? 1 : 0)
         let slots = hasProperties ? 2 : (geometry == nil ? 0 : 1)
@@ -56,16 +50,11 @@ private struct DirectFeatureWriter {
             field += 1
         }
         if hasProperties {
-            pad(to: 4)
-            let at = bytes.count
-            appendLE(&bytes, UInt32(properties.count))
+            let at = beginVector(count: properties.count, alignment: 1)
             bytes.append(contentsOf: properties)
             patch(table + 4 + 4 * field, at)
         }
-        patch(base, table)
-        while (bytes.count - base) % 8 != 0 { bytes.append(0) }
-        let size = UInt32(bytes.count - base).littleEndian
-        withUnsafeBytes(of: size) { for i in 0..<4 { bytes[start + i] = $0[i] } }
+        return table
     }
 
     /// Writes the Geometry table of `g` (two-dimensional, not a collection) and returns its position.
@@ -86,9 +75,7 @@ private struct DirectFeatureWriter {
         case .multiPolygon(let mp):
             // One field, `parts` (slot 7): a vector of Polygon tables.
             let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
-            pad(to: 4)
-            let vector = bytes.count
-            appendLE(&bytes, UInt32(mp.polygons.count))
+            let vector = beginVector(count: mp.polygons.count, alignment: 4)
             bytes.append(contentsOf: repeatElement(0, count: 4 * mp.polygons.count))
             for (i, p) in mp.polygons.enumerated() { patch(vector + 4 + 4 * i, polygon(p)) }
             patch(table + 4, vector)
@@ -121,9 +108,7 @@ private struct DirectFeatureWriter {
         }
         var field = 0
         if hasEnds {
-            pad(to: 4)
-            let at = bytes.count
-            appendLE(&bytes, UInt32(count))
+            let at = beginVector(count: count, alignment: 4)
             var written: UInt32 = 0
             forEach { run in
                 written += UInt32(run.count)
@@ -133,10 +118,7 @@ private struct DirectFeatureWriter {
             field += 1
         }
         if hasXY {
-            pad(to: 4)
-            pad(to: 8, plus: 4)
-            let at = bytes.count
-            appendLE(&bytes, UInt32(2 * points))
+            let at = beginVector(count: 2 * points, alignment: 8)
             forEach { run in appendCoordinates(run) }
             patch(table + 4 + 4 * field, at)
         }
@@ -179,16 +161,5 @@ private struct DirectFeatureWriter {
         appendLE(&bytes, Int32(table - vtable))
         bytes.append(contentsOf: repeatElement(0, count: tableSize - 4))
         return table
-    }
-
-    private mutating func pad(to alignment: Int, plus extra: Int = 0) {
-        let r = (bytes.count - base + extra) % alignment
-        if r != 0 { bytes.append(contentsOf: repeatElement(0, count: alignment - r)) }
-    }
-
-    /// Stores at `at` the `u32` offset from `at` to `target`.
-    private mutating func patch(_ at: Int, _ target: Int) {
-        let v = UInt32(target - at).littleEndian
-        withUnsafeBytes(of: v) { for i in 0..<4 { bytes[at + i] = $0[i] } }
     }
 }

@@ -28,11 +28,9 @@ public enum FlatGeobufWriter {
     /// Writes the file for `layer` to `path` atomically, its features streamed to the file in
     /// index order (the same bytes as ``encode(_:wkt:path:spatialIndex:)``).
     public static func write(_ layer: GeoDataLayer, wkt: String?, to path: String, spatialIndex: Bool = true) throws(GeoDataError) {
-        let plan = try Plan(layer.features, path: path)
-        var encoder = Encoder(plan: plan)
-        for f in layer.features { encoder.add(f) }
+        let encoder = try encoded(layer, path: path)
         let layout = encoder.layout(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex)
-        try AtomicFile.writeThrough(to: path, size: layout.size, { [encoder] (file: BufferedFile) throws(GeoDataError) in
+        try AtomicFile.writeThrough(to: path, size: layout.size, { (file: BufferedFile) throws(GeoDataError) in
             encoder.write(layout, to: file)
         })
     }
@@ -40,10 +38,15 @@ public enum FlatGeobufWriter {
     /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
     static func encode(_ layer: GeoDataLayer, wkt: String?, path: String, spatialIndex: Bool,
                        emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) {
-        let plan = try Plan(layer.features, path: path)
-        var encoder = Encoder(plan: plan)
+        let encoder = try encoded(layer, path: path)
+        encoder.write(encoder.layout(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex), emit: emit)
+    }
+
+    /// Every feature of `layer` encoded, under the header chosen from all of them.
+    private static func encoded(_ layer: GeoDataLayer, path: String) throws(GeoDataError) -> Encoder {
+        var encoder = Encoder(plan: try Plan(layer.features, path: path))
         for f in layer.features { encoder.add(f) }
-        encoder.finish(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex, emit: emit)
+        return encoder
     }
 
     /// Writes a layer handed over feature by feature: its columns, header type and dimensions are
@@ -275,13 +278,7 @@ public enum FlatGeobufWriter {
             var size: Int
         }
 
-        /// Hands the file's bytes to `emit`: magic, header, index (in Hilbert order), features;
-        /// stops when it returns false.
-        func finish(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool, emit: (UnsafeBufferPointer<UInt8>) -> Bool) {
-            write(layout(name: name, crs: crs, wkt: wkt, spatialIndex: spatialIndex), emit: emit)
-        }
-
-        /// The file's layout: its header and index, and its features' order.
+        /// The file's layout: magic bytes, header and index (in Hilbert order), and its features' order.
         func layout(name: String, crs: CRS?, wkt: String?, spatialIndex: Bool) -> Layout {
             let count = spans.count
             let indexed = spatialIndex && count > 0

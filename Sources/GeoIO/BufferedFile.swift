@@ -19,12 +19,8 @@ final class BufferedFile {
     private var failure: Int32 = 0
     /// Bytes handed to `write(2)` so far: the file's length once they are written.
     private var written = 0
-    /// The file's length as allocated ahead (0 when nothing was).
-    private var allocated = 0
-    /// Whether allocating ahead was tried (the file is then cut back to `written` on close).
-    private var allocatedAhead = false
-    /// False once the file system refused to allocate ahead.
-    private var allocating = true
+    /// The space allocated ahead (the file's length grows with it; cut back on close).
+    private var space = SpaceAllocation()
 
     /// Creates (or truncates) the file at `path`; nil when it cannot be opened.
     init?(creating path: String) {
@@ -94,24 +90,14 @@ final class BufferedFile {
     /// long the file will be. Writing fewer bytes is allowed (``close()`` cuts the rest off).
     /// A file that fits the buffer is left alone: it is written in one call anyway.
     func reserve(total: Int) {
-        guard total > capacity else { return }
-        allocate(upTo: total)
-    }
-
-    /// Allocates the file up to `end` bytes if it is not already; stops trying after a refusal.
-    private func allocate(upTo end: Int) {
-        guard allocating, failure == 0, end > allocated else { return }
-        allocatedAhead = true
-        if gt_preallocate(fd, Int64(allocated), Int64(end - allocated), 0) == 0 {
-            allocated = end
-        } else {
-            allocating = false
-        }
+        guard total > capacity, failure == 0 else { return }
+        space.extend(fd, to: total, keepingSize: false)
     }
 
     /// Allocates the next chunk when `count` more bytes would pass the space allocated.
     private func allocateAhead(for count: Int) {
-        if written + count > allocated { allocate(upTo: written + max(count, max(4 << 20, allocated))) }
+        guard failure == 0, written + count > space.end else { return }
+        space.extend(fd, to: space.chunkEnd(from: written, atLeast: count), keepingSize: false)
     }
 
     /// Runs one write call again while it is interrupted: the bytes it wrote, or nil once it
@@ -147,7 +133,7 @@ final class BufferedFile {
             closed = true
             flush(last: true)
             // Space allocated ahead and not written to is given back.
-            if allocatedAhead, failure == 0, ftruncate(fd, off_t(written)) != 0 { failure = errno }
+            if space.tried, failure == 0, ftruncate(fd, off_t(written)) != 0 { failure = errno }
             if Foundation.close(fd) != 0, failure == 0 { failure = errno }
         }
         return failure == 0 ? nil : failure
@@ -173,6 +159,36 @@ final class BufferedFile {
     }
 }
 
+/// Disk space allocated ahead of a file's writes (Linux `fallocate`): how far, whether it was
+/// tried (the file is then cut back to what was written), and whether the file system still
+/// takes it. Shared by ``BufferedFile`` and ``SpaceAhead``.
+struct SpaceAllocation {
+    /// The end of the space allocated so far (0 when nothing was).
+    private(set) var end = 0
+    private(set) var tried = false
+    /// Whether the file system refused: nothing more is tried.
+    private(set) var refused = false
+
+    /// The end of the next chunk for writes that have reached `start`: 4 MiB, then as much again
+    /// as is allocated, and at least `count` bytes.
+    func chunkEnd(from start: Int, atLeast count: Int = 0) -> Int {
+        start + max(count, max(4 << 20, end))
+    }
+
+    /// Allocates from the current end (or `start`, when further) up to `newEnd`, growing the
+    /// file's size with it unless `keepingSize`; stops trying after a refusal.
+    mutating func extend(_ fd: Int32, from start: Int? = nil, to newEnd: Int, keepingSize: Bool) {
+        let from = max(start ?? end, end)
+        guard !refused, newEnd > from else { return }
+        tried = true
+        if gt_preallocate(fd, Int64(from), Int64(newEnd - from), keepingSize ? 1 : 0) == 0 {
+            end = newEnd
+        } else {
+            refused = true
+        }
+    }
+}
+
 /// Space allocated ahead of a file that another writer extends (SQLite writing a GeoPackage):
 /// through a descriptor of its own, blocks are allocated beyond the file's end in growing
 /// chunks (`FALLOC_FL_KEEP_SIZE`: the file's size, which SQLite reads, is not changed), so that
@@ -180,10 +196,7 @@ final class BufferedFile {
 /// ``finish()`` gives back what was allocated and not written to.
 final class SpaceAhead {
     private let fd: Int32
-    /// The end of the space allocated so far (0 when nothing was).
-    private var allocated = 0
-    private var allocating = true
-    private var allocatedAhead = false
+    private var space = SpaceAllocation()
 
     /// Opens the file at `path` for allocating; nil when it cannot be opened.
     init?(path: String) {
@@ -195,24 +208,19 @@ final class SpaceAhead {
 
     /// Keeps at least 2 MiB allocated beyond the file's end: called now and then while it grows.
     func keepAhead() {
-        guard allocating else { return }
+        guard !space.refused else { return }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return }
         let size = Int(info.st_size)
-        guard size + (2 << 20) > allocated else { return }
-        let start = max(size, allocated), end = start + max(4 << 20, allocated)
-        allocatedAhead = true
-        if gt_preallocate(fd, Int64(start), Int64(end - start), 1) == 0 {
-            allocated = end
-        } else {
-            allocating = false
-        }
+        guard size + (2 << 20) > space.end else { return }
+        let start = max(size, space.end)
+        space.extend(fd, from: start, to: space.chunkEnd(from: start), keepingSize: true)
     }
 
     /// Once the other writer has closed the file: frees the space beyond its end. The `errno`
     /// of a failure, or nil.
     func finish() -> Int32? {
-        guard allocatedAhead else { return nil }
+        guard space.tried else { return nil }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return errno }
         // Cutting at the file's own size frees the blocks allocated beyond it.

@@ -139,12 +139,31 @@ extension GeoDataLayerStream {
     /// The stream's function must not need the calling thread: whatever it reads (a file source,
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
-        let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, batchSize: batchSize, batches: batches)
+        let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, wkbSource: readAhead?.wkbSource ?? wkbSource,
+                             batchSize: batchSize, batches: batches)
         var ahead = GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
-            try plan.run(preparing: { _ in () }) { f, _ throws(GeoDataError) in try body(f) }
+            try plan.run(keepingWKB: false, preparing: { _, _ in () }) { f, _, _ throws(GeoDataError) in try body(f) }
         }
         ahead.readAhead = plan
         return ahead
+    }
+
+    /// Streams each feature like ``forEachFeature(preparing:_:)``, with the geometries the
+    /// source holds as plain WKB left encoded when it can stream them so (``wkbSource``): such a
+    /// feature comes without its geometry and the ``EncodedGeometry`` beside it; every other
+    /// feature comes whole, with nil beside it. `prepare` is given the same two.
+    public func forEachFeatureKeepingWKB<Prepared>(preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
+                                                   _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void)
+        throws(GeoDataError) {
+        if let readAhead { return try readAhead.run(keepingWKB: true, preparing: prepare, body) }
+        if let wkbSource { return try wkbSource { (f, e) throws(GeoDataError) in try body(f, e, nil) } }
+        try forEachFeature { (f) throws(GeoDataError) in try body(f, nil, nil) }
+    }
+
+    /// Streams each feature with the geometries the source holds as plain WKB left encoded, as
+    /// ``forEachFeatureKeepingWKB(preparing:_:)`` does, preparing nothing.
+    public func forEachFeatureKeepingWKB(_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) {
+        try forEachFeatureKeepingWKB(preparing: { _, _ in () }) { (f, e, _) throws(GeoDataError) in try body(f, e) }
     }
 
     /// Streams each feature, with `prepare(feature)` worked out where the feature is read when
@@ -161,7 +180,7 @@ extension GeoDataLayerStream {
         guard let readAhead else {
             return try forEachFeature { (f) throws(GeoDataError) in try body(f, nil) }
         }
-        try readAhead.run(preparing: prepare, body)
+        try readAhead.run(keepingWKB: false, preparing: { f, _ in prepare(f) }) { (f, _, p) throws(GeoDataError) in try body(f, p) }
     }
 }
 
@@ -169,11 +188,19 @@ extension GeoDataLayerStream.ReadAhead {
     /// Runs the source on a thread of its own, handing its features to `body` on the calling
     /// thread in batches, each with `prepare(feature)` or nil (see
     /// ``GeoDataLayerStream/forEachFeature(preparing:_:)``).
-    func run<Prepared>(preparing prepare: @escaping @Sendable (Feature) -> Prepared,
-                       _ body: (Feature, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
-        nonisolated(unsafe) let source = source
+    /// With `keepingWKB`, the features come from ``wkbSource`` when there is one (their
+    /// geometries left in WKB where the source holds them so), else each with nil.
+    func run<Prepared>(keepingWKB: Bool, preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
+                       _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
+        nonisolated(unsafe) let source: (_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+        if keepingWKB, let wkbSource {
+            source = wkbSource
+        } else {
+            let features = self.source
+            source = { body throws(GeoDataError) in try features { (f) throws(GeoDataError) in try body(f, nil) } }
+        }
         let batchSize = batchSize
-        let queue = BatchQueue<(Feature, Prepared?)>(capacity: batches)
+        let queue = BatchQueue<(Feature, EncodedGeometry?, Prepared?)>(capacity: batches)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
@@ -181,12 +208,12 @@ extension GeoDataLayerStream.ReadAhead {
             var read = 0
             var preparing = true
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
-                try source { (f) throws(GeoDataError) in
+                try source { (f, e) throws(GeoDataError) in
                     // Decided batch by batch: a consumer that had to wait for the last batch gets
                     // the next one sooner unprepared; one that did not is the slower side.
                     if read % batchSize == 0, read > 0 { preparing = !queue.takerWaitedSinceLastAsked() }
                     read += 1
-                    try put((f, preparing ? prepare(f) : nil))
+                    try put((f, e, preparing ? prepare(f, e) : nil))
                 }
             }
         }
@@ -201,7 +228,7 @@ extension GeoDataLayerStream.ReadAhead {
             switch consume next {
             case .success(let batch):
                 // By index: each feature lent to `body`, not copied out of the batch.
-                for i in batch.indices { try body(batch[i].0, batch[i].1) }
+                for i in batch.indices { try body(batch[i].0, batch[i].1, batch[i].2) }
                 queue.recycle(batch)
             case .failure(let error):
                 throw error

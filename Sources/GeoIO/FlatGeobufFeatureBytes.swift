@@ -20,10 +20,31 @@ extension FlatGeobufWriter {
     /// false, having appended nothing, and the caller builds the tree.
     static func appendFeature(_ geometry: Geometry?, properties: [UInt8], headerType: FlatGeobufGeometryType,
                               hasZ: Bool, hasM: Bool, to out: inout [UInt8]) -> Bool {
+        #if _endian(big)
+        return false
+        #else
         guard headerType != .unknown, !hasZ, !hasM else { return false }
         if case .geometryCollection = geometry { return false }
         DirectFeatureWriter.appendBuffer(to: &out, sizePrefixed: true) { $0.feature(geometry, properties: properties) }
         return true
+        #endif
+    }
+
+    /// Appends the feature of an encoded geometry as ``appendFeature(_:properties:headerType:hasZ:hasM:to:)``
+    /// appends that of the geometry it decodes to (made a one-member multi geometry when the
+    /// header's type is its multi type): the coordinates copied from the WKB. False, having
+    /// appended nothing, where that function would return false.
+    static func appendFeature(_ encoded: EncodedGeometry, properties: [UInt8], headerType: FlatGeobufGeometryType,
+                              hasZ: Bool, hasM: Bool, to out: inout [UInt8]) -> Bool {
+        #if _endian(big)
+        return false
+        #else
+        guard headerType != .unknown, !hasZ, !hasM else { return false }
+        DirectFeatureWriter.appendBuffer(to: &out, sizePrefixed: true) {
+            $0.feature(encoded, headerType: headerType, properties: properties)
+        }
+        return true
+        #endif
     }
 }
 
@@ -38,15 +59,24 @@ private struct DirectFeatureWriter: FlatBufferWriting {
 
     /// Writes the Feature table and returns its position.
     mutating func feature(_ geometry: Geometry?, properties: [UInt8]) -> Int {
+        feature(hasGeometry: geometry != nil, properties: properties) { $0.geometry(geometry!) }
+    }
+
+    /// Writes the Feature table of an encoded geometry and returns its position.
+    mutating func feature(_ encoded: EncodedGeometry, headerType: FlatGeobufGeometryType, properties: [UInt8]) -> Int {
+        feature(hasGeometry: true, properties: properties) { $0.geometry(encoded, headerType: headerType) }
+    }
+
+    private mutating func feature(hasGeometry: Bool, properties: [UInt8], geometry: (inout Self) -> Int) -> Int {
         let hasProperties = !properties.isEmpty
-        let fieldCount = (geometry == nil ? 0 : 1) + (hasProperties ? 1 : 0)
-        let slots = hasProperties ? 2 : (geometry == nil ? 0 : 1)
+        let fieldCount = (hasGeometry ? 1 : 0) + (hasProperties ? 1 : 0)
+        let slots = hasProperties ? 2 : (hasGeometry ? 1 : 0)
         let table = beginTable(slots: slots, fieldCount: fieldCount) { slot in
-            slot == 0 ? geometry != nil : hasProperties
+            slot == 0 ? hasGeometry : hasProperties
         }
         var field = 0
-        if let geometry {
-            patch(table + 4, self.geometry(geometry))
+        if hasGeometry {
+            patch(table + 4, geometry(&self))
             field += 1
         }
         if hasProperties {
@@ -61,15 +91,15 @@ private struct DirectFeatureWriter: FlatBufferWriting {
     private mutating func geometry(_ g: Geometry) -> Int {
         switch g {
         case .point(let p):
-            if let c = p.coordinate { return runs(1, ends: false) { $0([c]) } }
+            if let c = p.coordinate { return runs(1, ends: false) { [c].withUnsafeBytes($0) } }
             return runs(0, ends: false) { _ in }
         case .multiPoint(let mp):
             let coordinates = mp.points.compactMap(\.coordinate)
-            return runs(1, ends: false) { $0(coordinates) }
+            return runs(1, ends: false) { coordinates.withUnsafeBytes($0) }
         case .lineString(let l):
-            return runs(1, ends: false) { $0(l.coordinates) }
+            return runs(1, ends: false) { l.coordinates.withUnsafeBytes($0) }
         case .multiLineString(let ml):
-            return runs(ml.lineStrings.count, ends: true) { each in for l in ml.lineStrings { each(l.coordinates) } }
+            return runs(ml.lineStrings.count, ends: true) { each in for l in ml.lineStrings { l.coordinates.withUnsafeBytes(each) } }
         case .polygon(let p):
             return polygon(p)
         case .multiPolygon(let mp):
@@ -89,18 +119,51 @@ private struct DirectFeatureWriter: FlatBufferWriting {
         // Its rings: none when it has no coordinates at all, else the exterior then the holes.
         if p.exterior.isEmpty && p.holes.isEmpty { return runs(0, ends: true) { _ in } }
         return runs(1 + p.holes.count, ends: true) { each in
-            each(p.exterior)
-            for h in p.holes { each(h) }
+            p.exterior.withUnsafeBytes(each)
+            for h in p.holes { h.withUnsafeBytes(each) }
         }
     }
 
+    /// Lays out an encoded geometry as ``geometry(_:)`` lays out the geometry it decodes to, made
+    /// a one-member multi geometry when the header's type is its multi type.
+    private mutating func geometry(_ e: EncodedGeometry, headerType: FlatGeobufGeometryType) -> Int {
+        e.withParts { parts in
+            switch e.kind {
+            case .lineString:
+                // As one member of a MultiLineString: one run, so still no ends.
+                return runs(1, ends: headerType == .multiLineString) { parts.forEachRun(ofPartAt: 5, $0) }
+            case .multiLineString:
+                return runs(parts.count, ends: true) { each in parts.forEach { parts.forEachRun(ofPartAt: $0, each) } }
+            case .polygon where headerType != .multiPolygon:
+                return polygon(parts, at: 5)
+            default:
+                let n = parts.count
+                let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
+                let vector = beginVector(count: n, alignment: 4)
+                bytes.append(contentsOf: repeatElement(0, count: 4 * n))
+                var i = 0
+                parts.forEach { p in
+                    patch(vector + 4 + 4 * i, polygon(parts, at: p))
+                    i += 1
+                }
+                patch(table + 4, vector)
+                return table
+            }
+        }
+    }
+
+    /// An encoded polygon's rings (it has at least one).
+    private mutating func polygon(_ parts: EncodedGeometry.Parts, at p: Int) -> Int {
+        runs(parts.runCount(ofPartAt: p), ends: true) { parts.forEachRun(ofPartAt: p, $0) }
+    }
+
     /// Writes a Geometry table of `count` runs of coordinates, which `forEach` hands over in
-    /// order: `ends` (slot 0, the running point count at each run's end) when `ends` is set and
+    /// order (each as its x, y pairs' bytes): `ends` (slot 0, the running point count at each run's end) when `ends` is set and
     /// there is more than one run, then `xy` (slot 1) when there is a coordinate.
     private mutating func runs(_ count: Int, ends: Bool,
-                               _ forEach: ((([Coordinate]) -> Void)) -> Void) -> Int {
+                               _ forEach: (((UnsafeRawBufferPointer) -> Void)) -> Void) -> Int {
         var points = 0
-        forEach { points += $0.count }
+        forEach { points += $0.count / 16 }
         let hasEnds = ends && count > 1, hasXY = points > 0
         let slots = hasXY ? 2 : (hasEnds ? 1 : 0)
         let table = beginTable(slots: slots, fieldCount: (hasEnds ? 1 : 0) + (hasXY ? 1 : 0)) { slot in
@@ -111,7 +174,7 @@ private struct DirectFeatureWriter: FlatBufferWriting {
             let at = beginVector(count: count, alignment: 4)
             var written: UInt32 = 0
             forEach { run in
-                written += UInt32(run.count)
+                written += UInt32(run.count / 16)
                 appendLE(&bytes, written)
             }
             patch(table + 4, at)
@@ -125,16 +188,10 @@ private struct DirectFeatureWriter: FlatBufferWriting {
         return table
     }
 
-    /// A run's x and y values, little-endian, in order.
-    private mutating func appendCoordinates(_ run: [Coordinate]) {
-        #if _endian(little)
-        run.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        #else
-        for c in run {
-            appendLE(&bytes, c.x)
-            appendLE(&bytes, c.y)
-        }
-        #endif
+    /// A run's x and y values, already little-endian (this layout is used on little-endian
+    /// machines only), in order.
+    private mutating func appendCoordinates(_ run: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: run)
     }
 
     /// Writes the vtable of a table of `fieldCount` reference fields in `slots` slots (`present`

@@ -56,23 +56,25 @@ public enum FlatGeobufWriter {
     /// which gives the same bytes.
     static func write(_ stream: GeoDataLayerStream, wkt: String?, to path: String, spatialIndex: Bool,
                       lookahead: Int) throws(GeoDataError) -> Int? {
-        var pending: [Feature] = []
+        // Geometries a GeoPackage holds as plain WKB come still encoded: their coordinates are
+        // copied from it.
+        var pending: [(Feature, EncodedGeometry?)] = []
         var encoder: Encoder?
         var restart = false
         let stop = GeoDataError.unsupported(path: path, reason: "restarting the write")
         do throws(GeoDataError) {
-            try stream.forEachFeature { (f) throws(GeoDataError) in
+            try stream.forEachFeatureKeepingWKB { (f, e) throws(GeoDataError) in
                 if encoder != nil {
-                    guard encoder!.addIfAdmitted(f) else {
+                    guard encoder!.addIfAdmitted(f, e) else {
                         restart = true
                         throw stop
                     }
                     return
                 }
-                pending.append(f)
+                pending.append((f, e))
                 if pending.count >= lookahead {
                     var started = Encoder(plan: try Plan(pending, path: path))
-                    for p in pending { started.add(p) }
+                    for (p, e) in pending { started.add(p, e) }
                     pending = []
                     encoder = started
                 }
@@ -83,7 +85,7 @@ public enum FlatGeobufWriter {
         }
         if encoder == nil {
             var started = Encoder(plan: try Plan(pending, path: path))
-            for p in pending { started.add(p) }
+            for (p, e) in pending { started.add(p, e) }
             encoder = started
         }
         guard let done = encoder else { return nil }
@@ -107,12 +109,18 @@ public enum FlatGeobufWriter {
         var hasM: Bool
 
         init(_ features: [Feature], path: String) throws(GeoDataError) {
-            kinds = Set(features.compactMap { $0.geometry?.kind })
+            try self.init(features.map { ($0, nil) }, path: path)
+        }
+
+        /// The plan of features each with its geometry or, in its place, its encoded geometry
+        /// (always two-dimensional).
+        init(_ features: [(Feature, EncodedGeometry?)], path: String) throws(GeoDataError) {
+            kinds = Set(features.compactMap { $0.1?.kind ?? $0.0.geometry?.kind })
             headerType = FlatGeobufWriter.headerType(kinds)
-            hasZ = features.contains { $0.geometry?.hasZ ?? false }
-            hasM = features.contains { $0.geometry?.hasM ?? false }
+            hasZ = features.contains { $0.0.geometry?.hasZ ?? false }
+            hasM = features.contains { $0.0.geometry?.hasM ?? false }
             var seen: [String: Set<Int>] = [:]
-            for f in features {
+            for (f, _) in features {
                 for (k, v) in f.properties { seen[k, default: []].insert(Self.code(v)) }
             }
             let names = seen.keys.sorted()
@@ -150,15 +158,13 @@ public enum FlatGeobufWriter {
         /// True when `f`, after the features the plan was chosen from, leaves the header as it
         /// is (the plan then takes it into account); `columns[p]` is the column of the `p`-th key
         /// of `f.properties`, -1 for none.
-        mutating func admits(_ f: Feature, columns keyColumns: [Int]) -> Bool {
-            if let g = f.geometry {
-                if g.hasZ && !hasZ || g.hasM && !hasM { return false }
-                if !kinds.contains(g.kind) {
-                    var more = kinds
-                    more.insert(g.kind)
-                    guard FlatGeobufWriter.headerType(more) == headerType else { return false }
-                    kinds = more
-                }
+        mutating func admits(_ f: Feature, _ encoded: EncodedGeometry?, columns keyColumns: [Int]) -> Bool {
+            if let g = f.geometry, g.hasZ && !hasZ || g.hasM && !hasM { return false }
+            if let kind = encoded?.kind ?? f.geometry?.kind, !kinds.contains(kind) {
+                var more = kinds
+                more.insert(kind)
+                guard FlatGeobufWriter.headerType(more) == headerType else { return false }
+                kinds = more
             }
             for (p, v) in f.properties.values.enumerated() {
                 let i = keyColumns[p]
@@ -201,18 +207,18 @@ public enum FlatGeobufWriter {
             byColumn = [PropertyValue](repeating: .null, count: plan.columns.count)
         }
 
-        /// Encodes `f`, the next feature.
-        mutating func add(_ f: Feature) {
+        /// Encodes `f`, the next feature (its geometry `encoded`, when given, in place of its own).
+        mutating func add(_ f: Feature, _ encoded: EncodedGeometry? = nil) {
             findColumns(f)
-            encode(f)
+            encode(f, encoded)
         }
 
-        /// Encodes `f` when it leaves the header as planned (``Plan/admits(_:columns:)``); false,
+        /// Encodes `f` when it leaves the header as planned (``Plan/admits(_:_:columns:)``); false,
         /// encoding nothing, otherwise. Its keys' columns are found once for both.
-        mutating func addIfAdmitted(_ f: Feature) -> Bool {
+        mutating func addIfAdmitted(_ f: Feature, _ encoded: EncodedGeometry? = nil) -> Bool {
             findColumns(f)
-            guard plan.admits(f, columns: keyColumns) else { return false }
-            encode(f)
+            guard plan.admits(f, encoded, columns: keyColumns) else { return false }
+            encode(f, encoded)
             return true
         }
 
@@ -226,8 +232,7 @@ public enum FlatGeobufWriter {
         }
 
         /// Encodes `f`, whose keys' columns ``findColumns(_:)`` has just found.
-        private mutating func encode(_ f: Feature) {
-            let geometry = f.geometry.map { promoted($0, to: plan.headerType) }
+        private mutating func encode(_ f: Feature, _ encoded: EncodedGeometry?) {
             for i in byColumn.indices { byColumn[i] = .null }
             for (p, value) in f.properties.values.enumerated() where keyColumns[p] >= 0 {
                 byColumn[keyColumns[p]] = value
@@ -240,14 +245,20 @@ public enum FlatGeobufWriter {
             }
             let b = blocks.count - 1
             let start = blocks[b].count
-            if !appendFeature(geometry, properties: properties, headerType: plan.headerType,
-                              hasZ: plan.hasZ, hasM: plan.hasM, to: &blocks[b]) {
-                let fields = featureFields(geometry, properties: properties, headerType: plan.headerType,
-                                           hasZ: plan.hasZ, hasM: plan.hasM)
-                FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+            if let encoded, appendFeature(encoded, properties: properties, headerType: plan.headerType,
+                                          hasZ: plan.hasZ, hasM: plan.hasM, to: &blocks[b]) {
+                // Laid out from the WKB.
+            } else {
+                let geometry = (f.geometry ?? encoded?.geometry).map { promoted($0, to: plan.headerType) }
+                if !appendFeature(geometry, properties: properties, headerType: plan.headerType,
+                                  hasZ: plan.hasZ, hasM: plan.hasM, to: &blocks[b]) {
+                    let fields = featureFields(geometry, properties: properties, headerType: plan.headerType,
+                                               hasZ: plan.hasZ, hasM: plan.hasM)
+                    FlatBufferBuilder.build(.table(fields), sizePrefixed: true, appendingTo: &blocks[b])
+                }
             }
             spans.append((b, start..<blocks[b].count))
-            let box = f.geometry?.boundingBox ?? .empty
+            let box = encoded?.boundingBox ?? f.geometry?.boundingBox ?? .empty
             boxes.append(box)
             extent = extent.union(box)
         }

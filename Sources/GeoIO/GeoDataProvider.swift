@@ -60,8 +60,16 @@ public struct GeoDataLayerStream {
     /// Streams the features to the function it is given; an error it throws stops the stream.
     /// (A stream given a function of its own no longer reads ahead.)
     public var forEachFeature: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void {
-        didSet { readAhead = nil }
+        didSet {
+            readAhead = nil
+            wkbSource = nil
+        }
     }
+    /// The same features with the geometries the source holds as plain WKB left encoded (see
+    /// ``GeoDataSource/forEachFeatureKeepingWKB(layer:bbox:_:)``), when the source can stream
+    /// them so; nil otherwise. Cleared when ``forEachFeature`` is replaced. Writers reach it
+    /// through ``forEachFeatureKeepingWKB(preparing:_:)``.
+    public var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
     /// The number of features the source states the layer has, when it states one: a hint a
     /// writer may plan by (a GeoPackage output starts writing rows sooner when it knows a large
     /// layer follows), never trusted over the features the stream delivers.
@@ -73,6 +81,8 @@ public struct GeoDataLayerStream {
     struct ReadAhead {
         /// The stream's features, read on the calling thread.
         var source: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+        /// The same with geometries left in WKB, when the stream has them so.
+        var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
         var batchSize: Int
         var batches: Int
     }

@@ -160,6 +160,19 @@ public final class GeoDataSource {
         try forEach(try layer(named: name), bbox: bbox, body)
     }
 
+    /// Streams the features of a layer like ``forEachFeature(layer:bbox:_:)``, each geometry the
+    /// file holds as plain WKB (a GeoPackage's, of the shape ``EncodedGeometry`` keeps) left
+    /// encoded: such a feature comes without its geometry and the encoded geometry beside it;
+    /// every other feature comes whole, with nil beside it. Writers that copy WKB's coordinates
+    /// (``GeoDataLayerStream/wkbSource``) save decoding them.
+    @discardableResult
+    public func forEachFeatureKeepingWKB(layer name: String? = nil, bbox: BoundingBox? = nil,
+                                         _ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        let info = try layer(named: name)
+        if format == .geoPackage { return try forEachGeoPackageRow(info, bbox: bbox, keepingWKB: true, body) }
+        return try forEach(info, bbox: bbox) { (f) throws(GeoDataError) in try body(f, nil) }
+    }
+
     /// The number of features of the layer `info` when the file says it without reading them
     /// (a GeoPackage's row count, a Shapefile's index, a FlatGeobuf header); nil otherwise.
     public func featureCount(_ info: GeoDataLayerInfo) -> Int? {
@@ -176,46 +189,53 @@ public final class GeoDataSource {
         try readAll().map(GeoDataLayerSummary.init)
     }
 
+    /// Streams the rows of a GeoPackage layer as features; with `keepingWKB`, a geometry of the
+    /// plain WKB shape ``EncodedGeometry`` holds comes beside its feature (whose geometry is then nil).
+    private func forEachGeoPackageRow(_ info: GeoDataLayerInfo, bbox: BoundingBox?, keepingWKB: Bool,
+                                      _ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
+        guard let reader = geoPackage else { return nil }
+        var failure: GeoDataError?
+        // How each column reads (boolean, JSON), found at the first row rather than per value;
+        // and a dictionary holding every column's name, whose copy each row fills through the
+        // names' indices, found once: no hashing of the names per row. (Columns of one name
+        // would share a slot, the later value kept, as assigning by name would.)
+        var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
+        var template: [String: PropertyValue] = [:]
+        var slots: [Dictionary<String, PropertyValue>.Index] = []
+        do throws(GeoPackageError) {
+            _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, columns in
+                if kinds.count != columns.count {
+                    kinds = columns.map { ($0.isBoolean, $0.isJSON) }
+                    template = [String: PropertyValue](minimumCapacity: columns.count)
+                    for c in columns { template[c.name] = .null }
+                    slots = columns.map { template.index(forKey: $0.name)! }
+                }
+                var props = template
+                for i in columns.indices {
+                    props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                            isJSON: kinds[i].isJSON)
+                }
+                do throws(GeoDataError) {
+                    try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props), row.encodedGeometry)
+                } catch {
+                    failure = error
+                    return false
+                }
+                return true
+            }
+        } catch {
+            throw .geoPackage(error)
+        }
+        if let failure { throw failure }
+        return info.crs
+    }
+
     private func forEach(_ info: GeoDataLayerInfo, bbox: BoundingBox?,
                          _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
         guard let format else { return try provided?.forEachFeature(info, bbox: bbox, body) ?? nil }
         switch format {
         case .geoPackage:
-            guard let reader = geoPackage else { return nil }
-            var failure: GeoDataError?
-            // How each column reads (boolean, JSON), found at the first row rather than per value;
-            // and a dictionary holding every column's name, whose copy each row fills through the
-            // names' indices, found once: no hashing of the names per row. (Columns of one name
-            // would share a slot, the later value kept, as assigning by name would.)
-            var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
-            var template: [String: PropertyValue] = [:]
-            var slots: [Dictionary<String, PropertyValue>.Index] = []
-            do throws(GeoPackageError) {
-                _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true) { row, columns in
-                    if kinds.count != columns.count {
-                        kinds = columns.map { ($0.isBoolean, $0.isJSON) }
-                        template = [String: PropertyValue](minimumCapacity: columns.count)
-                        for c in columns { template[c.name] = .null }
-                        slots = columns.map { template.index(forKey: $0.name)! }
-                    }
-                    var props = template
-                    for i in columns.indices {
-                        props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
-                                                                                isJSON: kinds[i].isJSON)
-                    }
-                    do throws(GeoDataError) {
-                        try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props))
-                    } catch {
-                        failure = error
-                        return false
-                    }
-                    return true
-                }
-            } catch {
-                throw .geoPackage(error)
-            }
-            if let failure { throw failure }
-            return info.crs
+            return try forEachGeoPackageRow(info, bbox: bbox, keepingWKB: false) { (f, _) throws(GeoDataError) in try body(f) }
         case .geoJSON:
             // Files up to 64 MiB are parsed whole from their memory map (the byte parser's fast
             // path); larger ones stream through a 1 MiB buffer, one feature at a time

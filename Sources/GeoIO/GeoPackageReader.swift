@@ -141,7 +141,8 @@ public final class GeoPackageReader {
     /// The loop behind ``forEachFeature(_:where:bbox:geometry:_:)``: each row with the layer's
     /// attribute columns (the order of its values); `body` returns false to stop.
     func forEachRow(_ name: String, where filter: (column: String, value: GeoPackageValue)?, bbox: BoundingBox?,
-                    geometry wantsGeometry: Bool, _ body: (GeoPackageFeature, [GeoPackageColumn]) -> Bool)
+                    geometry wantsGeometry: Bool, keepingWKB: Bool = false,
+                    _ body: (GeoPackageFeature, [GeoPackageColumn]) -> Bool)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
@@ -181,16 +182,20 @@ public final class GeoPackageReader {
             let fid = stmt.int(0)
             lastFID = fid
             var geometry: Geometry?
+            var encoded: EncodedGeometry?
             if let g = geometryColumn {
-                geometry = try readGeometry(stmt, table: table, fid: fid, column: g)
+                if keepingWKB { encoded = try encodedGeometry(stmt, table: table, fid: fid, column: g) }
+                if encoded == nil { geometry = try readGeometry(stmt, table: table, fid: fid, column: g) }
             }
             if let bbox {
-                guard let g = geometry, g.boundingBox.intersects(bbox) else { continue }
+                guard let box = encoded?.boundingBox ?? geometry?.boundingBox, box.intersects(bbox) else { continue }
             }
             var values: [GeoPackageValue] = []
             values.reserveCapacity(columns.count)
             for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
-            if !body(GeoPackageFeature(fid: fid, geometry: geometry, values: values), columns) { break }
+            var row = GeoPackageFeature(fid: fid, geometry: geometry, values: values)
+            row.encodedGeometry = encoded
+            if !body(row, columns) { break }
         }
         return (info, columns)
     }
@@ -234,6 +239,25 @@ public final class GeoPackageReader {
             throw .invalidTable(path: path, table: table, reason: "geometry column \(g) is missing")
         }
         return (pk, columns)
+    }
+
+    /// The geometry of the row as its plain WKB (``EncodedGeometry``) after a header checked as
+    /// ``readGeometry(_:table:fid:column:)`` checks it; nil for a NULL, for WKB of any other
+    /// shape and for anything that is not a blob (all read by ``readGeometry(_:table:fid:column:)``).
+    private func encodedGeometry(_ stmt: GeoPackageStatement, table: String, fid: Int64, column: String)
+        throws(GeoPackageError) -> EncodedGeometry? {
+        guard stmt.storageClass(1) == .blob else { return nil }
+        let result = stmt.withBlob(1) { raw in
+            Result<EncodedGeometry?, GeoPackageBinary.DecodeError> { () throws(GeoPackageBinary.DecodeError) in
+                let header = try GeoPackageBinary.decodeHeader(raw)
+                return EncodedGeometry(UnsafeRawBufferPointer(rebasing: raw[header.length...]))
+            }
+        }
+        switch result {
+        case .success(let e): return e
+        case .failure(let error):
+            throw .invalidGeometry(path: path, table: table, fid: fid, column: column, reason: error.description)
+        }
     }
 
     private func readGeometry(_ stmt: GeoPackageStatement, table: String, fid: Int64, column: String)

@@ -154,7 +154,7 @@ public enum GeoConvert {
             // A GeoPackage output plans by the count the input states (without a bbox, what the
             // stream will deliver); asked only then, as a GeoPackage input counts its rows.
             let stated = layerBBox == nil && format == .geoPackage ? reader.featureCount(info) : nil
-            let stream = GeoDataLayerStream(name: name, crs: crs, statedCount: stated) { body throws(GeoDataError) in
+            var stream = GeoDataLayerStream(name: name, crs: crs, statedCount: stated) { body throws(GeoDataError) in
                 read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in
                     read += 1
@@ -166,6 +166,18 @@ public enum GeoConvert {
                         throw stopped
                     }
                     try body(out)
+                }
+            }
+            // Kept as the file holds them, a GeoPackage's geometries go to writers that copy
+            // WKB's coordinates without being decoded first.
+            if transformer == nil, reader.format == .geoPackage {
+                stream.wkbSource = { body throws(GeoDataError) in
+                    read = offset
+                    try reader.forEachFeatureKeepingWKB(layer: named, bbox: layerBBox) { (f, e) throws(GeoDataError) in
+                        read += 1
+                        if let progress, progress.isEnabled { progress.update(read) }
+                        try body(f, e)
+                    }
                 }
             }
             // With a second core the layer is read (and reprojected) on its own thread while

@@ -1,0 +1,196 @@
+import Foundation
+import GeoBenchSupport
+import GeoCore
+import Testing
+@testable import GeoIO
+
+/// ``EncodedGeometry`` keeps exactly the plain WKB it promises, with the decoded geometry's kind,
+/// bounding box and position count; the writers that copy its coordinates write the bytes they
+/// write for the decoded geometry.
+@Suite struct EncodedGeometryTests {
+    static func encoded(_ bytes: [UInt8]) -> EncodedGeometry? {
+        bytes.withUnsafeBytes { EncodedGeometry($0) }
+    }
+
+    /// Whether WKB of `g` is of the plain shape: a line or polygon kind, every part present.
+    static func isPlain(_ g: Geometry) -> Bool {
+        func line(_ l: LineString) -> Bool { l.coordinates.count >= 2 }
+        func polygon(_ p: Polygon) -> Bool { !p.exterior.isEmpty }
+        switch g {
+        case .lineString(let l): return line(l)
+        case .polygon(let p): return polygon(p)
+        case .multiLineString(let ml): return !ml.lineStrings.isEmpty && ml.lineStrings.allSatisfy(line)
+        case .multiPolygon(let mp): return !mp.polygons.isEmpty && mp.polygons.allSatisfy(polygon)
+        default: return false
+        }
+    }
+
+    /// Every geometry of the FlatGeobuf corpus (each kind, empty parts, holes, 1 to 301 points),
+    /// and national-layer-like shapes with negative and signed-zero coordinates.
+    static func corpus() -> [Geometry] {
+        var out = FlatGeobufFeatureBytesTests.geometries().map(\.0)
+        let square: [Coordinate] = [Coordinate(-0.0, 0), Coordinate(1, 0), Coordinate(1, 1), Coordinate(0.0, 1), Coordinate(-0.0, 0)]
+        out.append(.polygon(Polygon(exterior: square)))
+        out.append(.multiPolygon(MultiPolygon([Polygon(exterior: square), Polygon(exterior: square.map { Coordinate($0.x - 3, -$0.y) })])))
+        out.append(.multiLineString(MultiLineString([LineString([Coordinate(-180, -90), Coordinate(180, 90)])])))
+        return out
+    }
+
+    @Test func keepsPlainWKBWithItsKindBoxAndCount() throws {
+        var kept = 0
+        for g in Self.corpus() {
+            let bytes = WKB.encode(g)
+            let e = Self.encoded(bytes)
+            #expect((e != nil) == Self.isPlain(g), "\(g.kind) \(g.coordinateCount) positions")
+            guard let e else { continue }
+            kept += 1
+            #expect(e.wkb == bytes)
+            #expect(e.kind == g.kind)
+            #expect(e.boundingBox == g.boundingBox)
+            #expect(e.positionCount == g.coordinateCount)
+            #expect(e.geometry == g)
+        }
+        #expect(kept >= 30)
+    }
+
+    @Test func leavesEveryOtherEncodingToTheDecoder() throws {
+        let ring = [Coordinate(0, 0), Coordinate(1, 0), Coordinate(1, 1), Coordinate(0, 0)]
+        let polygon = Geometry.polygon(Polygon(exterior: ring))
+        let plain = WKB.encode(polygon)
+        #expect(Self.encoded(plain) != nil)
+        // Big-endian, EWKB with an SRID, heights, a point, a collection, bytes after the end.
+        #expect(Self.encoded(WKB.encode(polygon, byteOrder: .bigEndian)) == nil)
+        #expect(Self.encoded(WKB.encode(polygon, flavor: .extended(srid: 4326))) == nil)
+        #expect(Self.encoded(WKB.encode(.lineString(LineString(ring, z: [1, 2, 3, 4])))) == nil)
+        #expect(Self.encoded(WKB.encode(.point(Point(Coordinate(1, 2))))) == nil)
+        #expect(Self.encoded(WKB.encode(.geometryCollection(GeometryCollection([polygon])))) == nil)
+        #expect(Self.encoded(plain + [0]) == nil)
+        // An open ring, a ring of three positions, a NaN, an infinity: the decoder's errors.
+        var open = plain
+        open.replaceSubrange((open.count - 16)..<(open.count - 8), with: withUnsafeBytes(of: 0.5.bitPattern.littleEndian, Array.init))
+        #expect(Self.encoded(open) == nil)
+        #expect(throws: GeoIOError.self) { try WKB.decode(open) }
+        // A polygon whose ring has three positions, first and last equal.
+        let threeRing: [UInt8] = [1, 3, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0] + [0.0, 0, 1, 0, 0, 0].flatMap {
+            withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)
+        }
+        #expect(Self.encoded(threeRing) == nil)
+        #expect(throws: GeoIOError.self) { try WKB.decode(threeRing) }
+        for bad in [Double.nan, .infinity] {
+            var b = plain
+            b.replaceSubrange(13..<21, with: withUnsafeBytes(of: bad.bitPattern.littleEndian, Array.init))
+            #expect(Self.encoded(b) == nil)
+        }
+        // A multi polygon whose member is a line string; counts larger than the bytes.
+        var wrongMember = WKB.encode(.multiPolygon(MultiPolygon([Polygon(exterior: ring)])))
+        wrongMember[10] = 2
+        #expect(Self.encoded(wrongMember) == nil)
+        var huge = plain
+        huge.replaceSubrange(5..<9, with: [0xFF, 0xFF, 0xFF, 0x7F])
+        #expect(Self.encoded(huge) == nil)
+        // Every truncation of every plain geometry of the corpus.
+        for g in Self.corpus() where Self.isPlain(g) {
+            let bytes = WKB.encode(g)
+            for n in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+                #expect(Self.encoded(Array(bytes.prefix(n))) == nil)
+            }
+        }
+    }
+
+    /// A FlatGeobuf feature laid out from the WKB has the bytes of the one laid out from the
+    /// decoded geometry, promoted as the writer promotes it, at every alignment of its start.
+    @Test func flatGeobufFeatureFromWKBHasTheGeometrysBytes() throws {
+        var compared = 0
+        for g in Self.corpus() {
+            guard let e = Self.encoded(WKB.encode(g)) else { continue }
+            let multi: FlatGeobufGeometryType = e.kind == .polygon || e.kind == .multiPolygon ? .multiPolygon : .multiLineString
+            for headerType in Set([FlatGeobufGeometryType(g.kind), multi]) {
+                for properties in [[], [0, 0, 7, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7]] as [[UInt8]] {
+                    for pad in 0..<8 {
+                        let prefix = [UInt8](repeating: 0xAB, count: pad)
+                        var fromGeometry = prefix
+                        let promoted = FlatGeobufWriter.promoted(g, to: headerType)
+                        #expect(FlatGeobufWriter.appendFeature(promoted, properties: properties, headerType: headerType,
+                                                               hasZ: false, hasM: false, to: &fromGeometry))
+                        var fromWKB = prefix
+                        #expect(FlatGeobufWriter.appendFeature(e, properties: properties, headerType: headerType,
+                                                               hasZ: false, hasM: false, to: &fromWKB))
+                        #expect(fromWKB == fromGeometry, "\(g.kind) under \(headerType), pad \(pad)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        #expect(compared >= 600)
+        // What the direct layout leaves to the builder, the WKB's layout leaves too.
+        let e = try #require(Self.encoded(WKB.encode(.polygon(Polygon(exterior: [Coordinate(0, 0), Coordinate(1, 0), Coordinate(0, 1), Coordinate(0, 0)])))))
+        var out: [UInt8] = []
+        #expect(!FlatGeobufWriter.appendFeature(e, properties: [], headerType: .unknown, hasZ: false, hasM: false, to: &out))
+        #expect(!FlatGeobufWriter.appendFeature(e, properties: [], headerType: .polygon, hasZ: true, hasM: false, to: &out))
+        #expect(out.isEmpty)
+    }
+}
+
+/// A GeoPackage layer streamed with its geometries kept in WKB (``GeoDataLayerStream/wkbSource``)
+/// gives the file the whole layer, read decoded, gives: polygons and multi polygons (one header
+/// type, the polygons promoted), lines, and late features that make the writer start over or
+/// fall back to decoding.
+@Suite struct KeptWKBStreamTests {
+    static let count = 700
+
+    static func features(_ change: String) -> [Feature] {
+        var random = SplitMix64(seed: 11)
+        return (0..<count).map { i in
+            let ring = FlatGeobufFeatureBytesTests.ring(&random, points: 4 + i % 9)
+            var g: Geometry? = i % 3 == 0
+                ? .multiPolygon(MultiPolygon([Polygon(exterior: ring), Polygon(exterior: ring.map { Coordinate($0.x + 200, $0.y) })]))
+                : .polygon(Polygon(exterior: ring, holes: i % 4 == 1 ? [Array(ring.reversed())] : []))
+            if change == "lines" { g = i % 2 == 0 ? .lineString(LineString(ring)) : .multiLineString(MultiLineString([LineString(ring)])) }
+            let late = i == GeoDataSink.flatGeobufLookahead + 100
+            switch change {
+            case "latePoint" where late: g = .point(Point(Coordinate(127, 36)))
+            case "lateZ" where late: g = .polygon(Polygon(rings: [ring], z: [ring.map { _ in 5 }]))
+            case "nullGeometry" where late: g = nil
+            case "emptyPolygon" where late: g = .polygon(Polygon(exterior: []))
+            default: break
+            }
+            return Feature(id: .int(Int64(i + 1)), geometry: g, properties: ["n": .int(Int64(i)), "name": .string("면\(i % 7)")])
+        }
+    }
+
+    @Test(arguments: ["none", "lines", "latePoint", "lateZ", "nullGeometry", "emptyPolygon"], [false, true])
+    func streamedFromWKBIsTheWholeLayerFile(change: String, readAhead: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-wkbstream-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/in.gpkg"
+        try GeoDataSink.write([GeoDataLayer(name: "l", collection: FeatureCollection(Self.features(change), crs: .wgs84))], to: input)
+        let source = try GeoDataSource(path: input)
+        let decoded = try source.readLayer("l")
+        var stream = GeoDataLayerStream(name: "l", crs: decoded.crs) { body throws(GeoDataError) in
+            try source.forEachFeature(layer: "l", body)
+        }
+        stream.wkbSource = { body throws(GeoDataError) in try source.forEachFeatureKeepingWKB(layer: "l", body) }
+        if readAhead { stream = stream.readingAhead(batchSize: 64, batches: 2) }
+        // The stream does keep the plain geometries encoded.
+        var kept = 0, whole = 0
+        try stream.forEachFeatureKeepingWKB { f, e in
+            if let e {
+                kept += 1
+                #expect(f.geometry == nil)
+                #expect(e.geometry == decoded.features[whole + kept - 1].geometry)
+            } else {
+                whole += 1
+            }
+        }
+        #expect(kept + whole == Self.count)
+        #expect(kept >= Self.count - 1, "\(change)")
+        for ext in ["fgb"] {
+            let wholePath = dir + "/whole." + ext, streamedPath = dir + "/streamed." + ext
+            try GeoDataSink.write([decoded], to: wholePath)
+            #expect(try GeoDataSink.write(streams: [stream], to: streamedPath) == Self.count)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: streamedPath)) == Data(contentsOf: URL(fileURLWithPath: wholePath)),
+                    "\(ext) \(change)")
+        }
+    }
+}

@@ -63,7 +63,9 @@ public enum ShapefileWriter {
         let shpTemporary = AtomicFile.temporaryPath(for: path)
         InterruptCleanup.register(shpTemporary)
         defer { InterruptCleanup.unregister(shpTemporary) }
-        var pending: [Feature] = []
+        // Geometries a GeoPackage holds as plain WKB come still encoded: their coordinates are
+        // copied from it.
+        var pending: [(Feature, EncodedGeometry?)] = []
         var records: ShapeRecordFile?
         var survey = ShapeTypeSurvey()
         var table = DBFWriter.TableBuilder()
@@ -76,23 +78,24 @@ public enum ShapefileWriter {
                 throw stop
             }
             var started = try ShapeRecordFile(temporary: shpTemporary, path: path, type: type)
-            for f in pending { try started.add(f.geometry) }
+            for (f, e) in pending { try started.add(f.geometry, e) }
             pending = []
             records = started
         }
         do throws(GeoDataError) {
-            try stream.forEachFeature { (f) throws(GeoDataError) in
+            try stream.forEachFeatureKeepingWKB { (f, e) throws(GeoDataError) in
                 table.add(f.properties)
                 // A geometry that changes what the type is chosen from must leave it as it is.
-                if survey.observe(f.geometry), let type = records?.type, (try? survey.shapeType(path: path)) != type {
+                let changed = e.map { survey.observe($0) } ?? survey.observe(f.geometry)
+                if changed, let type = records?.type, (try? survey.shapeType(path: path)) != type {
                     restart = true
                     throw stop
                 }
                 if records != nil {
-                    try records!.add(f.geometry)
+                    try records!.add(f.geometry, e)
                     return
                 }
-                pending.append(f)
+                pending.append((f, e))
                 if pending.count >= lookahead { try start() }
             }
             if records == nil { try start() }
@@ -167,6 +170,14 @@ public enum ShapefileWriter {
             return changed
         }
 
+        /// Observes an encoded geometry (never empty, two-dimensional) as ``observe(_:)``
+        /// observes the geometry it decodes to.
+        mutating func observe(_ encoded: EncodedGeometry) -> Bool {
+            let changed = counts[encoded.kind] == nil
+            counts[encoded.kind, default: 0] += 1
+            return changed
+        }
+
         /// The one shape type that holds every geometry observed.
         /// - Throws: ``GeoDataError/unsupported(path:reason:)`` for a GeometryCollection or
         ///   geometries of more than one family, naming their counts.
@@ -217,10 +228,14 @@ public enum ShapefileWriter {
             file.append(repeatElement(0, count: 100))
         }
 
-        /// Appends the record of the next feature's geometry.
-        mutating func add(_ geometry: Geometry?) throws(GeoDataError) {
+        /// Appends the record of the next feature's geometry (`encoded`, when given, in its place).
+        mutating func add(_ geometry: Geometry?, _ encoded: EncodedGeometry? = nil) throws(GeoDataError) {
             content.removeAll(keepingCapacity: true)
-            encoder.encode(geometry, into: &content, box: &box, z: &zRange, m: &mRange)
+            if let encoded {
+                encoder.encode(encoded, into: &content, box: &box, z: &zRange, m: &mRange)
+            } else {
+                encoder.encode(geometry, into: &content, box: &box, z: &zRange, m: &mRange)
+            }
             guard words + 4 + content.count / 2 <= Int(Int32.max) else {
                 file.close()
                 throw .unsupported(path: path, reason: "more than 4 GiB of shapes, the Shapefile limit")
@@ -326,6 +341,78 @@ struct ShapeRecordEncoder {
             return
         }
         out += encode(geometry, box: &box, z: &zRange, m: &mRange)
+    }
+
+    /// Appends the record content of an encoded geometry: the bytes ``encode(_:into:box:z:m:)``
+    /// appends for the geometry it decodes to, a flat line or polygon's coordinates copied from
+    /// the WKB.
+    func encode(_ encoded: EncodedGeometry, into out: inout [UInt8], box: inout BoundingBox,
+                z zRange: inout (Double, Double), m mRange: inout (Double, Double)) {
+        #if _endian(little)
+        if type == .polygon || type == .polyLine {
+            encodeFlat(encoded, into: &out, box: &box)
+            return
+        }
+        #endif
+        encode(encoded.geometry, into: &out, box: &box, z: &zRange, m: &mRange)
+    }
+
+    /// ``encodeFlat(_:into:box:)`` of an encoded geometry, on a little-endian machine (where
+    /// WKB's x, y pairs are the record's bytes).
+    private func encodeFlat(_ encoded: EncodedGeometry, into out: inout [UInt8], box: inout BoundingBox) {
+        encoded.withParts { parts in
+            // Each ring or line as its bytes, and whether it goes in reversed.
+            var runs: [(xy: UnsafeRawBufferPointer, reversed: Bool)] = []
+            parts.forEach { p in
+                var i = 0
+                parts.forEachRun(ofPartAt: p) { xy in
+                    let reversed = parts.polygonal && (i == 0) != (Self.signedArea2(xy) < 0)
+                    runs.append((xy, reversed))
+                    i += 1
+                }
+            }
+            // Every run is kept (none is empty), so the box is the geometry's.
+            let own = encoded.boundingBox
+            box = box.union(own)
+            out.reserveCapacity(out.count + 44 + 4 * runs.count + 16 * encoded.positionCount)
+            appendLE(&out, type.rawValue)
+            for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
+            appendLE(&out, Int32(runs.count))
+            appendLE(&out, Int32(encoded.positionCount))
+            var start = 0
+            for r in runs {
+                appendLE(&out, Int32(start))
+                start += r.xy.count / 16
+            }
+            for r in runs {
+                guard r.reversed else {
+                    out.append(contentsOf: r.xy)
+                    continue
+                }
+                let at = out.count, n = r.xy.count / 16
+                out.append(contentsOf: repeatElement(0, count: r.xy.count))
+                out.withUnsafeMutableBytes { raw in
+                    for j in 0..<n {
+                        (raw.baseAddress! + at + 16 * j).copyMemory(from: r.xy.baseAddress! + 16 * (n - 1 - j), byteCount: 16)
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``ShapeRing/signedArea2(_:)`` of a ring given as little-endian x, y pairs: the same sums
+    /// in the same order.
+    static func signedArea2(_ xy: UnsafeRawBufferPointer) -> Double {
+        let n = xy.count / 16
+        guard n > 2 else { return 0 }
+        func x(_ i: Int) -> Double { Double(bitPattern: UInt64(littleEndian: xy.loadUnaligned(fromByteOffset: 16 * i, as: UInt64.self))) }
+        func y(_ i: Int) -> Double { Double(bitPattern: UInt64(littleEndian: xy.loadUnaligned(fromByteOffset: 16 * i + 8, as: UInt64.self))) }
+        var s = 0.0
+        let ox = x(0), oy = y(0)
+        for i in 0..<(n - 1) {
+            s += (x(i) - ox) * (y(i + 1) - oy) - (x(i + 1) - ox) * (y(i) - oy)
+        }
+        return s
     }
 
     /// A 2D PolyLine or Polygon record: the same bytes as ``encode(_:box:z:m:)``.

@@ -336,17 +336,22 @@ public enum GeoDataSink {
                     warnings += plan.plan.warnings.map { GeoDataWarning(path: path, $0) }
                 }
                 // Geometries are encoded on the reading thread of a stream that reads ahead, while
-                // this thread is busy; here otherwise.
+                // this thread is busy; here otherwise. Those a GeoPackage holds as plain WKB come
+                // still encoded and keep their WKB.
                 let srsID = references[k].srsID
-                let prepare: @Sendable (Feature) -> GeoPackageWriter.PreparedGeometry? = { f in
-                    f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                let prepare: @Sendable (Feature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { f, e in
+                    if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
+                    return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
                 }
-                try stream.forEachFeature(preparing: prepare) { (f, prepared) throws(GeoDataError) in
-                    let geometry = prepared ?? prepare(f)
-                    if k == 0 { pages.observe(f.geometry) }
+                try stream.forEachFeatureKeepingWKB(preparing: prepare) { (f, e, prepared) throws(GeoDataError) in
+                    let geometry = prepared ?? prepare(f, e)
+                    let kind = e?.kind ?? f.geometry?.kind
+                    if k == 0 {
+                        if let e { pages.observe(positions: e.positionCount) } else { pages.observe(f.geometry) }
+                    }
                     if admission != nil {
-                        if let g = f.geometry, !kinds.contains(g.kind) {
-                            kinds.insert(g.kind)
+                        if let kind, !kinds.contains(kind) {
+                            kinds.insert(kind)
                             guard Self.typeName(kinds) == typeName else {
                                 restart = true
                                 throw stop
@@ -363,7 +368,7 @@ public enum GeoDataSink {
                         return
                     }
                     survey.observe(f)
-                    if let g = f.geometry { kinds.insert(g.kind) }
+                    if let kind { kinds.insert(kind) }
                     pending.append((f, geometry))
                     if pending.count >= streamLookahead || settled() { try start() }
                 }

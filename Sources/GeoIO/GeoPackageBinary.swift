@@ -134,18 +134,38 @@ public enum GeoPackageBinary {
         let kind: EnvelopeKind = empty || isPoint ? .none : envelope
         var writer = WKBWriter(byteOrder: byteOrder, flavor: .iso, hasZ: geometry.hasZ, hasM: geometry.hasM)
         writer.out.reserveCapacity(8 + 8 * kind.valueCount + 9 + geometry.coordinateCount * 8 * writer.dimensions)
-        writer.out += [0x47, 0x50, 0]
-        writer.out.append((byteOrder == .littleEndian ? 1 : 0) | kind.rawValue << 1 | (empty ? 0x10 : 0))
-        append(UInt32(bitPattern: srsID), to: &writer.out, byteOrder)
+        var values: [Double] = []
         if kind != .none {
             let box = known ?? geometry.boundingBox
-            var values = [box.minX, box.maxX, box.minY, box.maxY]
+            values = [box.minX, box.maxX, box.minY, box.maxY]
             if kind == .xyz || kind == .xyzm { values += range(geometry) { $0.z } }
             if kind == .xym || kind == .xyzm { values += range(geometry) { $0.m } }
-            for v in values { append(v.bitPattern, to: &writer.out, byteOrder) }
         }
+        appendHeader(to: &writer.out, srsID: srsID, envelope: kind, envelopeValues: values, empty: empty, byteOrder)
         writer.write(geometry, topLevel: true)
         return writer.out
+    }
+
+    /// The blob ``encode(_:srsID:envelope:byteOrder:)`` gives for the geometry `encoded` decodes
+    /// to, little-endian with an x, y envelope: the header, then the WKB as it is (the plain WKB
+    /// an ``EncodedGeometry`` holds is what the encoder writes for that geometry).
+    static func encode(_ encoded: EncodedGeometry, srsID: Int32) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(40 + encoded.wkb.count)
+        let box = encoded.boundingBox
+        appendHeader(to: &out, srsID: srsID, envelope: .xy, envelopeValues: [box.minX, box.maxX, box.minY, box.maxY],
+                     empty: false, .littleEndian)
+        out += encoded.wkb
+        return out
+    }
+
+    /// Appends a blob's header: magic, version 0, flags, SRS id and the envelope's values.
+    private static func appendHeader(to out: inout [UInt8], srsID: Int32, envelope kind: EnvelopeKind, envelopeValues: [Double],
+                                     empty: Bool, _ byteOrder: WKB.ByteOrder) {
+        out += [0x47, 0x50, 0]
+        out.append((byteOrder == .littleEndian ? 1 : 0) | kind.rawValue << 1 | (empty ? 0x10 : 0))
+        append(UInt32(bitPattern: srsID), to: &out, byteOrder)
+        for v in envelopeValues { append(v.bitPattern, to: &out, byteOrder) }
     }
 
     private static func range(_ g: Geometry, _ value: (Position) -> Double?) -> [Double] {

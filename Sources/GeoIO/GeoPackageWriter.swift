@@ -92,9 +92,14 @@ public enum GeoPackageWriter {
         private(set) var bytes = 0
 
         mutating func observe(_ g: Geometry?) {
+            observe(positions: g?.coordinateCount ?? 0)
+        }
+
+        /// Observes a row whose geometry has `positions` positions.
+        mutating func observe(positions: Int) {
             guard rows < GeoDataSink.streamLookahead else { return }
             rows += 1
-            if bytes < 4 << 20 { bytes += 64 + 16 * (g?.coordinateCount ?? 0) }
+            if bytes < 4 << 20 { bytes += 64 + 16 * positions }
         }
 
         /// The page size the rows seen so far already decide (large once they come to 4 MiB or
@@ -125,6 +130,14 @@ public enum GeoPackageWriter {
             blob = GeoPackageBinary.encode(geometry, srsID: srsID, boundingBox: box)
             hasZ = geometry.hasZ
             hasM = geometry.hasM
+        }
+
+        /// The same for the geometry `encoded` decodes to: its WKB kept, not encoded again.
+        init(_ encoded: EncodedGeometry, srsID: Int32) {
+            box = encoded.boundingBox
+            blob = GeoPackageBinary.encode(encoded, srsID: srsID)
+            hasZ = false
+            hasM = false
         }
     }
 

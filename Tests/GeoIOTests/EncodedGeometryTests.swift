@@ -129,6 +129,25 @@ import Testing
         } == ShapeRing.signedArea2(ccw))
     }
 
+    /// A GeoPackage row's geometry from the WKB is the blob, box and flags made from the decoded
+    /// geometry: the header before the WKB as it is.
+    @Test func geoPackageBlobFromWKBIsTheGeometrys() throws {
+        var compared = 0
+        for g in Self.corpus() {
+            guard let e = Self.encoded(WKB.encode(g)) else { continue }
+            for srs: Int32 in [4326, -1, 5179] {
+                let fromGeometry = GeoPackageWriter.PreparedGeometry(g, srsID: srs)
+                let fromWKB = GeoPackageWriter.PreparedGeometry(e, srsID: srs)
+                #expect(fromWKB.blob == fromGeometry.blob, "\(g.kind)")
+                #expect(fromWKB.box == fromGeometry.box)
+                #expect(fromWKB.hasZ == fromGeometry.hasZ && fromWKB.hasM == fromGeometry.hasM)
+                #expect(try GeoPackageBinary.decode(fromWKB.blob).geometry == g)
+                compared += 1
+            }
+        }
+        #expect(compared >= 90)
+    }
+
     /// A FlatGeobuf feature laid out from the WKB has the bytes of the one laid out from the
     /// decoded geometry, promoted as the writer promotes it, at every alignment of its start.
     @Test func flatGeobufFeatureFromWKBHasTheGeometrysBytes() throws {
@@ -217,7 +236,7 @@ import Testing
         }
         #expect(kept + whole == Self.count)
         #expect(kept >= Self.count - 1, "\(change)")
-        for ext in ["fgb", "shp"] {
+        for ext in ["fgb", "shp", "gpkg"] {
             let wholePath = dir + "/whole." + ext, streamedPath = dir + "/streamed." + ext
             if ext == "shp" && change == "latePoint" {
                 // Points among polygons: the same refusal, and nothing written.
@@ -229,7 +248,10 @@ import Testing
             try GeoDataSink.write([decoded], to: wholePath)
             #expect(try GeoDataSink.write(streams: [stream], to: streamedPath) == Self.count)
             let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-            let parts = files.filter { $0.hasPrefix("whole.") && (ext == "fgb" ? $0.hasSuffix(".fgb") : !$0.hasSuffix(".fgb")) }
+            let shapefile = ["shp", "shx", "dbf", "prj", "cpg"]
+            let parts = files.filter { name in
+                name.hasPrefix("whole.") && (ext == "shp" ? shapefile.contains { name.hasSuffix("." + $0) } : name.hasSuffix("." + ext))
+            }
             #expect(parts.count == (ext == "shp" ? 4 : 1))
             for part in parts {
                 let name = String(part.dropFirst("whole.".count))

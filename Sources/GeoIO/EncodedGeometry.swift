@@ -133,16 +133,27 @@ public struct EncodedGeometry: Hashable, Sendable {
         private mutating func run(minimum: Int, closed: Bool) -> Bool {
             guard let n = count(), n >= minimum, n <= remaining / 16 else { return false }
             var lo = self.lo, hi = self.hi
-            var finite = true
+            // x * 0 is 0 for a finite x and NaN for an infinity or a NaN: one sum tells.
+            var zero = SIMD2<Double>(repeating: 0)
+            #if _endian(little)
+            let base = bytes.baseAddress.unsafelyUnwrapped + position
+            for i in 0..<n {
+                let v = (base + 16 * i).loadUnaligned(as: SIMD2<Double>.self)
+                zero += v * 0
+                lo.replace(with: v, where: v .< lo)
+                hi.replace(with: v, where: v .> hi)
+            }
+            #else
             for i in 0..<n {
                 let at = position + 16 * i
                 let v = SIMD2(Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))),
                               Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))))
-                finite = finite && v.x.isFinite && v.y.isFinite
+                zero += v * 0
                 lo.replace(with: v, where: v .< lo)
                 hi.replace(with: v, where: v .> hi)
             }
-            guard finite else { return false }
+            #endif
+            guard zero == .zero else { return false }
             if closed {
                 let last = position + 16 * (n - 1)
                 for k in 0..<2 {

@@ -66,8 +66,9 @@ public enum GeoPackageBinary {
         }
     }
 
-    /// Decodes the header of a blob.
-    public static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> Header {
+    /// The length of a blob's header, checked as ``decodeHeader(_:)`` checks it (the WKB starts
+    /// there), and its envelope kind.
+    static func headerLength(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> (length: Int, kind: EnvelopeKind) {
         guard bytes.count >= 8 else { throw .header("blob of \(bytes.count) bytes is shorter than the 8-byte header") }
         guard bytes[0] == 0x47, bytes[1] == 0x50 else {
             throw .header("bad magic 0x\(hex(bytes[0]))\(hex(bytes[1])) (expected 'GP')")
@@ -76,11 +77,18 @@ public enum GeoPackageBinary {
         guard let kind = EnvelopeKind(rawValue: (flags >> 1) & 7) else {
             throw .header("invalid envelope code \((flags >> 1) & 7)")
         }
-        let order: WKB.ByteOrder = flags & 1 == 1 ? .littleEndian : .bigEndian
         let length = 8 + 8 * kind.valueCount
         guard bytes.count >= length else {
             throw .header("blob of \(bytes.count) bytes is shorter than its \(length)-byte header")
         }
+        return (length, kind)
+    }
+
+    /// Decodes the header of a blob.
+    public static func decodeHeader(_ bytes: UnsafeRawBufferPointer) throws(DecodeError) -> Header {
+        let (length, kind) = try headerLength(bytes)
+        let flags = bytes[3]
+        let order: WKB.ByteOrder = flags & 1 == 1 ? .littleEndian : .bigEndian
         var srs = UInt32(0)
         for i in 0..<4 { srs |= UInt32(bytes[4 + i]) << (order == .littleEndian ? 8 * i : 8 * (3 - i)) }
         var envelope: [Double] = []

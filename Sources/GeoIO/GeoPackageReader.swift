@@ -249,8 +249,8 @@ public final class GeoPackageReader {
         guard stmt.storageClass(1) == .blob else { return nil }
         let result = stmt.withBlob(1) { raw in
             Result<EncodedGeometry?, GeoPackageBinary.DecodeError> { () throws(GeoPackageBinary.DecodeError) in
-                let header = try GeoPackageBinary.decodeHeader(raw)
-                return EncodedGeometry(UnsafeRawBufferPointer(rebasing: raw[header.length...]))
+                let length = try GeoPackageBinary.headerLength(raw).length
+                return EncodedGeometry(UnsafeRawBufferPointer(rebasing: raw[length...]))
             }
         }
         switch result {

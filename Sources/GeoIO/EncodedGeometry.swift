@@ -12,8 +12,11 @@ import GeoCore
 /// (``WKB/decode(_:)``) to a geometry and encode back (``WKB/encode(_:byteOrder:flavor:)``) to
 /// the same bytes. Anything else, valid or not, is left to ``WKB/decode(_:)``.
 public struct EncodedGeometry: Hashable, Sendable {
-    /// The WKB.
-    public let wkb: [UInt8]
+    /// The bytes as they came: the WKB, after `wkbOffset` bytes of what held it (a GeoPackage
+    /// geometry's header), kept so that a writer of the same container can reuse them whole.
+    let storage: [UInt8]
+    /// Where the WKB starts in ``storage``.
+    let wkbOffset: Int
     /// The geometry's kind.
     public let kind: Geometry.Kind
     /// The bounding box of its coordinates (that of the decoded ``geometry``).
@@ -23,18 +26,43 @@ public struct EncodedGeometry: Hashable, Sendable {
 
     /// The geometry in `bytes`, when they are WKB of the shape above; nil otherwise.
     public init?(_ bytes: UnsafeRawBufferPointer) {
-        var scan = Scan(bytes)
-        guard let kind = scan.geometry(), scan.position == bytes.count else { return nil }
-        self.wkb = Array(bytes)
+        self.init(bytes, wkbOffset: 0)
+    }
+
+    /// The geometry in the WKB of `bytes` after its first `wkbOffset` bytes (a header, kept with
+    /// it), when that WKB is of the shape above; nil otherwise.
+    init?(_ bytes: UnsafeRawBufferPointer, wkbOffset: Int) {
+        var scan = Scan(UnsafeRawBufferPointer(rebasing: bytes[wkbOffset...]))
+        guard let kind = scan.geometry(), scan.position == bytes.count - wkbOffset else { return nil }
+        self.storage = Array(bytes)
+        self.wkbOffset = wkbOffset
         self.kind = kind
         self.boundingBox = BoundingBox(minX: scan.lo.x, minY: scan.lo.y, maxX: scan.hi.x, maxY: scan.hi.y)
         self.positionCount = scan.positions
     }
 
+    /// The WKB (a copy).
+    public var wkb: [UInt8] { Array(storage[wkbOffset...]) }
+
+    /// Calls `body` with the WKB's bytes.
+    func withWKB<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        storage.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[wkbOffset...])) }
+    }
+
     /// The geometry decoded.
     public var geometry: Geometry {
         // Checked when made: the decoder accepts every such encoding.
-        do { return try WKB.decode(wkb) } catch { preconditionFailure("checked WKB failed to decode: \(error)") }
+        let decoded = withWKB { raw in Result { () throws(GeoIOError) in try WKB.decode(raw) } }
+        do { return try decoded.get() } catch { preconditionFailure("checked WKB failed to decode: \(error)") }
+    }
+
+    /// Equal when the WKB is (whatever held it).
+    public static func == (a: EncodedGeometry, b: EncodedGeometry) -> Bool {
+        a.withWKB { x in b.withWKB { y in x.elementsEqual(y) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        withWKB { hasher.combine(bytes: $0) }
     }
 
     /// Whether the geometry is of the polygon kinds (else the line kinds).
@@ -46,7 +74,7 @@ public struct EncodedGeometry: Hashable, Sendable {
     /// Calls `body` with the WKB's bytes and where each part starts in them (see
     /// ``EncodedGeometry/Parts``).
     func withParts<R>(_ body: (Parts) -> R) -> R {
-        wkb.withUnsafeBytes { raw in body(Parts(raw: raw, polygonal: isPolygonal, multi: isMulti)) }
+        withWKB { raw in body(Parts(raw: raw, polygonal: isPolygonal, multi: isMulti)) }
     }
 
     /// The parts of a geometry: its polygons (each a ring count, then rings) or its lines (each

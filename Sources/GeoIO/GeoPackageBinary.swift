@@ -157,14 +157,30 @@ public enum GeoPackageBinary {
     /// The blob ``encode(_:srsID:envelope:byteOrder:)`` gives for the geometry `encoded` decodes
     /// to, little-endian with an x, y envelope: the header, then the WKB as it is (the plain WKB
     /// an ``EncodedGeometry`` holds is what the encoder writes for that geometry).
+    /// When the geometry came in a blob with this very header (a GeoPackage's, written by GDAL
+    /// or GeoTwin for the same reference system), that blob is returned as it is.
     static func encode(_ encoded: EncodedGeometry, srsID: Int32) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(40 + encoded.wkb.count)
         let box = encoded.boundingBox
-        appendHeader(to: &out, srsID: srsID, envelope: .xy, envelopeValues: [box.minX, box.maxX, box.minY, box.maxY],
-                     empty: false, .littleEndian)
-        out += encoded.wkb
+        let envelope = [box.minX, box.maxX, box.minY, box.maxY]
+        if encoded.wkbOffset == 40, hasHeader(encoded.storage, srsID: srsID, envelope: envelope) { return encoded.storage }
+        var out: [UInt8] = []
+        out.reserveCapacity(40 + encoded.storage.count - encoded.wkbOffset)
+        appendHeader(to: &out, srsID: srsID, envelope: .xy, envelopeValues: envelope, empty: false, .littleEndian)
+        out += encoded.storage[encoded.wkbOffset...]
         return out
+    }
+
+    /// Whether `blob` starts with the header ``appendHeader(to:srsID:envelope:envelopeValues:empty:_:)``
+    /// writes for a non-empty geometry, little-endian, with the x, y `envelope`.
+    private static func hasHeader(_ blob: [UInt8], srsID: Int32, envelope: [Double]) -> Bool {
+        blob.withUnsafeBytes { b in
+            guard b.count >= 40, b[0] == 0x47, b[1] == 0x50, b[2] == 0, b[3] == 1 | EnvelopeKind.xy.rawValue << 1,
+                  UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == UInt32(bitPattern: srsID) else { return false }
+            for k in 0..<4 where UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 + 8 * k, as: UInt64.self)) != envelope[k].bitPattern {
+                return false
+            }
+            return true
+        }
     }
 
     /// Appends a blob's header: magic, version 0, flags, SRS id and the envelope's values.

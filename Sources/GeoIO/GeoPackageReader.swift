@@ -249,8 +249,8 @@ public final class GeoPackageReader {
         guard stmt.storageClass(1) == .blob else { return nil }
         let result = stmt.withBlob(1) { raw in
             Result<EncodedGeometry?, GeoPackageBinary.DecodeError> { () throws(GeoPackageBinary.DecodeError) in
-                let length = try GeoPackageBinary.headerLength(raw).length
-                return EncodedGeometry(UnsafeRawBufferPointer(rebasing: raw[length...]))
+                // The header is kept with the WKB: a GeoPackage output may take the blob whole.
+                return EncodedGeometry(raw, wkbOffset: try GeoPackageBinary.headerLength(raw).length)
             }
         }
         switch result {

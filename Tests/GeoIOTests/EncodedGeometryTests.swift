@@ -144,6 +144,25 @@ import Testing
                 #expect(try GeoPackageBinary.decode(fromWKB.blob).geometry == g)
                 compared += 1
             }
+            // Kept in its GeoPackage blob: the blob as it is when its header is the one to
+            // write; else a header made anew (another reference system, a lying envelope, a
+            // big-endian header, an envelope with heights).
+            let blob = GeoPackageBinary.encode(g, srsID: 4326)
+            let kept = try #require(blob.withUnsafeBytes { EncodedGeometry($0, wkbOffset: 40) })
+            #expect(kept == e)
+            #expect(GeoPackageWriter.PreparedGeometry(kept, srsID: 4326).blob == blob)
+            #expect(GeoPackageWriter.PreparedGeometry(kept, srsID: 5179).blob == GeoPackageBinary.encode(g, srsID: 5179))
+            var lying = blob
+            lying[8] ^= 1
+            var bigEndianHeader = GeoPackageBinary.encode(g, srsID: 4326, byteOrder: .bigEndian)
+            bigEndianHeader.replaceSubrange(40..., with: WKB.encode(g))
+            for other in [lying, bigEndianHeader] {
+                let e = try #require(other.withUnsafeBytes { EncodedGeometry($0, wkbOffset: 40) })
+                #expect(GeoPackageWriter.PreparedGeometry(e, srsID: 4326).blob == blob)
+            }
+            let withHeights = GeoPackageBinary.encode(g, srsID: 4326, envelope: .xyz)
+            let e56 = try #require(withHeights.withUnsafeBytes { EncodedGeometry($0, wkbOffset: 56) })
+            #expect(GeoPackageWriter.PreparedGeometry(e56, srsID: 4326).blob == blob)
         }
         #expect(compared >= 90)
     }

@@ -184,6 +184,15 @@ public final class GeoDataSource {
         }
     }
 
+    /// The number of features the file's index or header states for the layer `info`, read
+    /// without touching its rows: for a GeoPackage with an R-tree, the index's entries (features
+    /// without a geometry are not among them, so it may fall short), else ``featureCount(_:)``.
+    /// A hint to plan by (``GeoDataLayerStream/statedCount``), not a count to report.
+    public func featureCountHint(_ info: GeoDataLayerInfo) -> Int? {
+        if format == .geoPackage, let indexed = try? geoPackage?.indexedRowCount(info.name) { return indexed }
+        return featureCount(info)
+    }
+
     /// Summaries of every layer (count, geometry types, CRS, extent) in one pass each.
     public func summaries() throws(GeoDataError) -> [GeoDataLayerSummary] {
         try readAll().map(GeoDataLayerSummary.init)

@@ -86,6 +86,19 @@ public final class GeoPackageReader {
         return Int(try db.scalarInt("SELECT count(*) FROM \(quoted(info.tableName))") ?? 0)
     }
 
+    /// The number of entries in the spatial index of the layer named `name` (its R-tree,
+    /// `rtree_<table>_<column>`): the rows with a non-empty geometry, counted from the index's own
+    /// small table rather than from every page of the layer's; nil when the layer has no R-tree.
+    /// - Throws: ``GeoPackageError`` (`unknownLayer`, `sqlite`).
+    public func indexedRowCount(_ name: String) throws(GeoPackageError) -> Int? {
+        guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        guard let g = info.geometryColumn else { return nil }
+        // The R*Tree module keeps one row per entry in its `_rowid` shadow table.
+        let rowids = "rtree_\(info.tableName)_\(g)_rowid"
+        guard try db.tableExists(rowids) else { return nil }
+        return Int(try db.scalarInt("SELECT count(*) FROM \(quoted(rowids))") ?? 0)
+    }
+
     /// Reads every row of a feature (or attributes) layer, ordered by its primary key.
     /// - Throws: ``GeoPackageError`` naming the table, row fid and column of the first bad value.
     public func readLayer(_ name: String) throws(GeoPackageError) -> GeoPackageLayer {

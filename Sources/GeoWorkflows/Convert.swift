@@ -152,8 +152,9 @@ public enum GeoConvert {
             let named = reader.format?.isMultiLayer ?? true ? name : nil
             let offset = offsets[k]
             // A GeoPackage output plans by the count the input states (without a bbox, what the
-            // stream will deliver); asked only then, as a GeoPackage input counts its rows.
-            let stated = layerBBox == nil && format == .geoPackage ? reader.featureCount(info) : nil
+            // stream will deliver); asked only then. A GeoPackage input states it through its
+            // R-tree when it has one, which reads a few pages rather than the whole layer.
+            let stated = layerBBox == nil && format == .geoPackage ? reader.featureCountHint(info) : nil
             var stream = GeoDataLayerStream(name: name, crs: crs, statedCount: stated) { body throws(GeoDataError) in
                 read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in

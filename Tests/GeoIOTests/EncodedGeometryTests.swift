@@ -280,3 +280,51 @@ import Testing
         }
     }
 }
+
+/// A GeoPackage states its feature count through its R-tree without reading the layer's rows;
+/// a count that falls short (features without a geometry) only plans the write, whose file is
+/// still the one the whole layer gives.
+@Suite struct FeatureCountHintTests {
+    @Test func theRTreeStatesTheFeaturesWithAGeometry() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-hint-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Just past the lookahead, ten of them without a geometry: the index states fewer.
+        let count = GeoDataSink.streamLookahead + 4
+        var features = KeptWKBStreamTests.features("none")
+        while features.count < count { features += KeptWKBStreamTests.features("none") }
+        features = Array(features.prefix(count)).enumerated().map { i, f in
+            var f = f
+            f.id = .int(Int64(i + 1))
+            if i % 400 == 7 { f.geometry = nil }
+            return f
+        }
+        let input = dir + "/in.gpkg"
+        let layer = GeoDataLayer(name: "l", collection: FeatureCollection(features, crs: .wgs84))
+        try GeoDataSink.write([layer], to: input)
+        let source = try GeoDataSource(path: input)
+        let info = try source.layer(named: "l")
+        let withGeometry = features.filter { $0.geometry != nil }.count
+        #expect(withGeometry < GeoDataSink.streamLookahead)
+        #expect(source.featureCount(info) == count)
+        #expect(source.featureCountHint(info) == withGeometry)
+        let reader = try GeoPackageReader(path: input)
+        #expect(try reader.indexedRowCount("l") == withGeometry)
+        #expect(try reader.rowCount("l") == count)
+        // Planned by the short count, the streamed file is the whole layer's.
+        var stream = GeoDataLayerStream(name: "l", crs: info.crs, statedCount: source.featureCountHint(info)) { body throws(GeoDataError) in
+            try source.forEachFeature(layer: "l", body)
+        }
+        stream.wkbSource = { body throws(GeoDataError) in try source.forEachFeatureKeepingWKB(layer: "l", body) }
+        let whole = dir + "/whole.gpkg", streamed = dir + "/streamed.gpkg"
+        try GeoDataSink.write([try source.readLayer("l")], to: whole)
+        #expect(try GeoDataSink.write(streams: [stream.readingAhead()], to: streamed) == count)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)))
+        // Without an R-tree the hint is the exact count.
+        let plain = dir + "/plain.gpkg"
+        try GeoDataSink.write([layer], to: plain, options: GeoDataWriteOptions(spatialIndex: false))
+        let unindexed = try GeoDataSource(path: plain)
+        #expect(try GeoPackageReader(path: plain).indexedRowCount("l") == nil)
+        #expect(unindexed.featureCountHint(try unindexed.layer(named: "l")) == count)
+    }
+}

@@ -206,6 +206,8 @@ enum DBFWriter {
         let columnOf = Dictionary(columns.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var keyOrder = KeyOrderCache()
         var values = [PropertyValue](repeating: .null, count: columns.count)
+        // Each field's type and width, apart from its names: nothing to retain per value.
+        let fields = columns.map { Field(type: $0.type, length: $0.length) }
         for properties in rows {
             for i in values.indices { values[i] = .null }
             var place = 0
@@ -215,13 +217,19 @@ enum DBFWriter {
                 place += 1
             }
             out.append(0x20)
-            for (i, c) in columns.enumerated() { appendValue(&out, values[i], c) }
+            for i in fields.indices { appendValue(&out, values[i], fields[i]) }
         }
         out.append(0x1A)
         return out
     }
 
-    private static func appendValue(_ out: inout [UInt8], _ value: PropertyValue, _ c: Column) {
+    /// What a record's value needs of its column.
+    private struct Field {
+        var type: DBFFieldType
+        var length: Int
+    }
+
+    private static func appendValue(_ out: inout [UInt8], _ value: PropertyValue, _ c: Field) {
         var isNull = value == .null
         if case .double(let d) = value, !d.isFinite { isNull = true }
         switch c.type {

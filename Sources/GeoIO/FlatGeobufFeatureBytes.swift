@@ -103,12 +103,8 @@ private struct DirectFeatureWriter: FlatBufferWriting {
         case .polygon(let p):
             return polygon(p)
         case .multiPolygon(let mp):
-            // One field, `parts` (slot 7): a vector of Polygon tables.
-            let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
-            let vector = beginVector(count: mp.polygons.count, alignment: 4)
-            bytes.append(contentsOf: repeatElement(0, count: 4 * mp.polygons.count))
-            for (i, p) in mp.polygons.enumerated() { patch(vector + 4 + 4 * i, polygon(p)) }
-            patch(table + 4, vector)
+            let (table, parts) = beginMultiPolygon(count: mp.polygons.count)
+            for (i, p) in mp.polygons.enumerated() { patch(parts + 4 + 4 * i, polygon(p)) }
             return table
         case .geometryCollection:
             preconditionFailure("collections are laid out through FlatBufferValue")
@@ -137,19 +133,26 @@ private struct DirectFeatureWriter: FlatBufferWriting {
             case .polygon where headerType != .multiPolygon:
                 return polygon(parts, at: 5)
             default:
-                let n = parts.count
-                let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
-                let vector = beginVector(count: n, alignment: 4)
-                bytes.append(contentsOf: repeatElement(0, count: 4 * n))
+                let (table, vector) = beginMultiPolygon(count: parts.count)
                 var i = 0
                 parts.forEach { p in
                     patch(vector + 4 + 4 * i, polygon(parts, at: p))
                     i += 1
                 }
-                patch(table + 4, vector)
                 return table
             }
         }
+    }
+
+    /// Writes a MultiPolygon's Geometry table, whose one field, `parts` (slot 7), is a vector of
+    /// `count` Polygon tables: the vector's slots are left zero for the tables written next.
+    /// Returns the table's position and the vector's.
+    private mutating func beginMultiPolygon(count: Int) -> (table: Int, parts: Int) {
+        let table = beginTable(slots: 8, fieldCount: 1) { $0 == 7 }
+        let vector = beginVector(count: count, alignment: 4)
+        bytes.append(contentsOf: repeatElement(0, count: 4 * count))
+        patch(table + 4, vector)
+        return (table, vector)
     }
 
     /// An encoded polygon's rings (it has at least one).
@@ -158,8 +161,9 @@ private struct DirectFeatureWriter: FlatBufferWriting {
     }
 
     /// Writes a Geometry table of `count` runs of coordinates, which `forEach` hands over in
-    /// order (each as its x, y pairs' bytes): `ends` (slot 0, the running point count at each run's end) when `ends` is set and
-    /// there is more than one run, then `xy` (slot 1) when there is a coordinate.
+    /// order, each as its x, y pairs' bytes (little-endian: this layout is used on little-endian
+    /// machines only): `ends` (slot 0, the running point count at each run's end) when `ends` is
+    /// set and there is more than one run, then `xy` (slot 1) when there is a coordinate.
     private mutating func runs(_ count: Int, ends: Bool,
                                _ forEach: (((UnsafeRawBufferPointer) -> Void)) -> Void) -> Int {
         var points = 0
@@ -182,16 +186,10 @@ private struct DirectFeatureWriter: FlatBufferWriting {
         }
         if hasXY {
             let at = beginVector(count: 2 * points, alignment: 8)
-            forEach { run in appendCoordinates(run) }
+            forEach { run in bytes.append(contentsOf: run) }
             patch(table + 4 + 4 * field, at)
         }
         return table
-    }
-
-    /// A run's x and y values, already little-endian (this layout is used on little-endian
-    /// machines only), in order.
-    private mutating func appendCoordinates(_ run: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: run)
     }
 
     /// Writes the vtable of a table of `fieldCount` reference fields in `slots` slots (`present`

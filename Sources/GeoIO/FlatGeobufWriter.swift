@@ -28,11 +28,7 @@ public enum FlatGeobufWriter {
     /// Writes the file for `layer` to `path` atomically, its features streamed to the file in
     /// index order (the same bytes as ``encode(_:wkt:path:spatialIndex:)``).
     public static func write(_ layer: GeoDataLayer, wkt: String?, to path: String, spatialIndex: Bool = true) throws(GeoDataError) {
-        let encoder = try encoded(layer, path: path)
-        let layout = encoder.layout(name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex)
-        try AtomicFile.writeThrough(to: path, size: layout.size, { (file: BufferedFile) throws(GeoDataError) in
-            encoder.write(layout, to: file)
-        })
+        try encoded(layer, path: path).writeFile(to: path, name: layer.name, crs: layer.crs, wkt: wkt, spatialIndex: spatialIndex)
     }
 
     /// Hands the bytes of the file, in order, to `emit`; stops when it returns false.
@@ -89,10 +85,7 @@ public enum FlatGeobufWriter {
             encoder = started
         }
         guard let done = encoder else { return nil }
-        let layout = done.layout(name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex)
-        try AtomicFile.writeThrough(to: path, size: layout.size, { (file: BufferedFile) throws(GeoDataError) in
-            done.write(layout, to: file)
-        })
+        try done.writeFile(to: path, name: stream.name, crs: stream.crs, wkt: wkt, spatialIndex: spatialIndex)
         return done.spans.count
     }
 
@@ -331,6 +324,14 @@ public enum FlatGeobufWriter {
                 out += FlatGeobufIndex.build(boxes: order.map { boxes[$0] }, offsets: offsets, nodeSize: nodeSize)
             }
             return Layout(prefix: out, order: order, size: out.count + spans.reduce(0) { $0 + $1.bytes.count })
+        }
+
+        /// Writes the file to `path` atomically, its whole length allocated before the first byte.
+        func writeFile(to path: String, name: String, crs: CRS?, wkt: String?, spatialIndex: Bool) throws(GeoDataError) {
+            let layout = layout(name: name, crs: crs, wkt: wkt, spatialIndex: spatialIndex)
+            try AtomicFile.writeThrough(to: path, size: layout.size, { (file: BufferedFile) throws(GeoDataError) in
+                write(layout, to: file)
+            })
         }
 
         /// Writes the file laid out by `layout` to `file`: the features straight from their

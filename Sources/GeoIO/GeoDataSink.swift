@@ -346,9 +346,7 @@ public enum GeoDataSink {
                 try stream.forEachFeatureKeepingWKB(preparing: prepare) { (f, e, prepared) throws(GeoDataError) in
                     let geometry = prepared ?? prepare(f, e)
                     let kind = e?.kind ?? f.geometry?.kind
-                    if k == 0 {
-                        if let e { pages.observe(positions: e.positionCount) } else { pages.observe(f.geometry) }
-                    }
+                    if k == 0 { pages.observe(positions: e?.positionCount ?? f.geometry?.coordinateCount ?? 0) }
                     if admission != nil {
                         if let kind, !kinds.contains(kind) {
                             kinds.insert(kind)

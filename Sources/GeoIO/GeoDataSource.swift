@@ -212,7 +212,7 @@ public final class GeoDataSource {
         var template: [String: PropertyValue] = [:]
         var slots: [Dictionary<String, PropertyValue>.Index] = []
         do throws(GeoPackageError) {
-            _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, columns in
+            _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, encoded, columns in
                 if kinds.count != columns.count {
                     kinds = columns.map { ($0.isBoolean, $0.isJSON) }
                     template = [String: PropertyValue](minimumCapacity: columns.count)
@@ -225,7 +225,7 @@ public final class GeoDataSource {
                                                                             isJSON: kinds[i].isJSON)
                 }
                 do throws(GeoDataError) {
-                    try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props), row.encodedGeometry)
+                    try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props), encoded)
                 } catch {
                     failure = error
                     return false

@@ -145,8 +145,6 @@ public struct GeoPackageFeature: Hashable, Sendable {
     public var geometry: Geometry?
     /// The attribute values, in the order of ``GeoPackageLayer/columns``.
     public var values: [GeoPackageValue]
-    /// The geometry still in its WKB, in place of ``geometry``, when a stream kept it so.
-    var encodedGeometry: EncodedGeometry?
 
     /// Creates a feature.
     public init(fid: Int64, geometry: Geometry?, values: [GeoPackageValue]) {

@@ -140,7 +140,7 @@ public final class GeoPackageReader {
                                _ body: (GeoPackageFeature) throws(GeoPackageError) -> Void)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         var failure: GeoPackageError?
-        let schema = try forEachRow(name, where: filter, bbox: bbox, geometry: wantsGeometry) { row, _ in
+        let schema = try forEachRow(name, where: filter, bbox: bbox, geometry: wantsGeometry) { row, _, _ in
             do throws(GeoPackageError) { try body(row) } catch {
                 failure = error
                 return false
@@ -151,11 +151,13 @@ public final class GeoPackageReader {
         return schema
     }
 
-    /// The loop behind ``forEachFeature(_:where:bbox:geometry:_:)``: each row with the layer's
-    /// attribute columns (the order of its values); `body` returns false to stop.
+    /// The loop behind ``forEachFeature(_:where:bbox:geometry:_:)``: each row with, when
+    /// `keepingWKB` and its geometry is plain WKB, that geometry still encoded (the row's own
+    /// geometry then nil), and the layer's attribute columns (the order of its values); `body`
+    /// returns false to stop.
     func forEachRow(_ name: String, where filter: (column: String, value: GeoPackageValue)?, bbox: BoundingBox?,
                     geometry wantsGeometry: Bool, keepingWKB: Bool = false,
-                    _ body: (GeoPackageFeature, [GeoPackageColumn]) -> Bool)
+                    _ body: (GeoPackageFeature, EncodedGeometry?, [GeoPackageColumn]) -> Bool)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
@@ -206,9 +208,7 @@ public final class GeoPackageReader {
             var values: [GeoPackageValue] = []
             values.reserveCapacity(columns.count)
             for i in 0..<Int32(columns.count) { values.append(stmt.value(first + i)) }
-            var row = GeoPackageFeature(fid: fid, geometry: geometry, values: values)
-            row.encodedGeometry = encoded
-            if !body(row, columns) { break }
+            if !body(GeoPackageFeature(fid: fid, geometry: geometry, values: values), encoded, columns) { break }
         }
         return (info, columns)
     }

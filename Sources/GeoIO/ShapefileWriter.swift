@@ -372,30 +372,37 @@ struct ShapeRecordEncoder {
                 }
             }
             // Every run is kept (none is empty), so the box is the geometry's.
-            let own = encoded.boundingBox
-            box = box.union(own)
-            out.reserveCapacity(out.count + 44 + 4 * runs.count + 16 * encoded.positionCount)
-            appendLE(&out, type.rawValue)
-            for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
-            appendLE(&out, Int32(runs.count))
-            appendLE(&out, Int32(encoded.positionCount))
-            var start = 0
-            for r in runs {
-                appendLE(&out, Int32(start))
-                start += r.xy.count / 16
-            }
-            for r in runs {
-                guard r.reversed else {
-                    out.append(contentsOf: r.xy)
-                    continue
-                }
-                let at = out.count, n = r.xy.count / 16
-                out.append(contentsOf: repeatElement(0, count: r.xy.count))
-                out.withUnsafeMutableBytes { raw in
-                    for j in 0..<n {
-                        (raw.baseAddress! + at + 16 * j).copyMemory(from: r.xy.baseAddress! + 16 * (n - 1 - j), byteCount: 16)
-                    }
-                }
+            box = box.union(encoded.boundingBox)
+            appendFlatHeader(box: encoded.boundingBox, lengths: runs.lazy.map { $0.xy.count / 16 }, into: &out)
+            for r in runs { Self.appendPairs(r.xy, reversed: r.reversed, to: &out) }
+        }
+    }
+
+    /// Appends a flat PolyLine or Polygon record's header: its shape type, `own` box, the number
+    /// of parts and of points, and where each part, of `lengths` points, starts.
+    private func appendFlatHeader(box own: BoundingBox, lengths: some Collection<Int>, into out: inout [UInt8]) {
+        let count = lengths.reduce(0, +)
+        out.reserveCapacity(out.count + 44 + 4 * lengths.count + 16 * count)
+        appendLE(&out, type.rawValue)
+        for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
+        appendLE(&out, Int32(lengths.count))
+        appendLE(&out, Int32(count))
+        var start = 0
+        for n in lengths {
+            appendLE(&out, Int32(start))
+            start += n
+        }
+    }
+
+    /// Appends the little-endian x, y pairs `xy` as they are or, `reversed`, pair by pair from
+    /// the last.
+    private static func appendPairs(_ xy: UnsafeRawBufferPointer, reversed: Bool, to out: inout [UInt8]) {
+        guard reversed else { return out.append(contentsOf: xy) }
+        let at = out.count, n = xy.count / 16
+        out.append(contentsOf: repeatElement(0, count: xy.count))
+        out.withUnsafeMutableBytes { raw in
+            for j in 0..<n {
+                (raw.baseAddress! + at + 16 * j).copyMemory(from: xy.baseAddress! + 16 * (n - 1 - j), byteCount: 16)
             }
         }
     }
@@ -433,41 +440,15 @@ struct ShapeRecordEncoder {
         default: break
         }
         var own = BoundingBox.empty
-        var count = 0
         for p in parts {
-            count += p.c.count
             for c in p.c { own.expand(toInclude: c) }
         }
         box = box.union(own)
-        out.reserveCapacity(out.count + 44 + 4 * parts.count + 16 * count)
-        appendLE(&out, type.rawValue)
-        for v in [own.minX, own.minY, own.maxX, own.maxY] { appendLE(&out, v) }
-        appendLE(&out, Int32(parts.count))
-        appendLE(&out, Int32(count))
-        var start = 0
-        for p in parts {
-            appendLE(&out, Int32(start))
-            start += p.c.count
-        }
+        appendFlatHeader(box: own, lengths: parts.lazy.map { $0.c.count }, into: &out)
         #if _endian(little)
         // A Coordinate is x then y as two Doubles: on a little-endian machine its bytes are the
-        // record's, so each part is copied whole (a reversed ring element by element into place).
-        for p in parts {
-            if p.reversed {
-                let at = out.count
-                out.append(contentsOf: repeatElement(0, count: 16 * p.c.count))
-                out.withUnsafeMutableBytes { raw in
-                    p.c.withUnsafeBytes { src in
-                        let n = p.c.count
-                        for j in 0..<n {
-                            (raw.baseAddress! + at + 16 * j).copyMemory(from: src.baseAddress! + 16 * (n - 1 - j), byteCount: 16)
-                        }
-                    }
-                }
-            } else {
-                p.c.withUnsafeBytes { out.append(contentsOf: $0) }
-            }
-        }
+        // record's, so each part is copied whole (a reversed ring pair by pair into place).
+        for p in parts { p.c.withUnsafeBytes { Self.appendPairs($0, reversed: p.reversed, to: &out) } }
         #else
         for p in parts {
             if p.reversed {

@@ -134,6 +134,11 @@ public enum GeoConvert {
             for k in infos.indices.dropFirst() { offsets[k] = offsets[k - 1] + (counts[k - 1] ?? 0) }
         }
         var read = 0
+        // Each feature read moves the bar (while it draws).
+        func counted() {
+            read += 1
+            if let progress, progress.isEnabled { progress.update(read) }
+        }
         var projectionFailure: WorkflowError?
         let readAhead = ProcessInfo.processInfo.activeProcessorCount > 1
         let stopped = GeoDataError.unreadable(path: reader.path, reason: "reprojection failed")
@@ -158,8 +163,7 @@ public enum GeoConvert {
             var stream = GeoDataLayerStream(name: name, crs: crs, statedCount: stated) { body throws(GeoDataError) in
                 read = offset
                 try reader.forEachFeature(layer: named, bbox: layerBBox, partitions: partitions) { (f) throws(GeoDataError) in
-                    read += 1
-                    if let progress, progress.isEnabled { progress.update(read) }
+                    counted()
                     guard let transformer, let g = f.geometry else { return try body(f) }
                     var out = f
                     do { out.geometry = try transformer.transform(g) } catch {
@@ -175,8 +179,7 @@ public enum GeoConvert {
                 stream.wkbSource = { body throws(GeoDataError) in
                     read = offset
                     try reader.forEachFeatureKeepingWKB(layer: named, bbox: layerBBox) { (f, e) throws(GeoDataError) in
-                        read += 1
-                        if let progress, progress.isEnabled { progress.update(read) }
+                        counted()
                         try body(f, e)
                     }
                 }

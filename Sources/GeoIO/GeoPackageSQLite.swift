@@ -162,6 +162,23 @@ final class GeoPackageStatement {
         if rc != SQLITE_OK { throw connection.error(rc) }
     }
 
+    /// Binds `bytes` to parameter `index` in place, without the copy ``bind(_:_:)`` makes of a
+    /// blob, and steps: the binding lasts only while this call runs (the statement is reset
+    /// before it returns). For a blob written once, as a row's geometry is.
+    func step(bindingBlob bytes: [UInt8], at index: Int32) throws(GeoPackageError) -> Bool {
+        let result = bytes.withUnsafeBytes { (raw) -> Result<Bool, GeoPackageError> in
+            // A nil destructor is SQLITE_STATIC: SQLite reads the bytes where they are.
+            let rc = sqlite3_bind_blob(stmt, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
+            if rc != SQLITE_OK { return .failure(connection.error(rc)) }
+            defer {
+                sqlite3_reset(stmt)
+                sqlite3_bind_null(stmt, index)
+            }
+            do throws(GeoPackageError) { return .success(try step()) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
     /// The number of result columns.
     var columnCount: Int32 { sqlite3_column_count(stmt) }
 

@@ -247,19 +247,20 @@ public enum GeoPackageWriter {
             }
             insert.reset()
             try insert.bind(1, .integer(f.fid))
+            if geometry == nil { try insert.bind(2, .null) }
+            for (i, v) in f.values.enumerated() { try insert.bind(Int32(i + 3), v) }
+            do {
+                // The geometry's blob is read where it is, not copied first.
+                if let geometry { _ = try insert.step(bindingBlob: geometry.blob, at: 2) } else { _ = try insert.step() }
+            } catch { throw error.inTable(layer.name, "fid \(f.fid)").replacingPath(temp, with: path) }
             if let geometry {
-                try insert.bind(2, .blob(geometry.blob))
                 if !geometry.box.isEmpty {
                     extent = extent.union(geometry.box)
                     boxes.append((f.fid, geometry.box))
                 }
                 hasZ = hasZ || geometry.hasZ
                 hasM = hasM || geometry.hasM
-            } else {
-                try insert.bind(2, .null)
             }
-            for (i, v) in f.values.enumerated() { try insert.bind(Int32(i + 3), v) }
-            do { _ = try insert.step() } catch { throw error.inTable(layer.name, "fid \(f.fid)").replacingPath(temp, with: path) }
         }
 
         /// Records the current layer in the GeoPackage's tables and builds its R-tree.

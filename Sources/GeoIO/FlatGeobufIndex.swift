@@ -115,14 +115,19 @@ struct FlatGeobufIndex {
                 parent += 1
             }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(total * nodeBytes)
-        for i in 0..<total {
-            let b = nodes[i]
-            for v in b.isEmpty ? [Double.infinity, .infinity, -Double.infinity, -Double.infinity] : [b.minX, b.minY, b.maxX, b.maxY] {
-                appendLE(&out, v)
+        // Each node stored in place: four doubles and the offset, little-endian.
+        var out = [UInt8](repeating: 0, count: total * nodeBytes)
+        out.withUnsafeMutableBytes { raw in
+            for i in 0..<total {
+                let b = nodes[i]
+                let at = i * nodeBytes
+                let empty = b.isEmpty
+                raw.storeBytes(of: (empty ? Double.infinity : b.minX).bitPattern.littleEndian, toByteOffset: at, as: UInt64.self)
+                raw.storeBytes(of: (empty ? Double.infinity : b.minY).bitPattern.littleEndian, toByteOffset: at + 8, as: UInt64.self)
+                raw.storeBytes(of: (empty ? -Double.infinity : b.maxX).bitPattern.littleEndian, toByteOffset: at + 16, as: UInt64.self)
+                raw.storeBytes(of: (empty ? -Double.infinity : b.maxY).bitPattern.littleEndian, toByteOffset: at + 24, as: UInt64.self)
+                raw.storeBytes(of: nodeOffsets[i].littleEndian, toByteOffset: at + 32, as: UInt64.self)
             }
-            appendLE(&out, nodeOffsets[i])
         }
         return out
     }

@@ -91,6 +91,9 @@ final class GeoPackageConnection {
         return GeoPackageStatement(stmt, connection: self)
     }
 
+    /// The most parameters a statement may have (`SQLITE_LIMIT_VARIABLE_NUMBER`).
+    var variableLimit: Int32 { db.map { sqlite3_limit($0, SQLITE_LIMIT_VARIABLE_NUMBER, -1) } ?? 999 }
+
     /// The first column of the first row of `sql` as an integer, or nil when there is no row.
     func scalarInt(_ sql: String) throws(GeoPackageError) -> Int64? {
         let stmt = try prepare(sql)
@@ -162,22 +165,29 @@ final class GeoPackageStatement {
         if rc != SQLITE_OK { throw connection.error(rc) }
     }
 
-    /// Binds `bytes` to parameter `index` in place, without the copy ``bind(_:_:)`` makes of a
-    /// blob, and steps: the binding lasts only while this call runs (the statement is reset
-    /// before it returns). For a blob written once, as a row's geometry is.
-    func step(bindingBlob bytes: [UInt8], at index: Int32) throws(GeoPackageError) -> Bool {
-        let result = bytes.withUnsafeBytes { (raw) -> Result<Bool, GeoPackageError> in
-            // A nil destructor is SQLITE_STATIC: SQLite reads the bytes where they are.
-            let rc = sqlite3_bind_blob(stmt, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
-            if rc != SQLITE_OK { return .failure(connection.error(rc)) }
-            defer {
-                sqlite3_reset(stmt)
-                sqlite3_bind_null(stmt, index)
+    /// Binds each of `blobs` (a parameter and its bytes) in place, without the copy
+    /// ``bind(_:_:)`` makes of a blob, and steps: the bindings last only while this call runs
+    /// (the statement is reset before it returns). For blobs written once, as rows' geometries are.
+    func step(bindingBlobs blobs: [(index: Int32, bytes: [UInt8])]) throws(GeoPackageError) -> Bool {
+        // Each blob's bytes are reachable only inside its own closure: one inside another.
+        func bind(from k: Int) -> Result<Bool, GeoPackageError> {
+            guard k < blobs.count else {
+                defer { sqlite3_reset(stmt) }
+                do throws(GeoPackageError) { return .success(try step()) } catch { return .failure(error) }
             }
-            do throws(GeoPackageError) { return .success(try step()) } catch { return .failure(error) }
+            return blobs[k].bytes.withUnsafeBytes { raw -> Result<Bool, GeoPackageError> in
+                // A nil destructor is SQLITE_STATIC: SQLite reads the bytes where they are.
+                let rc = sqlite3_bind_blob(stmt, blobs[k].index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), nil)
+                if rc != SQLITE_OK { return .failure(connection.error(rc)) }
+                defer { sqlite3_bind_null(stmt, blobs[k].index) }
+                return bind(from: k + 1)
+            }
         }
-        return try result.get()
+        return try bind(from: 0).get()
     }
+
+    /// The number of parameters of the statement.
+    var parameterCount: Int32 { sqlite3_bind_parameter_count(stmt) }
 
     /// The number of result columns.
     var columnCount: Int32 { sqlite3_column_count(stmt) }

@@ -161,25 +161,25 @@ public enum GeoPackageBinary {
     /// or GeoTwin for the same reference system), that blob is returned as it is.
     static func encode(_ encoded: EncodedGeometry, srsID: Int32) -> [UInt8] {
         let box = encoded.boundingBox
-        let envelope = [box.minX, box.maxX, box.minY, box.maxY]
-        if encoded.wkbOffset == 40, hasHeader(encoded.storage, srsID: srsID, envelope: envelope) { return encoded.storage }
+        if encoded.wkbOffset == 40, hasHeader(encoded.storage, srsID: srsID, envelope: box) { return encoded.storage }
         var out: [UInt8] = []
         out.reserveCapacity(40 + encoded.storage.count - encoded.wkbOffset)
-        appendHeader(to: &out, srsID: srsID, envelope: .xy, envelopeValues: envelope, empty: false, .littleEndian)
+        appendHeader(to: &out, srsID: srsID, envelope: .xy, envelopeValues: [box.minX, box.maxX, box.minY, box.maxY],
+                     empty: false, .littleEndian)
         out += encoded.storage[encoded.wkbOffset...]
         return out
     }
 
     /// Whether `blob` starts with the header ``appendHeader(to:srsID:envelope:envelopeValues:empty:_:)``
     /// writes for a non-empty geometry, little-endian, with the x, y `envelope`.
-    private static func hasHeader(_ blob: [UInt8], srsID: Int32, envelope: [Double]) -> Bool {
+    private static func hasHeader(_ blob: [UInt8], srsID: Int32, envelope box: BoundingBox) -> Bool {
         blob.withUnsafeBytes { b in
             guard b.count >= 40, b[0] == 0x47, b[1] == 0x50, b[2] == 0, b[3] == 1 | EnvelopeKind.xy.rawValue << 1,
                   UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == UInt32(bitPattern: srsID) else { return false }
-            for k in 0..<4 where UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 + 8 * k, as: UInt64.self)) != envelope[k].bitPattern {
-                return false
-            }
-            return true
+            // In the header's order: minX, maxX, minY, maxY.
+            func value(_ k: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 + 8 * k, as: UInt64.self)) }
+            return value(0) == box.minX.bitPattern && value(1) == box.maxX.bitPattern
+                && value(2) == box.minY.bitPattern && value(3) == box.maxY.bitPattern
         }
     }
 

@@ -186,9 +186,6 @@ final class GeoPackageStatement {
         return try bind(from: 0).get()
     }
 
-    /// The number of parameters of the statement.
-    var parameterCount: Int32 { sqlite3_bind_parameter_count(stmt) }
-
     /// The number of result columns.
     var columnCount: Int32 { sqlite3_column_count(stmt) }
 

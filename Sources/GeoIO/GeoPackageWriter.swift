@@ -165,7 +165,7 @@ public enum GeoPackageWriter {
         /// in a table whose columns declare plain types (no constraint of their own). Any other
         /// row goes in alone, after the rows waiting, so that a failure names its row as before.
         private var waiting: [(fid: Int64, geometry: PreparedGeometry?, values: [GeoPackageValue])] = []
-        private var insertMany: GeoPackageStatement?
+        private var insertMany: ManyRowInsert?
         private var largestFid = Int64.min
         /// The rows of one multi-row INSERT (fewer when SQLite's limit on parameters asks it; below
         /// 2, rows go in one at a time). Settable for tests, which compare the bytes of both ways.
@@ -240,7 +240,8 @@ public enum GeoPackageWriter {
                 let rows = min(rowsPerInsert, Int(db.variableLimit) / perRow)
                 if rows >= 2, layer.columns.allSatisfy({ Self.declaresPlainType($0.declaredType) }) {
                     let tuples = (0..<rows).map { r in "(" + (1...perRow).map { "?\(r * perRow + $0)" }.joined(separator: ", ") + ")" }
-                    insertMany = try db.prepare("INSERT INTO \(t) (\"fid\", \(quoted(g))\(names)) VALUES \(tuples.joined(separator: ", "))")
+                    let statement = try db.prepare("INSERT INTO \(t) (\"fid\", \(quoted(g))\(names)) VALUES \(tuples.joined(separator: ", "))")
+                    insertMany = ManyRowInsert(statement: statement, rows: rows, columns: layer.columns.count)
                 } else {
                     insertMany = nil
                 }
@@ -266,7 +267,7 @@ public enum GeoPackageWriter {
         /// encoded for the layer's reference system. The row may wait to go in with the rows
         /// after it (see ``rowsPerInsert``); ``endLayer()`` writes the last ones.
         func add(_ f: GeoPackageFeature, geometry: PreparedGeometry?) throws(GeoPackageError) {
-            guard let layer, insert != nil else { return }
+            guard insert != nil else { return }
             rowsSinceCheck += 1
             if rowsSinceCheck == rowsPerCheck {
                 rowsSinceCheck = 0
@@ -280,11 +281,11 @@ public enum GeoPackageWriter {
                 hasZ = hasZ || geometry.hasZ
                 hasM = hasM || geometry.hasM
             }
-            if let insertMany, f.fid > largestFid, f.values.count <= layer.columns.count,
+            if let insertMany, f.fid > largestFid, f.values.count <= insertMany.columns,
                (geometry?.blob.count ?? 0) <= Self.largestBatchedBlob {
                 largestFid = f.fid
                 waiting.append((f.fid, geometry, f.values))
-                if waiting.count == rowsPerStatement(insertMany) { try insertWaiting(insertMany) }
+                if waiting.count == insertMany.rows { try insertWaiting(insertMany) }
                 return
             }
             try insertWaiting(nil)
@@ -292,21 +293,25 @@ public enum GeoPackageWriter {
             try insertOne(f.fid, geometry, f.values)
         }
 
-        /// The rows of `statement`, a multi-row INSERT.
-        private func rowsPerStatement(_ statement: GeoPackageStatement) -> Int {
-            Int(statement.parameterCount) / (2 + (layer?.columns.count ?? 0))
+        /// A multi-row INSERT of the current layer: `rows` rows of the fid, the geometry and
+        /// `columns` values each.
+        struct ManyRowInsert {
+            let statement: GeoPackageStatement
+            let rows: Int
+            let columns: Int
         }
 
-        /// Writes the rows waiting: with `statement` (one INSERT of them all) when given, else
-        /// one at a time.
-        private func insertWaiting(_ statement: GeoPackageStatement?) throws(GeoPackageError) {
+        /// Writes the rows waiting: with `many` (one INSERT of them all) when given, else one at
+        /// a time.
+        private func insertWaiting(_ many: ManyRowInsert?) throws(GeoPackageError) {
             guard !waiting.isEmpty, let layer else { return }
             defer { waiting.removeAll(keepingCapacity: true) }
-            guard let statement else {
+            guard let many else {
                 for row in waiting { try insertOne(row.fid, row.geometry, row.values) }
                 return
             }
-            let perRow = Int32(2 + layer.columns.count)
+            let statement = many.statement
+            let perRow = Int32(2 + many.columns)
             statement.reset()
             for (r, row) in waiting.enumerated() {
                 let base = Int32(r) * perRow

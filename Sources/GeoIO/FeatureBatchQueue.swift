@@ -152,10 +152,17 @@ extension GeoDataLayerStream {
     /// source holds as plain WKB left encoded when it can stream them so (``wkbSource``): such a
     /// feature comes without its geometry and the ``EncodedGeometry`` beside it; every other
     /// feature comes whole, with nil beside it. `prepare` is given the same two.
+    ///
+    /// `meanwhile` runs on the calling thread before the first feature comes: once the reading
+    /// thread has started, when the stream reads ahead, so that work not needing the features
+    /// (a writer making its file) overlaps their first reading. An error it throws stops the
+    /// reading and is rethrown.
     public func forEachFeatureKeepingWKB<Prepared>(preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
+                                                   meanwhile: () throws(GeoDataError) -> Void = {},
                                                    _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void)
         throws(GeoDataError) {
-        if let readAhead { return try readAhead.run(keepingWKB: true, preparing: prepare, body) }
+        if let readAhead { return try readAhead.run(keepingWKB: true, preparing: prepare, meanwhile: meanwhile, body) }
+        try meanwhile()
         if let wkbSource { return try wkbSource { (f, e) throws(GeoDataError) in try body(f, e, nil) } }
         try forEachFeature { (f) throws(GeoDataError) in try body(f, nil, nil) }
     }
@@ -190,7 +197,9 @@ extension GeoDataLayerStream.ReadAhead {
     /// ``GeoDataLayerStream/forEachFeature(preparing:_:)``).
     /// With `keepingWKB`, the features come from ``wkbSource`` when there is one (their
     /// geometries left in WKB where the source holds them so), else each with nil.
+    /// `meanwhile` runs on the calling thread once the reading thread has started.
     func run<Prepared>(keepingWKB: Bool, preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
+                       meanwhile: () throws(GeoDataError) -> Void = {},
                        _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
         nonisolated(unsafe) let source: (_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
         if keepingWKB, let wkbSource {
@@ -224,6 +233,7 @@ extension GeoDataLayerStream.ReadAhead {
             queue.cancel()
             done.wait()
         }
+        try meanwhile()
         while let next = queue.take() {
             switch consume next {
             case .success(let batch):

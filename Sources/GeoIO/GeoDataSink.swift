@@ -303,6 +303,7 @@ public enum GeoDataSink {
                 var row = 0
                 var pages = GeoPackageWriter.PageSizeSurvey()
                 var chosenPageSize = 0
+                var fileBegun = false
                 func settled() -> Bool {
                     geoPackageSettled(rows: pending.count, firstLayer: k == 0, pages: pages, statedCount: stream.statedCount,
                                       survey: survey, kinds: kinds)
@@ -322,8 +323,11 @@ public enum GeoDataSink {
                                                 columns: plan.plan.columns, features: [])
                     try geoPackage { () throws(GeoPackageError) in
                         if k == 0 {
-                            chosenPageSize = pages.early(statedCount: stream.statedCount) ?? pages.final
-                            try session.prepareLayers(any: true, dataColumns: json, references: references, pageSize: chosenPageSize)
+                            if !fileBegun {
+                                chosenPageSize = pages.early(statedCount: stream.statedCount) ?? pages.final
+                                try session.beginFile(any: true, references: references, pageSize: chosenPageSize)
+                            }
+                            try session.declareDataColumns(json)
                         }
                         try session.beginLayer(layer)
                         for (f, geometry) in pending {
@@ -343,7 +347,17 @@ public enum GeoDataSink {
                     if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
                     return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
                 }
-                try stream.forEachFeatureKeepingWKB(preparing: prepare) { (f, e, prepared) throws(GeoDataError) in
+                // A first layer whose source states enough features to decide the page size has
+                // the file begun while its first rows are read.
+                func beginFile() throws(GeoDataError) {
+                    guard k == 0, let size = pages.early(statedCount: stream.statedCount) else { return }
+                    try geoPackage { () throws(GeoPackageError) in
+                        try session.beginFile(any: true, references: references, pageSize: size)
+                    }
+                    chosenPageSize = size
+                    fileBegun = true
+                }
+                try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: beginFile) { (f, e, prepared) throws(GeoDataError) in
                     let geometry = prepared ?? prepare(f, e)
                     let kind = e?.kind ?? f.geometry?.kind
                     if k == 0 { pages.observe(positions: e?.positionCount ?? f.geometry?.coordinateCount ?? 0) }

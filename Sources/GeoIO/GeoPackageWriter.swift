@@ -154,6 +154,8 @@ public enum GeoPackageWriter {
         let spatialIndex: Bool
         let lastChange: String
         private(set) var dataColumns = false
+        /// Whether `gpkg_extensions` exists yet.
+        private var extensionsMade = false
         private var layer: GeoPackageLayer?
         private var insert: GeoPackageStatement?
         /// Rows that go in together, ``rowsPerInsert`` to one multi-row INSERT: SQLite then keeps
@@ -210,17 +212,40 @@ public enum GeoPackageWriter {
         /// The core tables with `references`, the reference systems of every layer to come, and
         /// the extension tables: before the first layer, once it is known whether any layer to
         /// come has JSON columns (`gpkg_data_columns`), in pages of `pageSize` bytes (see
-        /// ``GeoPackageWriter/PageSizeSurvey``).
+        /// ``GeoPackageWriter/PageSizeSurvey``). The same as ``beginFile(any:references:pageSize:)``
+        /// followed by ``declareDataColumns(_:)``.
         func prepareLayers(any: Bool, dataColumns: Bool, references: [GeoPackageSpatialReference], pageSize: Int) throws(GeoPackageError) {
-            self.dataColumns = dataColumns
+            try beginFile(any: any, references: references, pageSize: pageSize)
+            try declareDataColumns(dataColumns)
+        }
+
+        /// What of ``prepareLayers(any:dataColumns:references:pageSize:)`` the layers' columns do
+        /// not decide: the page size, the core tables with `references`, and the extensions table
+        /// when an R-tree is to come. A streamed write makes them while its first rows are still
+        /// being read; ``declareDataColumns(_:)`` follows, before the first layer, in the same
+        /// order of statements (so the same bytes) as the one call.
+        func beginFile(any: Bool, references: [GeoPackageSpatialReference], pageSize: Int) throws(GeoPackageError) {
+            extensionsMade = spatialIndex && any
             do throws(GeoPackageError) {
                 // The page size first: it is fixed when the file's first page is written.
                 try db.execute("PRAGMA page_size = \(pageSize); PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA application_id = \(0x4750_4B47); PRAGMA user_version = 10300;")
                 try db.execute("BEGIN")
                 try db.execute(GeoPackageSchema.core)
                 try insertSpatialReferences(references, db)
-                if (spatialIndex && any) || dataColumns { try db.execute(GeoPackageSchema.extensions) }
-                if dataColumns { try db.execute(GeoPackageSchema.dataColumns) }
+                if extensionsMade { try db.execute(GeoPackageSchema.extensions) }
+            } catch { throw error.replacingPath(temp, with: path) }
+        }
+
+        /// The rest of ``prepareLayers(any:dataColumns:references:pageSize:)`` after
+        /// ``beginFile(any:references:pageSize:)``: the extensions table, if not made yet, and
+        /// `gpkg_data_columns`, when a layer to come has JSON columns.
+        func declareDataColumns(_ dataColumns: Bool) throws(GeoPackageError) {
+            self.dataColumns = dataColumns
+            guard dataColumns else { return }
+            do throws(GeoPackageError) {
+                if !extensionsMade { try db.execute(GeoPackageSchema.extensions) }
+                extensionsMade = true
+                try db.execute(GeoPackageSchema.dataColumns)
             } catch { throw error.replacingPath(temp, with: path) }
         }
 

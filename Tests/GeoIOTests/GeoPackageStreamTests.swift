@@ -122,6 +122,7 @@ import Testing
             case "geometryType" where i == at: g = .polygon(square)
             case "nullValue" where i == at: props["name"] = .null
             case "nullGeometry" where i == at: g = nil
+            case "json": props["tags"] = .array([.string("t\(i % 7)"), .int(Int64(i))])
             default: break
             }
             return Feature(id: .int(Int64(i) + 1), geometry: g, properties: props)
@@ -182,6 +183,65 @@ import Testing
         let restarts = ["double", "newProperty", "geometryType", "shortLayer"].contains(change)
         #expect(passes == (restarts ? 2 : 1), "\(change)")
         #expect(try Self.pageSize(streamed) == (change == "shortLayer" ? 4096 : 32768))
+    }
+
+    /// A first layer whose source states enough features for the page size has its file begun
+    /// while the first rows are read (on the writing thread, once the reading thread has started,
+    /// when the stream reads ahead): the same statements in the same order, so the whole-layer
+    /// file byte for byte, with JSON columns (whose tables come after the file is begun) or
+    /// without, with an R-tree (whose extension table comes first) or without.
+    @Test(arguments: ["none", "json"], [false, true])
+    func aFileBegunWhileReadingIsTheWholeLayerFile(change: String, readingAhead: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geotwin-gpkgbegun-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let count = GeoDataSink.streamLookahead + 300
+        let features = Self.multipolygons(count, change: change)
+        let layer = GeoDataLayer(name: "emd", collection: FeatureCollection(features, crs: .wgs84))
+        for spatialIndex in [true, false] {
+            let options = GeoDataWriteOptions(spatialIndex: spatialIndex)
+            var stream = GeoDataLayerStream(name: "emd", crs: .wgs84, statedCount: count) { body throws(GeoDataError) in
+                for f in features { try body(f) }
+            }
+            if readingAhead { stream = stream.readingAhead() }
+            let whole = dir + "/whole-\(spatialIndex).gpkg", streamed = dir + "/streamed-\(spatialIndex).gpkg"
+            _ = try GeoDataSink.write([layer], to: whole, options: options)
+            #expect(try GeoDataSink.write(streams: [stream], to: streamed, options: options) == count)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: streamed)) == Data(contentsOf: URL(fileURLWithPath: whole)),
+                    "\(change), R-tree \(spatialIndex)")
+            #expect(try Self.pageSize(streamed) == 32768)
+            let db = try GeoPackageConnection(path: streamed, create: false)
+            #expect(try db.tableExists("gpkg_data_columns") == (change == "json"))
+            #expect(try db.tableExists("gpkg_extensions") == (spatialIndex || change == "json"))
+        }
+    }
+
+    /// The work a stream is given to do meanwhile runs before the first feature comes, on the
+    /// calling thread, once whether or not the stream reads ahead; its error stops the stream.
+    @Test(arguments: [false, true])
+    func meanwhileRunsBeforeTheFirstFeature(readingAhead: Bool) throws {
+        let features = Self.multipolygons(1_000)
+        var stream = GeoDataLayerStream(name: "l", crs: .wgs84) { body throws(GeoDataError) in
+            for f in features { try body(f) }
+        }
+        if readingAhead { stream = stream.readingAhead() }
+        var events: [String] = []
+        let caller = Thread.current
+        try stream.forEachFeatureKeepingWKB(preparing: { _, _ in 0 }, meanwhile: {
+            #expect(Thread.current == caller)
+            events.append("meanwhile")
+        }) { f, _, _ in
+            if events.count < 2 { events.append(f.id == .int(1) ? "first feature" : "another feature") }
+        }
+        #expect(events == ["meanwhile", "first feature"])
+        let failure = GeoDataError.unsupported(path: "out.gpkg", reason: "disk full")
+        var seen = 0
+        #expect(throws: failure) {
+            try stream.forEachFeatureKeepingWKB(preparing: { _, _ in 0 }, meanwhile: { () throws(GeoDataError) in throw failure }) { _, _, _ in
+                seen += 1
+            }
+        }
+        #expect(seen == 0)
     }
 
     /// A stream that fails part-way leaves no file, and an existing one as it was.

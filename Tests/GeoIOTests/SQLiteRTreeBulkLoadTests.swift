@@ -33,6 +33,47 @@ import Testing
         return out
     }
 
+    /// The radix order of (key, child) is the comparison sort's: keys of both signs, -0 beside
+    /// +0, ties broken by children in any order, keys that differ only in their last bits,
+    /// children far apart and negative, and a NaN (which sends the list to the comparison sort).
+    @Test(arguments: [2, 63, 64, 65, 510, 5_026, 40_000])
+    func radixOrderIsTheComparisonOrder(count: Int) {
+        var generator = SplitMix64(seed: UInt64(count))
+        func key(_ i: Int) -> Double {
+            switch generator.next() % 6 {
+            case 0: return i % 2 == 0 ? 0.0 : -0.0
+            case 1: return 127.0 + Double(generator.next() % 4) * 0x1p-40
+            case 2: return -Double(generator.next() % 1000) / 7
+            case 3: return Double(generator.next() % 5)
+            default: return (Double(generator.next() % 2_000_000) - 1_000_000) * 1e-3
+            }
+        }
+        var children = (0..<count).map { i -> Int64 in
+            switch i % 3 {
+            case 0: Int64(i) * 3 + 1
+            case 1: -Int64(i) * 1_000_003
+            default: Int64(i) << 40
+            }
+        }
+        for i in children.indices.reversed() { children.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+        let items = (0..<count).map { KeyedChild(key: key($0), child: children[$0], at: $0) }
+        func compared(_ a: [KeyedChild]) -> [Int] {
+            a.sorted { $0.key != $1.key ? $0.key < $1.key : $0.child < $1.child }.map(\.at)
+        }
+        var radix = items
+        KeyedChild.sort(&radix)
+        #expect(radix.map(\.at) == compared(items))
+        // Children in ascending order (a layer's fids) and one key for all (the rowid table).
+        var byID = (0..<count).map { KeyedChild(key: 0, child: Int64(count - $0) * 5, at: $0) }
+        KeyedChild.sort(&byID)
+        #expect(byID.map(\.at) == Array((0..<count).reversed()))
+        var withNaN = items
+        withNaN[count / 2].key = .nan
+        let expected = compared(withNaN)
+        KeyedChild.sort(&withNaN)
+        #expect(withNaN.map(\.at) == expected)
+    }
+
     @Test(arguments: [0, 1, 51, 52, 2_601, 2_602, 20_000])
     func packedTreeStoresWhatSQLiteStoresAndFindsTheSameRows(count: Int) throws {
         let (db, path) = try database()

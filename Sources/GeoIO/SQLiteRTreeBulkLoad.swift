@@ -218,28 +218,27 @@ struct KeyedChild {
             a.sort { $0.key != $1.key ? $0.key < $1.key : $0.child < $1.child }
             return
         }
-        struct Entry {
-            var high: UInt64
-            var low: UInt64
-            var at: Int
-        }
         func ordered(_ d: Double) -> UInt64 {
             let bits = (d + 0.0).bitPattern
             return bits >> 63 == 1 ? ~bits : bits | 1 << 63
         }
-        var entries = a.indices.map { Entry(high: ordered(a[$0].key), low: UInt64(bitPattern: a[$0].child) ^ 1 << 63, at: $0) }
+        func digits(_ item: KeyedChild, high: Bool) -> UInt64 {
+            high ? ordered(item.key) : UInt64(bitPattern: item.child) ^ 1 << 63
+        }
         // The bytes that differ somewhere: a bit set in some item and clear in another.
         var highOr: UInt64 = 0, highAnd: UInt64 = ~0, lowOr: UInt64 = 0, lowAnd: UInt64 = ~0
-        for e in entries {
-            highOr |= e.high
-            highAnd &= e.high
-            lowOr |= e.low
-            lowAnd &= e.low
+        for item in a {
+            let high = digits(item, high: true), low = digits(item, high: false)
+            highOr |= high
+            highAnd &= high
+            lowOr |= low
+            lowAnd &= low
         }
         let highVaries = highOr ^ highAnd, lowVaries = lowOr ^ lowAnd
-        var other = entries
+        // One scratch list the items move to and back, a pass at a time.
+        var other = a
         var counts = [Int](repeating: 0, count: 256)
-        entries.withUnsafeMutableBufferPointer { source in
+        a.withUnsafeMutableBufferPointer { source in
             other.withUnsafeMutableBufferPointer { target in
                 counts.withUnsafeMutableBufferPointer { count in
                     var from = source, to = target
@@ -248,28 +247,26 @@ struct KeyedChild {
                         let shift = UInt64(8 * (pass % 8))
                         guard ((high ? highVaries : lowVaries) >> shift) & 0xFF != 0 else { continue }
                         for b in 0..<256 { count[b] = 0 }
-                        for e in from { count[Int(((high ? e.high : e.low) >> shift) & 0xFF)] += 1 }
+                        for item in from { count[Int((digits(item, high: high) >> shift) & 0xFF)] += 1 }
                         var sum = 0
                         for b in 0..<256 {
                             let c = count[b]
                             count[b] = sum
                             sum += c
                         }
-                        for e in from {
-                            let b = Int(((high ? e.high : e.low) >> shift) & 0xFF)
-                            to[count[b]] = e
+                        for item in from {
+                            let b = Int((digits(item, high: high) >> shift) & 0xFF)
+                            to[count[b]] = item
                             count[b] += 1
                         }
                         swap(&from, &to)
                     }
-                    // The sorted entries are where the last pass put them.
+                    // The sorted items are where the last pass put them.
                     if from.baseAddress != source.baseAddress {
                         _ = source.update(fromContentsOf: from)
                     }
                 }
             }
         }
-        let original = a
-        for (i, e) in entries.enumerated() { a[i] = original[e.at] }
     }
 }

@@ -302,8 +302,17 @@ public enum GeoDataSink {
                 var typeName = ""
                 var row = 0
                 var pages = GeoPackageWriter.PageSizeSurvey()
+                // The first layer's page size, once the file is begun (0 before).
                 var chosenPageSize = 0
-                var fileBegun = false
+                // The file's page size and core tables, by the first layer: while its first rows
+                // are read when its source states enough features to decide the page size
+                // (`meanwhile` below), else when its table is settled.
+                func beginFile(pageSize: Int) throws(GeoDataError) {
+                    try geoPackage { () throws(GeoPackageError) in
+                        try session.beginFile(any: true, references: references, pageSize: pageSize)
+                    }
+                    chosenPageSize = pageSize
+                }
                 func settled() -> Bool {
                     geoPackageSettled(rows: pending.count, firstLayer: k == 0, pages: pages, statedCount: stream.statedCount,
                                       survey: survey, kinds: kinds)
@@ -321,14 +330,9 @@ public enum GeoDataSink {
                     typeName = Self.typeName(kinds)
                     let layer = GeoPackageLayer(name: stream.name, geometryTypeName: typeName, spatialReference: references[k],
                                                 columns: plan.plan.columns, features: [])
+                    if k == 0, chosenPageSize == 0 { try beginFile(pageSize: pages.early(statedCount: stream.statedCount) ?? pages.final) }
                     try geoPackage { () throws(GeoPackageError) in
-                        if k == 0 {
-                            if !fileBegun {
-                                chosenPageSize = pages.early(statedCount: stream.statedCount) ?? pages.final
-                                try session.beginFile(any: true, references: references, pageSize: chosenPageSize)
-                            }
-                            try session.declareDataColumns(json)
-                        }
+                        if k == 0 { try session.declareDataColumns(json) }
                         try session.beginLayer(layer)
                         for (f, geometry) in pending {
                             try session.add(try plan.plan.row(f, at: row), geometry: geometry)
@@ -347,17 +351,9 @@ public enum GeoDataSink {
                     if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
                     return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
                 }
-                // A first layer whose source states enough features to decide the page size has
-                // the file begun while its first rows are read.
-                func beginFile() throws(GeoDataError) {
-                    guard k == 0, let size = pages.early(statedCount: stream.statedCount) else { return }
-                    try geoPackage { () throws(GeoPackageError) in
-                        try session.beginFile(any: true, references: references, pageSize: size)
-                    }
-                    chosenPageSize = size
-                    fileBegun = true
-                }
-                try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: beginFile) { (f, e, prepared) throws(GeoDataError) in
+                try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: { () throws(GeoDataError) in
+                    if k == 0, let size = pages.early(statedCount: stream.statedCount) { try beginFile(pageSize: size) }
+                }) { (f, e, prepared) throws(GeoDataError) in
                     let geometry = prepared ?? prepare(f, e)
                     let kind = e?.kind ?? f.geometry?.kind
                     if k == 0 { pages.observe(positions: e?.positionCount ?? f.geometry?.coordinateCount ?? 0) }

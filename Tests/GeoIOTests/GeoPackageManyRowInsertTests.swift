@@ -82,13 +82,8 @@ import Testing
         let path = dir.appendingPathComponent("dup.gpkg").path
         // 40 rows: two INSERTs of 16, then 8 waiting when fid 5 comes again.
         let t = layer("t", fids: (1...40).map { Int64($0) } + [5])
-        do {
-            try GeoPackageWriter.write([t], to: path)
-            Issue.record("no error")
-        } catch {
-            #expect(error.description == path + ": table t, fid 5: two rows have the same value in t.fid, which must be unique "
-                    + "(SQLite: UNIQUE constraint failed: t.fid)", "\(error)")
-        }
+        expectWriteFails(t, to: path, ": table t, fid 5: two rows have the same value in t.fid, which must be unique "
+                         + "(SQLite: UNIQUE constraint failed: t.fid)")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
@@ -98,14 +93,20 @@ import Testing
         let path = dir.appendingPathComponent("check.gpkg").path
         let features = (1...40).map { GeoPackageFeature(fid: Int64($0), geometry: nil, values: [.text($0 == 25 ? "x" : "ok")]) }
         let t = GeoPackageLayer(name: "t", columns: [GeoPackageColumn(name: "a", declaredType: "TEXT CHECK (a <> 'x')")], features: features)
+        expectWriteFails(t, to: path, ": table t, fid 25: a value breaks the column rule a <> 'x' "
+                         + "(SQLite: CHECK constraint failed: a <> 'x')")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    /// Writing `t` to `path` fails, with `message` after the path.
+    func expectWriteFails(_ t: GeoPackageLayer, to path: String, _ message: String,
+                          sourceLocation: SourceLocation = #_sourceLocation) {
         do {
             try GeoPackageWriter.write([t], to: path)
-            Issue.record("no error")
+            Issue.record("no error", sourceLocation: sourceLocation)
         } catch {
-            #expect(error.description == path + ": table t, fid 25: a value breaks the column rule a <> 'x' "
-                    + "(SQLite: CHECK constraint failed: a <> 'x')", "\(error)")
+            #expect(error.description == path + message, "\(error)", sourceLocation: sourceLocation)
         }
-        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test func plainDeclaredTypes() {

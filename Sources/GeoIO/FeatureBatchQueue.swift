@@ -157,6 +157,7 @@ extension GeoDataLayerStream {
     /// thread has started, when the stream reads ahead, so that work not needing the features
     /// (a writer making its file) overlaps their first reading. An error it throws stops the
     /// reading and is rethrown.
+    @inline(__always)
     public func forEachFeatureKeepingWKB<Prepared>(preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
                                                    meanwhile: () throws(GeoDataError) -> Void = {},
                                                    _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void)
@@ -198,6 +199,7 @@ extension GeoDataLayerStream.ReadAhead {
     /// With `keepingWKB`, the features come from ``wkbSource`` when there is one (their
     /// geometries left in WKB where the source holds them so), else each with nil.
     /// `meanwhile` runs on the calling thread once the reading thread has started.
+    @inline(__always)
     func run<Prepared>(keepingWKB: Bool, preparing prepare: @escaping @Sendable (Feature, EncodedGeometry?) -> Prepared,
                        meanwhile: () throws(GeoDataError) -> Void = {},
                        _ body: (Feature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
@@ -237,8 +239,12 @@ extension GeoDataLayerStream.ReadAhead {
         while let next = queue.take() {
             switch consume next {
             case .success(let batch):
-                // By index: each feature lent to `body`, not copied out of the batch.
-                for i in batch.indices { try body(batch[i].0, batch[i].1, batch[i].2) }
+                // Through the batch's buffer: each feature lent to `body` where it lies, not
+                // copied out of the batch (a copy retains its parts, which the reading thread
+                // made and frees).
+                try batch.withUnsafeBufferPointer { (items) throws(GeoDataError) in
+                    for i in items.indices { try body(items[i].0, items[i].1, items[i].2) }
+                }
                 queue.recycle(batch)
             case .failure(let error):
                 throw error

@@ -265,7 +265,9 @@ struct GeoPackageTablePlan {
         /// table as planned (and is taken into account); nil when it does not.
         mutating func admittedRow(_ f: Feature, at row: Int) throws(GeoPackageError) -> GeoPackageFeature? {
             guard admit(f) else { return nil }
-            return try plan.row(f, at: row) { byColumn[$0] }
+            // The values taken out first: a closure reading `self` would have the plan copied.
+            let values = byColumn
+            return try plan.row(f, at: row) { values[$0] }
         }
 
         /// True when `f`, the next feature, leaves the table as planned (and takes it into

@@ -140,12 +140,30 @@ extension GeoDataLayerStream {
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
         let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, wkbSource: readAhead?.wkbSource ?? wkbSource,
-                             batchSize: batchSize, batches: batches)
+                             rows: readAhead?.rows ?? geoPackageRows, batchSize: batchSize, batches: batches)
         var ahead = GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
             try plan.run(keepingWKB: false, preparing: { _, _ in () }) { f, _, _ throws(GeoDataError) in try body(f) }
         }
         ahead.readAhead = plan
+        ahead.geoPackageRows = plan.rows
         return ahead
+    }
+
+    /// Streams the layer's GeoPackage rows (``geoPackageRows``; nothing when it has none) as
+    /// ``forEachFeatureKeepingWKB(preparing:meanwhile:_:)`` streams its features: on a thread of
+    /// their own when the stream reads ahead, each with `prepare` of it or nil, `meanwhile` run
+    /// on the calling thread before the first.
+    @inline(__always)
+    public func forEachGeoPackageRow<Prepared>(preparing prepare: @escaping @Sendable (GeoPackageFeature, EncodedGeometry?) -> Prepared,
+                                               meanwhile: () throws(GeoDataError) -> Void = {},
+                                               _ body: (GeoPackageFeature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void)
+        throws(GeoDataError) {
+        if let readAhead, let rows = readAhead.rows {
+            return try ReadAhead.run(rows.forEachRow, batchSize: readAhead.batchSize, batches: readAhead.batches,
+                                     preparing: prepare, meanwhile: meanwhile, body)
+        }
+        try meanwhile()
+        try geoPackageRows?.forEachRow { (r, e) throws(GeoDataError) in try body(r, e, nil) }
     }
 
     /// Streams each feature like ``forEachFeature(preparing:_:)``, with the geometries the
@@ -210,8 +228,22 @@ extension GeoDataLayerStream.ReadAhead {
             let features = self.source
             source = { body throws(GeoDataError) in try features { (f) throws(GeoDataError) in try body(f, nil) } }
         }
-        let batchSize = batchSize
-        let queue = BatchQueue<(Feature, EncodedGeometry?, Prepared?)>(capacity: batches)
+        try Self.run(source, batchSize: batchSize, batches: batches, preparing: prepare, meanwhile: meanwhile, body)
+    }
+
+    /// Runs `source` on a thread of its own, handing what it yields (a feature or a GeoPackage
+    /// row, with its geometry's WKB when kept) to `body` on the calling thread in batches of
+    /// `batchSize`, at most `batches` ahead, each with `prepare` of it or nil (see
+    /// ``GeoDataLayerStream/forEachFeature(preparing:_:)``). `meanwhile` runs on the calling
+    /// thread once the reading thread has started.
+    @inline(__always)
+    static func run<Item, Prepared>(_ source: @escaping (_ body: (Item, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void,
+                                    batchSize: Int, batches: Int,
+                                    preparing prepare: @escaping @Sendable (Item, EncodedGeometry?) -> Prepared,
+                                    meanwhile: () throws(GeoDataError) -> Void,
+                                    _ body: (Item, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void) throws(GeoDataError) {
+        nonisolated(unsafe) let source = source
+        let queue = BatchQueue<(Item, EncodedGeometry?, Prepared?)>(capacity: batches)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
@@ -219,12 +251,12 @@ extension GeoDataLayerStream.ReadAhead {
             var read = 0
             var preparing = true
             queue.fill(batchSize: batchSize, stopped: .unsupported(path: "", reason: "reading stopped")) { put throws(GeoDataError) in
-                try source { (f, e) throws(GeoDataError) in
+                try source { (item, e) throws(GeoDataError) in
                     // Decided batch by batch: a consumer that had to wait for the last batch gets
                     // the next one sooner unprepared; one that did not is the slower side.
                     if read % batchSize == 0, read > 0 { preparing = !queue.takerWaitedSinceLastAsked() }
                     read += 1
-                    try put((f, e, preparing ? prepare(f, e) : nil))
+                    try put((item, e, preparing ? prepare(item, e) : nil))
                 }
             }
         }
@@ -239,9 +271,9 @@ extension GeoDataLayerStream.ReadAhead {
         while let next = queue.take() {
             switch consume next {
             case .success(let batch):
-                // Through the batch's buffer: each feature lent to `body` where it lies, not
-                // copied out of the batch (a copy retains its parts, which the reading thread
-                // made and frees).
+                // Through the batch's buffer: each item lent to `body` where it lies, not copied
+                // out of the batch (a copy retains its parts, which the reading thread made and
+                // frees).
                 try batch.withUnsafeBufferPointer { (items) throws(GeoDataError) in
                     for i in items.indices { try body(items[i].0, items[i].1, items[i].2) }
                 }

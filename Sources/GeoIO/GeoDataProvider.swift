@@ -63,6 +63,7 @@ public struct GeoDataLayerStream {
         didSet {
             readAhead = nil
             wkbSource = nil
+            geoPackageRows = nil
         }
     }
     /// The same features with the geometries the source holds as plain WKB left encoded (see
@@ -70,6 +71,12 @@ public struct GeoDataLayerStream {
     /// them so; nil otherwise. Cleared when ``forEachFeature`` is replaced. Writers reach it
     /// through ``forEachFeatureKeepingWKB(preparing:_:)``.
     public var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
+    /// The same features as the rows of the GeoPackage layer they are read from, when the
+    /// stream reads one as it is (see ``GeoDataSource/geoPackageRows(layer:bbox:)``); nil
+    /// otherwise. Cleared when ``forEachFeature`` is replaced. A GeoPackage writer takes their
+    /// values as they are instead of making properties of them and values again; writers reach
+    /// them through ``forEachGeoPackageRow(preparing:meanwhile:_:)``.
+    public var geoPackageRows: GeoPackageRows?
     /// The number of features the source states the layer has, when it states one: a hint a
     /// writer may plan by (a GeoPackage output starts writing rows sooner when it knows a large
     /// layer follows), never trusted over the features the stream delivers.
@@ -83,6 +90,8 @@ public struct GeoDataLayerStream {
         var source: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
         /// The same with geometries left in WKB, when the stream has them so.
         var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
+        /// The same as GeoPackage rows, when the stream has them so.
+        var rows: GeoPackageRows?
         var batchSize: Int
         var batches: Int
     }
@@ -108,6 +117,25 @@ public struct GeoDataLayerStream {
         var features: [Feature] = []
         try forEachFeature { f in features.append(f) }
         return GeoDataLayer(name: name, collection: FeatureCollection(features, crs: crs))
+    }
+}
+
+/// The rows of a GeoPackage layer as the file holds them: its attribute columns, and a function
+/// that streams each row (its fid; its values in the order of ``columns``; its geometry decoded
+/// unless it is plain WKB, which comes encoded beside it, as ``GeoDataSource/forEachFeatureKeepingWKB(layer:bbox:_:)``
+/// hands it). Each row stands for the feature ``GeoDataSource`` reads from it: id the fid,
+/// a property per column, its value as ``GeoPackageColumn/propertyValue(_:)`` reads it.
+public struct GeoPackageRows {
+    /// The layer's attribute columns.
+    public var columns: [GeoPackageColumn]
+    /// Streams the rows, in order, to the function it is given; an error it throws stops them.
+    public var forEachRow: (_ body: (GeoPackageFeature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
+
+    /// Creates the rows of a layer with `columns`.
+    public init(columns: [GeoPackageColumn],
+                forEachRow: @escaping (_ body: (GeoPackageFeature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void) {
+        self.columns = columns
+        self.forEachRow = forEachRow
     }
 }
 

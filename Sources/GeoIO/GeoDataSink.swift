@@ -254,6 +254,12 @@ public enum GeoDataSink {
     /// feature's properties (its field widths need every value).
     public static let shapefileLookahead = 256
 
+    /// A feature, or the GeoPackage row it is read from, waiting for its layer's table.
+    fileprivate enum PendingRow {
+        case feature(Feature)
+        case row(GeoPackageFeature)
+    }
+
     /// A GeoPackage's declared geometry type for geometries of `kinds`.
     static func typeName(_ kinds: Set<Geometry.Kind>) -> String {
         kinds.count == 1 ? kinds.first!.rawValue.uppercased() : "GEOMETRY"
@@ -296,7 +302,9 @@ public enum GeoDataSink {
             }
             for (k, stream) in streams.enumerated() {
                 var survey = GeoPackageTablePlan.Survey()
-                var pending: [(Feature, GeoPackageWriter.PreparedGeometry?)] = []
+                // The rows of a GeoPackage read as it is, their values taken as they are.
+                let rows = stream.geoPackageRows.map { GeoPackageTablePlan.RowColumns($0.columns) }
+                var pending: [(PendingRow, GeoPackageWriter.PreparedGeometry?)] = []
                 var admission: GeoPackageTablePlan.Admission?
                 var kinds = Set<Geometry.Kind>()
                 var typeName = ""
@@ -331,54 +339,87 @@ public enum GeoDataSink {
                     let layer = GeoPackageLayer(name: stream.name, geometryTypeName: typeName, spatialReference: references[k],
                                                 columns: plan.plan.columns, features: [])
                     if k == 0, chosenPageSize == 0 { try beginFile(pageSize: pages.early(statedCount: stream.statedCount) ?? pages.final) }
+                    var admitted = plan
                     try geoPackage { () throws(GeoPackageError) in
                         if k == 0 { try session.declareDataColumns(json) }
                         try session.beginLayer(layer)
-                        for (f, geometry) in pending {
-                            try session.add(try plan.plan.row(f, at: row), geometry: geometry)
+                        for (item, geometry) in pending {
+                            switch item {
+                            case .feature(let f): try session.add(try plan.plan.row(f, at: row), geometry: geometry)
+                            case .row(let r): try session.add(try admitted.surveyedRow(r, columns: rows!, at: row), geometry: geometry)
+                            }
                             row += 1
                         }
                     }
                     pending = []
-                    admission = plan
+                    admission = admitted
                     warnings += plan.plan.warnings.map { GeoDataWarning(path: path, $0) }
+                }
+                // A feature (or row) read after the table is settled: its geometry's kind kept
+                // to the table's type, its row written when it fits the table; else the write
+                // starts over.
+                func keep(_ geometry: GeoPackageWriter.PreparedGeometry?) throws(GeoDataError) {
+                    if k == 0 { pages.observe(positions: geometry?.positions ?? 0) }
+                    if let kind = geometry?.kind, !kinds.contains(kind) {
+                        kinds.insert(kind)
+                        guard Self.typeName(kinds) == typeName else {
+                            restart = true
+                            throw stop
+                        }
+                    }
+                }
+                func write(_ admitted: GeoPackageFeature?, _ geometry: GeoPackageWriter.PreparedGeometry?) throws(GeoDataError) {
+                    guard let admitted else {
+                        restart = true
+                        throw stop
+                    }
+                    try geoPackage { () throws(GeoPackageError) in try session.add(admitted, geometry: geometry) }
+                    row += 1
+                }
+                // One read before: surveyed, and held until the table is settled.
+                func hold(_ item: PendingRow, _ geometry: GeoPackageWriter.PreparedGeometry?) throws(GeoDataError) {
+                    if k == 0 { pages.observe(positions: geometry?.positions ?? 0) }
+                    switch item {
+                    case .feature(let f): survey.observe(f)
+                    case .row(let r): survey.observe(r, columns: rows!)
+                    }
+                    if let kind = geometry?.kind { kinds.insert(kind) }
+                    pending.append((item, geometry))
+                    if pending.count >= streamLookahead || settled() { try start() }
                 }
                 // Geometries are encoded on the reading thread of a stream that reads ahead, while
                 // this thread is busy; here otherwise. Those a GeoPackage holds as plain WKB come
                 // still encoded and keep their WKB.
                 let srsID = references[k].srsID
-                let prepare: @Sendable (Feature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { f, e in
-                    if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
-                    return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
-                }
-                try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: { () throws(GeoDataError) in
+                let meanwhile = { () throws(GeoDataError) in
                     if k == 0, let size = pages.early(statedCount: stream.statedCount) { try beginFile(pageSize: size) }
-                }) { (f, e, prepared) throws(GeoDataError) in
-                    let geometry = prepared ?? prepare(f, e)
-                    let kind = e?.kind ?? f.geometry?.kind
-                    if k == 0 { pages.observe(positions: e?.positionCount ?? f.geometry?.coordinateCount ?? 0) }
-                    if admission != nil {
-                        if let kind, !kinds.contains(kind) {
-                            kinds.insert(kind)
-                            guard Self.typeName(kinds) == typeName else {
-                                restart = true
-                                throw stop
-                            }
-                        }
+                }
+                if let rows {
+                    let prepare: @Sendable (GeoPackageFeature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { r, e in
+                        if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
+                        return r.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                    }
+                    try stream.forEachGeoPackageRow(preparing: prepare, meanwhile: meanwhile) { (r, e, prepared) throws(GeoDataError) in
+                        let geometry = prepared ?? prepare(r, e)
+                        guard admission != nil else { return try hold(.row(r), geometry) }
+                        try keep(geometry)
+                        let admitted: GeoPackageFeature?
+                        do throws(GeoPackageError) { admitted = try admission!.admittedRow(r, columns: rows, at: row) } catch { throw .geoPackage(error) }
+                        try write(admitted, geometry)
+                    }
+                } else {
+                    let prepare: @Sendable (Feature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { f, e in
+                        if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
+                        return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                    }
+                    try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: meanwhile) { (f, e, prepared) throws(GeoDataError) in
+                        let geometry = prepared ?? prepare(f, e)
+                        guard admission != nil else { return try hold(.feature(f), geometry) }
+                        try keep(geometry)
                         let admitted: GeoPackageFeature?
                         do throws(GeoPackageError) { admitted = try admission!.admittedRow(f, at: row) } catch { throw .geoPackage(error) }
-                        guard let admitted else {
-                            restart = true
-                            throw stop
-                        }
-                        try geoPackage { () throws(GeoPackageError) in try session.add(admitted, geometry: geometry) }
-                        row += 1
-                        return
+                        try write(admitted, geometry)
                     }
-                    survey.observe(f)
-                    if let kind { kinds.insert(kind) }
-                    pending.append((f, geometry))
-                    if pending.count >= streamLookahead || settled() { try start() }
                 }
                 if admission == nil { try start() }
                 // A stated count that was wrong chose a page size the rows do not give.

@@ -173,6 +173,32 @@ public final class GeoDataSource {
         return try forEach(info, bbox: bbox) { (f) throws(GeoDataError) in try body(f, nil) }
     }
 
+    /// The rows of a GeoPackage layer as the file holds them (``GeoPackageRows``): the features
+    /// ``forEachFeatureKeepingWKB(layer:bbox:_:)`` streams, before their values become
+    /// properties; nil when the source is not a GeoPackage. Read, like the source, by one thread
+    /// at a time.
+    public func geoPackageRows(layer name: String? = nil, bbox: BoundingBox? = nil) throws(GeoDataError) -> GeoPackageRows? {
+        guard format == .geoPackage, let reader = geoPackage else { return nil }
+        let info = try layer(named: name)
+        let columns: [GeoPackageColumn]
+        do { columns = try reader.attributeColumns(info.name) } catch { throw .geoPackage(error) }
+        return GeoPackageRows(columns: columns) { body throws(GeoDataError) in
+            var failure: GeoDataError?
+            do throws(GeoPackageError) {
+                _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: true) { row, encoded, _ in
+                    do throws(GeoDataError) { try body(row, encoded) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+            } catch {
+                throw .geoPackage(error)
+            }
+            if let failure { throw failure }
+        }
+    }
+
     /// The number of features of the layer `info` when the file says it without reading them
     /// (a GeoPackage's row count, a Shapefile's index, a FlatGeobuf header); nil otherwise.
     public func featureCount(_ info: GeoDataLayerInfo) -> Int? {

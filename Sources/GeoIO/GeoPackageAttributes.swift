@@ -116,6 +116,20 @@ struct GeoPackageTablePlan {
                 return (nil, false, false)
             }
 
+            /// Observes `value` of a column that reads it as itself (not BOOLEAN, not JSON): the
+            /// kinds ``observe(_:row:)`` takes from its property value.
+            mutating func observe(raw value: GeoPackageValue, row: Int) {
+                switch value {
+                case .integer(let i):
+                    ints = true
+                    if inexact == nil, Double(exactly: i) == nil { inexact = (row, i) }
+                case .real: doubles = true
+                case .text: strings = true
+                case .blob: json = true  // read as an array of its bytes
+                case .null: break
+                }
+            }
+
             mutating func observe(_ value: PropertyValue?, row: Int) {
                 switch value {
                 case .bool?: bools = true
@@ -143,6 +157,20 @@ struct GeoPackageTablePlan {
         /// column null so far could still take a type no row has shown).
         var everyColumnTyped: Bool { kinds.values.allSatisfy { $0.signature.storage != nil } }
 
+        /// Observes the feature a GeoPackage row reads as (id its fid, a property per column).
+        mutating func observe(_ r: GeoPackageFeature, columns: RowColumns) {
+            for (i, value) in r.values.enumerated() where i < columns.names.count {
+                if columns.readAs[i] == nil {
+                    kinds[columns.names[i], default: Kinds()].observe(raw: value, row: count)
+                } else {
+                    kinds[columns.names[i], default: Kinds()].observe(columns.property(value, column: i), row: count)
+                }
+            }
+            anyID = true
+            intIDs.append(r.fid)
+            count += 1
+        }
+
         mutating func observe(_ f: Feature) {
             for (key, value) in f.properties { kinds[key, default: Kinds()].observe(value, row: count) }
             switch f.id {
@@ -155,6 +183,25 @@ struct GeoPackageTablePlan {
             case nil: break
             }
             count += 1
+        }
+    }
+
+    /// The columns of a GeoPackage layer whose rows are written as they are read (see
+    /// ``GeoPackageRows``): their names and how each reads its values.
+    struct RowColumns {
+        var names: [String]
+        /// Columns whose values read as something else than themselves (BOOLEAN, JSON).
+        var readAs: [(isBoolean: Bool, isJSON: Bool)?]
+
+        init(_ columns: [GeoPackageColumn]) {
+            names = columns.map(\.name)
+            readAs = columns.map { $0.isBoolean || $0.isJSON ? ($0.isBoolean, $0.isJSON) : nil }
+        }
+
+        /// Value `i` of a row as the feature read from the row holds it.
+        func property(_ value: GeoPackageValue, column i: Int) -> PropertyValue {
+            guard let flags = readAs[i] else { return value.propertyValue }
+            return GeoPackageColumn.propertyValue(value, isBoolean: flags.isBoolean, isJSON: flags.isJSON)
         }
     }
 
@@ -234,6 +281,34 @@ struct GeoPackageTablePlan {
         return GeoPackageFeature(fid: fid, geometry: f.geometry, values: values)
     }
 
+    /// The row of the feature the GeoPackage row `r` reads as, the `row`-th of the layer, with
+    /// plan column `k` taking value `source[k]` of `r` (-1: none): the row ``row(_:at:)`` gives
+    /// that feature. A value stored as it is read (an integer in an INTEGER column, a real in a
+    /// REAL one, text in a TEXT one) is taken as it is; every other goes through its property.
+    fileprivate func row(_ r: GeoPackageFeature, columns: RowColumns, source: [Int], at row: Int) throws(GeoPackageError) -> GeoPackageFeature {
+        var values: [GeoPackageValue] = []
+        values.reserveCapacity(self.columns.count)
+        for k in keys.indices {
+            let i = source[k]
+            guard i >= 0, i < r.values.count else {
+                values.append(.null)
+                continue
+            }
+            let v = r.values[i]
+            if columns.readAs[i] == nil {
+                switch (storage[k], v) {
+                case (.integer?, .integer), (.real?, .real), (.text?, .text):
+                    values.append(v)
+                    continue
+                default: break
+                }
+            }
+            values.append(try Self.stored(columns.property(v, column: i), storage[k], table: table, row: row, column: self.columns[k].name))
+        }
+        if idColumn { values.append(idsAreText ? .text(String(r.fid)) : .integer(r.fid)) }
+        return GeoPackageFeature(fid: idsAreFids ? r.fid : Int64(row + 1), geometry: r.geometry, values: values)
+    }
+
     /// The plan of the features `survey` saw, kept while later features leave it as it is: what a
     /// streamed write checks each feature after the first ones against.
     struct Admission {
@@ -248,6 +323,10 @@ struct GeoPackageTablePlan {
         private var columnKinds: [Survey.Kinds]
         private var byColumn: [PropertyValue?]
         private var largestID: Int64
+        /// For GeoPackage rows: the plan column of each of their columns, and the column of
+        /// theirs each plan column takes (found at the first row).
+        private var rowSource: [Int] = []
+        private var planSource: [Int] = []
 
         /// Nil when later features could change the feature ids' plan without the survey noticing
         /// (distinct integer ids that are not increasing: telling needs every id seen).
@@ -270,12 +349,57 @@ struct GeoPackageTablePlan {
             return try plan.row(f, at: row) { values[$0] }
         }
 
-        /// True when `f`, the next feature, leaves the table as planned (and takes it into
-        /// account); its values are then in `byColumn`.
-        private mutating func admit(_ f: Feature) -> Bool {
-            let row = count
+        /// The row of the feature the GeoPackage row `r` reads as (see ``RowColumns``), the next
+        /// feature and the `row`-th of the layer, when it leaves the table as planned (and is
+        /// taken into account); nil when it does not. What ``admittedRow(_:at:)`` gives that
+        /// feature, without making its properties.
+        mutating func admittedRow(_ r: GeoPackageFeature, columns: RowColumns, at row: Int) throws(GeoPackageError) -> GeoPackageFeature? {
+            place(columns)
+            guard admitID(.int(r.fid)), r.values.count == rowSource.count else { return nil }
+            let seen = count - 1
+            for (i, value) in r.values.enumerated() where i < rowSource.count {
+                let k = rowSource[i]
+                guard k >= 0 else { return nil }
+                var kinds = columnKinds[k]
+                let before = kinds.signature
+                if columns.readAs[i] == nil {
+                    kinds.observe(raw: value, row: seen)
+                } else {
+                    kinds.observe(columns.property(value, column: i), row: seen)
+                }
+                guard Self.keeps(before, kinds.signature) else { return nil }
+                columnKinds[k] = kinds
+            }
+            return try plan.row(r, columns: columns, source: planSource, at: row)
+        }
+
+        /// The row of a GeoPackage row the plan's survey saw (see ``admittedRow(_:columns:at:)``).
+        mutating func surveyedRow(_ r: GeoPackageFeature, columns: RowColumns, at row: Int) throws(GeoPackageError) -> GeoPackageFeature {
+            place(columns)
+            return try plan.row(r, columns: columns, source: planSource, at: row)
+        }
+
+        /// Finds, once, each row column's place in the plan and the reverse: a column absent
+        /// from the plan (which the rows would change) then fails the row that has it.
+        private mutating func place(_ columns: RowColumns) {
+            guard rowSource.count != columns.names.count else { return }
+            rowSource = columns.names.map { index[$0] ?? -1 }
+            planSource = Array(repeating: -1, count: plan.keys.count)
+            for (i, k) in rowSource.enumerated() where k >= 0 { planSource[k] = i }
+        }
+
+        /// Whether a column whose kinds went from `before` to `after` keeps its storage and warnings.
+        private static func keeps(_ before: (storage: Storage?, mixedText: Bool, inexact: Bool),
+                                  _ after: (storage: Storage?, mixedText: Bool, inexact: Bool)) -> Bool {
+            // A column null so far takes text as it is: both are TEXT, strings stored alike.
+            let nullToText = before.storage == nil && after.storage == .text && !after.mixedText
+            return nullToText || (after.storage == before.storage && after.mixedText == before.mixedText && after.inexact == before.inexact)
+        }
+
+        /// True when the next feature's id leaves the ids as planned (counting the feature).
+        private mutating func admitID(_ id: FeatureID?) -> Bool {
             count += 1
-            switch f.id {
+            switch id {
             case .int(let i)?:
                 if plan.idsAreFids {
                     guard i > largestID else { return false }
@@ -288,6 +412,14 @@ struct GeoPackageTablePlan {
             case nil:
                 guard !plan.idsAreFids else { return false }
             }
+            return true
+        }
+
+        /// True when `f`, the next feature, leaves the table as planned (and takes it into
+        /// account); its values are then in `byColumn`.
+        private mutating func admit(_ f: Feature) -> Bool {
+            let row = count
+            guard admitID(f.id) else { return false }
             for k in byColumn.indices { byColumn[k] = nil }
             var place = 0
             for (key, value) in f.properties {
@@ -298,12 +430,7 @@ struct GeoPackageTablePlan {
                 var kinds = columnKinds[k]
                 let before = kinds.signature
                 kinds.observe(value, row: row)
-                let after = kinds.signature
-                // A column null so far takes text as it is: both are TEXT, strings stored alike.
-                let nullToText = before.storage == nil && after.storage == .text && !after.mixedText
-                guard nullToText || (after.storage == before.storage && after.mixedText == before.mixedText && after.inexact == before.inexact) else {
-                    return false
-                }
+                guard Self.keeps(before, kinds.signature) else { return false }
                 columnKinds[k] = kinds
             }
             return true

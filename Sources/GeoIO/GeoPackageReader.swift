@@ -224,6 +224,13 @@ public final class GeoPackageReader {
         return (info, columns)
     }
 
+    /// The attribute columns of a layer's table, in table order: those whose values
+    /// ``forEachRow(_:where:bbox:geometry:keepingWKB:_:)`` reads.
+    func attributeColumns(_ name: String) throws(GeoPackageError) -> [GeoPackageColumn] {
+        guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
+        do { return try schema(info).columns } catch { throw error.inTable(info.tableName, "its columns") }
+    }
+
     /// The next row of a layer's rows; a failure (a damaged page, say) names the table and the
     /// last row read.
     private func stepRow(_ stmt: GeoPackageStatement, table: String, after fid: Int64?) throws(GeoPackageError) -> Bool {

@@ -124,12 +124,18 @@ public enum GeoPackageWriter {
         var box: BoundingBox
         var hasZ: Bool
         var hasM: Bool
+        /// The geometry's kind and number of positions, noted where it is prepared (what a
+        /// streamed write plans the table's type and the file's page size by).
+        var kind: Geometry.Kind
+        var positions: Int
 
         init(_ geometry: Geometry, srsID: Int32) {
             box = geometry.boundingBox
             blob = GeoPackageBinary.encode(geometry, srsID: srsID, boundingBox: box)
             hasZ = geometry.hasZ
             hasM = geometry.hasM
+            kind = geometry.kind
+            positions = geometry.coordinateCount
         }
 
         /// The same for the geometry `encoded` decodes to: its WKB kept, not encoded again.
@@ -138,6 +144,8 @@ public enum GeoPackageWriter {
             blob = GeoPackageBinary.encode(encoded, srsID: srsID)
             hasZ = false
             hasM = false
+            kind = encoded.kind
+            positions = encoded.positionCount
         }
     }
 

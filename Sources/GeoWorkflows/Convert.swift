@@ -143,6 +143,7 @@ public enum GeoConvert {
         let readAhead = ProcessInfo.processInfo.activeProcessorCount > 1
         let stopped = GeoDataError.unreadable(path: reader.path, reason: "reprojection failed")
         var streams: [GeoDataLayerStream] = []
+        let toGeoPackage = (format ?? (try? GeoDataFormat(path: output))) == .geoPackage
         for (k, info) in infos.enumerated() {
             let declared = identify(info.crs) ?? source
             var crs = declared
@@ -181,6 +182,16 @@ public enum GeoConvert {
                     try reader.forEachFeatureKeepingWKB(layer: named, bbox: layerBBox) { (f, e) throws(GeoDataError) in
                         counted()
                         try body(f, e)
+                    }
+                }
+                // And as rows, whose values a GeoPackage output takes as they are.
+                if toGeoPackage, let rows = try reader.geoPackageRows(layer: named, bbox: layerBBox) {
+                    stream.geoPackageRows = GeoPackageRows(columns: rows.columns) { body throws(GeoDataError) in
+                        read = offset
+                        try rows.forEachRow { (r, e) throws(GeoDataError) in
+                            counted()
+                            try body(r, e)
+                        }
                     }
                 }
             }

@@ -131,7 +131,10 @@ enum SQLiteRTreeBulkLoad {
         while start < leafOf.count {
             let n = min(perStatement, leafOf.count - start)
             if rowid == nil || n != rows {
-                let values = repeatElement("(?, ?)", count: n).joined(separator: ", ")
+                // An array's join: the same text as joining a repeated element, without the
+                // run-time conformance lookups (a scan of every conformance record) that the
+                // first join of that sequence type costs.
+                let values = Array(repeating: "(?, ?)", count: n).joined(separator: ", ")
                 rowid = try db.prepare("INSERT INTO \(quotedRowid) (rowid, nodeno) VALUES \(values)")
                 rows = n
             }

@@ -368,14 +368,6 @@ public enum GeoDataSink {
                         }
                     }
                 }
-                func write(_ admitted: GeoPackageFeature?, _ geometry: GeoPackageWriter.PreparedGeometry?) throws(GeoDataError) {
-                    guard let admitted else {
-                        restart = true
-                        throw stop
-                    }
-                    try geoPackage { () throws(GeoPackageError) in try session.add(admitted, geometry: geometry) }
-                    row += 1
-                }
                 // One read before: surveyed, and held until the table is settled.
                 func hold(_ item: PendingRow, _ geometry: GeoPackageWriter.PreparedGeometry?) throws(GeoDataError) {
                     if k == 0 { pages.observe(positions: geometry?.positions ?? 0) }
@@ -387,6 +379,22 @@ public enum GeoDataSink {
                     pending.append((item, geometry))
                     if pending.count >= streamLookahead || settled() { try start() }
                 }
+                // Each feature or row, with its geometry prepared: held, or admitted (`admit`,
+                // its row or nil when it does not fit) and written. The item is made only to
+                // be held.
+                func take(_ item: @autoclosure () -> PendingRow, _ geometry: GeoPackageWriter.PreparedGeometry?,
+                          admit: (inout GeoPackageTablePlan.Admission) throws(GeoPackageError) -> GeoPackageFeature?) throws(GeoDataError) {
+                    guard admission != nil else { return try hold(item(), geometry) }
+                    try keep(geometry)
+                    let admitted: GeoPackageFeature?
+                    do throws(GeoPackageError) { admitted = try admit(&admission!) } catch { throw .geoPackage(error) }
+                    guard let admitted else {
+                        restart = true
+                        throw stop
+                    }
+                    try geoPackage { () throws(GeoPackageError) in try session.add(admitted, geometry: geometry) }
+                    row += 1
+                }
                 // Geometries are encoded on the reading thread of a stream that reads ahead, while
                 // this thread is busy; here otherwise. Those a GeoPackage holds as plain WKB come
                 // still encoded and keep their WKB.
@@ -396,29 +404,17 @@ public enum GeoDataSink {
                 }
                 if let rows {
                     let prepare: @Sendable (GeoPackageFeature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { r, e in
-                        if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
-                        return r.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                        GeoPackageWriter.PreparedGeometry(e, r.geometry, srsID: srsID)
                     }
                     try stream.forEachGeoPackageRow(preparing: prepare, meanwhile: meanwhile) { (r, e, prepared) throws(GeoDataError) in
-                        let geometry = prepared ?? prepare(r, e)
-                        guard admission != nil else { return try hold(.row(r), geometry) }
-                        try keep(geometry)
-                        let admitted: GeoPackageFeature?
-                        do throws(GeoPackageError) { admitted = try admission!.admittedRow(r, columns: rows, at: row) } catch { throw .geoPackage(error) }
-                        try write(admitted, geometry)
+                        try take(.row(r), prepared ?? prepare(r, e)) { (a) throws(GeoPackageError) in try a.admittedRow(r, columns: rows, at: row) }
                     }
                 } else {
                     let prepare: @Sendable (Feature, EncodedGeometry?) -> GeoPackageWriter.PreparedGeometry? = { f, e in
-                        if let e { return GeoPackageWriter.PreparedGeometry(e, srsID: srsID) }
-                        return f.geometry.map { GeoPackageWriter.PreparedGeometry($0, srsID: srsID) }
+                        GeoPackageWriter.PreparedGeometry(e, f.geometry, srsID: srsID)
                     }
                     try stream.forEachFeatureKeepingWKB(preparing: prepare, meanwhile: meanwhile) { (f, e, prepared) throws(GeoDataError) in
-                        let geometry = prepared ?? prepare(f, e)
-                        guard admission != nil else { return try hold(.feature(f), geometry) }
-                        try keep(geometry)
-                        let admitted: GeoPackageFeature?
-                        do throws(GeoPackageError) { admitted = try admission!.admittedRow(f, at: row) } catch { throw .geoPackage(error) }
-                        try write(admitted, geometry)
+                        try take(.feature(f), prepared ?? prepare(f, e)) { (a) throws(GeoPackageError) in try a.admittedRow(f, at: row) }
                     }
                 }
                 if admission == nil { try start() }

@@ -183,20 +183,30 @@ public final class GeoDataSource {
         let columns: [GeoPackageColumn]
         do { columns = try reader.attributeColumns(info.name) } catch { throw .geoPackage(error) }
         return GeoPackageRows(columns: columns) { body throws(GeoDataError) in
-            var failure: GeoDataError?
-            do throws(GeoPackageError) {
-                _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: true) { row, encoded, _ in
-                    do throws(GeoDataError) { try body(row, encoded) } catch {
-                        failure = error
-                        return false
-                    }
-                    return true
-                }
-            } catch {
-                throw .geoPackage(error)
+            try Self.forEachRow(of: reader, info.name, bbox: bbox, keepingWKB: true) { (row, encoded, _) throws(GeoDataError) in
+                try body(row, encoded)
             }
-            if let failure { throw failure }
         }
+    }
+
+    /// The rows of the GeoPackage layer `name` (``GeoPackageReader/forEachRow(_:where:bbox:geometry:keepingWKB:_:)``)
+    /// to `body`, with the layer's columns; an error `body` throws stops them and is rethrown.
+    private static func forEachRow(of reader: GeoPackageReader, _ name: String, bbox: BoundingBox?, keepingWKB: Bool,
+                                   _ body: (GeoPackageFeature, EncodedGeometry?, [GeoPackageColumn]) throws(GeoDataError) -> Void)
+        throws(GeoDataError) {
+        var failure: GeoDataError?
+        do throws(GeoPackageError) {
+            _ = try reader.forEachRow(name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, encoded, columns in
+                do throws(GeoDataError) { try body(row, encoded, columns) } catch {
+                    failure = error
+                    return false
+                }
+                return true
+            }
+        } catch {
+            throw .geoPackage(error)
+        }
+        if let failure { throw failure }
     }
 
     /// The number of features of the layer `info` when the file says it without reading them
@@ -229,7 +239,6 @@ public final class GeoDataSource {
     private func forEachGeoPackageRow(_ info: GeoDataLayerInfo, bbox: BoundingBox?, keepingWKB: Bool,
                                       _ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
         guard let reader = geoPackage else { return nil }
-        var failure: GeoDataError?
         // How each column reads (boolean, JSON), found at the first row rather than per value;
         // and a dictionary holding every column's name, whose copy each row fills through the
         // names' indices, found once: no hashing of the names per row. (Columns of one name
@@ -237,31 +246,20 @@ public final class GeoDataSource {
         var kinds: [(isBoolean: Bool, isJSON: Bool)] = []
         var template: [String: PropertyValue] = [:]
         var slots: [Dictionary<String, PropertyValue>.Index] = []
-        do throws(GeoPackageError) {
-            _ = try reader.forEachRow(info.name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, encoded, columns in
-                if kinds.count != columns.count {
-                    kinds = columns.map { ($0.isBoolean, $0.isJSON) }
-                    template = [String: PropertyValue](minimumCapacity: columns.count)
-                    for c in columns { template[c.name] = .null }
-                    slots = columns.map { template.index(forKey: $0.name)! }
-                }
-                var props = template
-                for i in columns.indices {
-                    props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
-                                                                            isJSON: kinds[i].isJSON)
-                }
-                do throws(GeoDataError) {
-                    try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props), encoded)
-                } catch {
-                    failure = error
-                    return false
-                }
-                return true
+        try Self.forEachRow(of: reader, info.name, bbox: bbox, keepingWKB: keepingWKB) { (row, encoded, columns) throws(GeoDataError) in
+            if kinds.count != columns.count {
+                kinds = columns.map { ($0.isBoolean, $0.isJSON) }
+                template = [String: PropertyValue](minimumCapacity: columns.count)
+                for c in columns { template[c.name] = .null }
+                slots = columns.map { template.index(forKey: $0.name)! }
             }
-        } catch {
-            throw .geoPackage(error)
+            var props = template
+            for i in columns.indices {
+                props.values[slots[i]] = GeoPackageColumn.propertyValue(row.values[i], isBoolean: kinds[i].isBoolean,
+                                                                        isJSON: kinds[i].isJSON)
+            }
+            try body(Feature(id: .int(row.fid), geometry: row.geometry, properties: props), encoded)
         }
-        if let failure { throw failure }
         return info.crs
     }
 

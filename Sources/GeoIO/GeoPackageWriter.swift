@@ -138,6 +138,17 @@ public enum GeoPackageWriter {
             positions = geometry.coordinateCount
         }
 
+        /// The geometry kept as WKB (`encoded`) when there is one, else `geometry`; nil for neither.
+        init?(_ encoded: EncodedGeometry?, _ geometry: Geometry?, srsID: Int32) {
+            if let encoded {
+                self.init(encoded, srsID: srsID)
+            } else if let geometry {
+                self.init(geometry, srsID: srsID)
+            } else {
+                return nil
+            }
+        }
+
         /// The same for the geometry `encoded` decodes to: its WKB kept, not encoded again.
         init(_ encoded: EncodedGeometry, srsID: Int32) {
             box = encoded.boundingBox

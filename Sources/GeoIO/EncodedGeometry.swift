@@ -2,15 +2,15 @@ import GeoCore
 
 /// A geometry kept in its WKB encoding, as a GeoPackage row holds it, for writers that lay out
 /// coordinates as WKB does (FlatGeobuf and Shapefile store x, y pairs the same way, a GeoPackage
-/// the WKB itself): they copy the coordinates from here instead of building a ``Geometry`` and
+/// the WKB itself): they copy the coordinates from here instead of building a `Geometry` and
 /// taking it apart again.
 ///
 /// Only the plainest WKB is kept this way: little-endian throughout, two-dimensional, ISO type
 /// codes, a line string, polygon, multi line string or multi polygon with every part present (a
 /// line of two or more positions, a polygon of one or more rings, each closed and of four or
 /// more positions), every coordinate finite and nothing after the geometry. Such bytes decode
-/// (``WKB/decode(_:)``) to a geometry and encode back (``WKB/encode(_:byteOrder:flavor:)``) to
-/// the same bytes. Anything else, valid or not, is left to ``WKB/decode(_:)``.
+/// (`WKB.decode(_:)`) to a geometry and encode back (``WKB/encode(_:byteOrder:flavor:)``) to
+/// the same bytes. Anything else, valid or not, is left to `WKB.decode(_:)`.
 public struct EncodedGeometry: Hashable, Sendable {
     /// The bytes as they came: the WKB, after `wkbOffset` bytes of what held it (a GeoPackage
     /// geometry's header), kept so that a writer of the same container can reuse them whole.

@@ -187,7 +187,7 @@ extension GeoDataLayerStream {
     }
 
     /// Streams each feature with the geometries the source holds as plain WKB left encoded, as
-    /// ``forEachFeatureKeepingWKB(preparing:_:)`` does, preparing nothing.
+    /// ``forEachFeatureKeepingWKB(preparing:meanwhile:_:)`` does, preparing nothing.
     public func forEachFeatureKeepingWKB(_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) {
         try forEachFeatureKeepingWKB(preparing: { _, _ in () }) { (f, e, _) throws(GeoDataError) in try body(f, e) }
     }

@@ -69,7 +69,7 @@ public struct GeoDataLayerStream {
     /// The same features with the geometries the source holds as plain WKB left encoded (see
     /// ``GeoDataSource/forEachFeatureKeepingWKB(layer:bbox:_:)``), when the source can stream
     /// them so; nil otherwise. Cleared when ``forEachFeature`` is replaced. Writers reach it
-    /// through ``forEachFeatureKeepingWKB(preparing:_:)``.
+    /// through ``forEachFeatureKeepingWKB(preparing:meanwhile:_:)``.
     public var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
     /// The same features as the rows of the GeoPackage layer they are read from, when the
     /// stream reads one as it is (see ``GeoDataSource/geoPackageRows(layer:bbox:)``); nil

@@ -474,8 +474,11 @@ public enum AtomicFile {
     /// ``write(_:to:)`` does (the file is never held whole in memory). The argument returns false
     /// when a write failed; `produce` may then stop early, and the failure is thrown.
     ///
-    /// - Parameter size: the number of bytes `produce` will hand over, when known: the file's
-    ///   space is then allocated in one piece before the first byte is written.
+    /// - Parameters:
+    ///   - path: the file to write (replaced only when the write succeeds).
+    ///   - size: the number of bytes `produce` will hand over, when known: the file's space is
+    ///     then allocated in one piece before the first byte is written.
+    ///   - produce: hands the bytes, in order, to its argument (`emit`).
     public static func write(to path: String, size: Int? = nil,
                              _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) -> Bool) throws(GeoDataError) -> Void)
         throws(GeoDataError) {

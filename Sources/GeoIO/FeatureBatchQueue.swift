@@ -140,12 +140,12 @@ extension GeoDataLayerStream {
     /// a PROJ transformer) is used by the reading thread alone while the stream runs.
     public func readingAhead(batchSize: Int = 128, batches: Int = 4) -> GeoDataLayerStream {
         let plan = ReadAhead(source: readAhead?.source ?? forEachFeature, wkbSource: readAhead?.wkbSource ?? wkbSource,
-                             rows: readAhead?.rows ?? geoPackageRows, batchSize: batchSize, batches: batches)
+                             batchSize: batchSize, batches: batches)
         var ahead = GeoDataLayerStream(name: name, crs: crs, statedCount: statedCount) { body throws(GeoDataError) in
             try plan.run(keepingWKB: false, preparing: { _, _ in () }) { f, _, _ throws(GeoDataError) in try body(f) }
         }
         ahead.readAhead = plan
-        ahead.geoPackageRows = plan.rows
+        ahead.geoPackageRows = geoPackageRows
         return ahead
     }
 
@@ -158,12 +158,13 @@ extension GeoDataLayerStream {
                                                meanwhile: () throws(GeoDataError) -> Void = {},
                                                _ body: (GeoPackageFeature, EncodedGeometry?, Prepared?) throws(GeoDataError) -> Void)
         throws(GeoDataError) {
-        if let readAhead, let rows = readAhead.rows {
+        guard let rows = geoPackageRows else { return try meanwhile() }
+        if let readAhead {
             return try ReadAhead.run(rows.forEachRow, batchSize: readAhead.batchSize, batches: readAhead.batches,
                                      preparing: prepare, meanwhile: meanwhile, body)
         }
         try meanwhile()
-        try geoPackageRows?.forEachRow { (r, e) throws(GeoDataError) in try body(r, e, nil) }
+        try rows.forEachRow { (r, e) throws(GeoDataError) in try body(r, e, nil) }
     }
 
     /// Streams each feature like ``forEachFeature(preparing:_:)``, with the geometries the

@@ -90,8 +90,6 @@ public struct GeoDataLayerStream {
         var source: (_ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void
         /// The same with geometries left in WKB, when the stream has them so.
         var wkbSource: ((_ body: (Feature, EncodedGeometry?) throws(GeoDataError) -> Void) throws(GeoDataError) -> Void)?
-        /// The same as GeoPackage rows, when the stream has them so.
-        var rows: GeoPackageRows?
         var batchSize: Int
         var batches: Int
     }

@@ -180,23 +180,24 @@ public final class GeoDataSource {
     public func geoPackageRows(layer name: String? = nil, bbox: BoundingBox? = nil) throws(GeoDataError) -> GeoPackageRows? {
         guard format == .geoPackage, let reader = geoPackage else { return nil }
         let info = try layer(named: name)
-        let columns: [GeoPackageColumn]
-        do { columns = try reader.attributeColumns(info.name) } catch { throw .geoPackage(error) }
-        return GeoPackageRows(columns: columns) { body throws(GeoDataError) in
-            try Self.forEachRow(of: reader, info.name, bbox: bbox, keepingWKB: true) { (row, encoded, _) throws(GeoDataError) in
+        // Read once: the rows' columns now, and each pass's statement from the same schema.
+        let schema: GeoPackageReader.TableSchema
+        do { schema = try reader.tableSchema(info.name) } catch { throw .geoPackage(error) }
+        return GeoPackageRows(columns: schema.columns) { body throws(GeoDataError) in
+            try Self.forEachRow(of: reader, info.name, bbox: bbox, keepingWKB: true, schema: schema) { (row, encoded, _) throws(GeoDataError) in
                 try body(row, encoded)
             }
         }
     }
 
-    /// The rows of the GeoPackage layer `name` (``GeoPackageReader/forEachRow(_:where:bbox:geometry:keepingWKB:_:)``)
+    /// The rows of the GeoPackage layer `name` (``GeoPackageReader/forEachRow(_:where:bbox:geometry:keepingWKB:schema:_:)``)
     /// to `body`, with the layer's columns; an error `body` throws stops them and is rethrown.
     private static func forEachRow(of reader: GeoPackageReader, _ name: String, bbox: BoundingBox?, keepingWKB: Bool,
-                                   _ body: (GeoPackageFeature, EncodedGeometry?, [GeoPackageColumn]) throws(GeoDataError) -> Void)
+                                   schema: GeoPackageReader.TableSchema? = nil, _ body: (GeoPackageFeature, EncodedGeometry?, [GeoPackageColumn]) throws(GeoDataError) -> Void)
         throws(GeoDataError) {
         var failure: GeoDataError?
         do throws(GeoPackageError) {
-            _ = try reader.forEachRow(name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB) { row, encoded, columns in
+            _ = try reader.forEachRow(name, where: nil, bbox: bbox, geometry: true, keepingWKB: keepingWKB, schema: schema) { row, encoded, columns in
                 do throws(GeoDataError) { try body(row, encoded, columns) } catch {
                     failure = error
                     return false

@@ -116,20 +116,6 @@ struct GeoPackageTablePlan {
                 return (nil, false, false)
             }
 
-            /// Observes `value` of a column that reads it as itself (not BOOLEAN, not JSON): the
-            /// kinds ``observe(_:row:)`` takes from its property value.
-            mutating func observe(raw value: GeoPackageValue, row: Int) {
-                switch value {
-                case .integer(let i):
-                    ints = true
-                    if inexact == nil, Double(exactly: i) == nil { inexact = (row, i) }
-                case .real: doubles = true
-                case .text: strings = true
-                case .blob: json = true  // read as an array of its bytes
-                case .null: break
-                }
-            }
-
             mutating func observe(_ value: PropertyValue?, row: Int) {
                 switch value {
                 case .bool?: bools = true
@@ -160,11 +146,7 @@ struct GeoPackageTablePlan {
         /// Observes the feature a GeoPackage row reads as (id its fid, a property per column).
         mutating func observe(_ r: GeoPackageFeature, columns: RowColumns) {
             for (i, value) in r.values.enumerated() where i < columns.names.count {
-                if columns.readAs[i] == nil {
-                    kinds[columns.names[i], default: Kinds()].observe(raw: value, row: count)
-                } else {
-                    kinds[columns.names[i], default: Kinds()].observe(columns.property(value, column: i), row: count)
-                }
+                kinds[columns.names[i], default: Kinds()].observe(columns.property(value, column: i), row: count)
             }
             anyID = true
             intIDs.append(r.fid)
@@ -357,16 +339,12 @@ struct GeoPackageTablePlan {
             place(columns)
             guard admitID(.int(r.fid)), r.values.count == rowSource.count else { return nil }
             let seen = count - 1
-            for (i, value) in r.values.enumerated() where i < rowSource.count {
+            for (i, value) in r.values.enumerated() {
                 let k = rowSource[i]
                 guard k >= 0 else { return nil }
                 var kinds = columnKinds[k]
                 let before = kinds.signature
-                if columns.readAs[i] == nil {
-                    kinds.observe(raw: value, row: seen)
-                } else {
-                    kinds.observe(columns.property(value, column: i), row: seen)
-                }
+                kinds.observe(columns.property(value, column: i), row: seen)
                 guard Self.keeps(before, kinds.signature) else { return nil }
                 columnKinds[k] = kinds
             }

@@ -165,15 +165,15 @@ public final class GeoPackageReader {
     /// The loop behind ``forEachFeature(_:where:bbox:geometry:_:)``: each row with, when
     /// `keepingWKB` and its geometry is plain WKB, that geometry still encoded (the row's own
     /// geometry then nil), and the layer's attribute columns (the order of its values); `body`
-    /// returns false to stop.
+    /// returns false to stop. `schema`, when given, is the layer's ``tableSchema(_:)`` read
+    /// before, not read again.
     func forEachRow(_ name: String, where filter: (column: String, value: GeoPackageValue)?, bbox: BoundingBox?,
-                    geometry wantsGeometry: Bool, keepingWKB: Bool = false,
+                    geometry wantsGeometry: Bool, keepingWKB: Bool = false, schema known: TableSchema? = nil,
                     _ body: (GeoPackageFeature, EncodedGeometry?, [GeoPackageColumn]) -> Bool)
         throws(GeoPackageError) -> (info: GeoPackageLayerInfo, columns: [GeoPackageColumn]) {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
         let table = info.tableName
-        let (pk, columns): (String, [GeoPackageColumn])
-        do { (pk, columns) = try schema(info) } catch { throw error.inTable(table, "its columns") }
+        let (pk, columns) = if let known { known } else { try tableSchema(info) }
         let geometryColumn = wantsGeometry ? info.geometryColumn : nil
         let bbox = wantsGeometry ? bbox : nil
         let geomSelect = geometryColumn.map { ", \(quoted($0))" } ?? ""
@@ -224,11 +224,18 @@ public final class GeoPackageReader {
         return (info, columns)
     }
 
-    /// The attribute columns of a layer's table, in table order: those whose values
-    /// ``forEachRow(_:where:bbox:geometry:keepingWKB:_:)`` reads.
-    func attributeColumns(_ name: String) throws(GeoPackageError) -> [GeoPackageColumn] {
+    /// A layer table's integer primary key and its attribute columns, in table order: those whose
+    /// values ``forEachRow(_:where:bbox:geometry:keepingWKB:schema:_:)`` reads.
+    typealias TableSchema = (pk: String, columns: [GeoPackageColumn])
+
+    /// The schema of the layer `name`'s table; a failure names the table.
+    func tableSchema(_ name: String) throws(GeoPackageError) -> TableSchema {
         guard let info = layer(named: name) else { throw .unknownLayer(path: path, layer: name) }
-        do { return try schema(info).columns } catch { throw error.inTable(info.tableName, "its columns") }
+        return try tableSchema(info)
+    }
+
+    private func tableSchema(_ info: GeoPackageLayerInfo) throws(GeoPackageError) -> TableSchema {
+        do { return try schema(info) } catch { throw error.inTable(info.tableName, "its columns") }
     }
 
     /// The next row of a layer's rows; a failure (a damaged page, say) names the table and the

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoRender
 
 /// The chart of a report: one row per measure with a peer, grouped by suite, a dot at the median
@@ -62,7 +73,7 @@ public enum BenchChart {
         w.raw(">\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n")
         text(w, 12, 22, "GeoTwin against its peers: ratio peer / GeoTwin (right of 1x: GeoTwin faster)", bold: true, size: 14)
         let load = report.machine.loadAverage.first ?? 0
-        let loaded = load > Double(report.machine.cores) ? String(format: ", shared machine under load %.1f", load) : ""
+        let loaded = load > Double(report.machine.cores) ? String(cFormat: ", shared machine under load %.1f", load) : ""
         text(w, 12, 40, "\(report.date), \(report.machine.cpu), \(report.machine.cores) cores\(loaded)\(report.quick ? ", quick sizes" : "")"
              + "; dot: median, whisker: min–max of pairs", size: 11, fill: "#555555")
         // Decades and the 1x line.
@@ -71,7 +82,7 @@ public enum BenchChart {
         while decade <= hi {
             let xd = x(pow(10, decade))
             line(w, xd, top - 4, xd, bottom, stroke: decade == 0 ? "#222222" : "#dddddd", width: decade == 0 ? 1.5 : 1)
-            let label = decade >= 0 ? "\(Int(pow(10, decade)))x" : String(format: "%gx", pow(10, decade))
+            let label = decade >= 0 ? "\(Int(pow(10, decade)))x" : String(cFormat: "%gx", pow(10, decade))
             text(w, xd, bottom + 16, label, anchor: "middle", size: 11)
             decade += 1
         }
@@ -93,9 +104,9 @@ public enum BenchChart {
             w.attribute("r", "4")
             w.attribute("fill", colour)
             w.raw("><title>")
-            w.escaped(String(format: "%.2fx (%.2f–%.2f)", r.median, r.min, r.max))
+            w.escaped(String(cFormat: "%.2fx (%.2f–%.2f)", r.median, r.min, r.max))
             w.raw("</title></circle>\n")
-            text(w, width - 6, y + 4, String(format: "%.2gx", r.median), anchor: "end", size: 10, fill: "#333333")
+            text(w, width - 6, y + 4, String(cFormat: "%.2gx", r.median), anchor: "end", size: 10, fill: "#333333")
         }
         if rows.isEmpty { text(w, 12, top + 14, "No measure with a peer in this report.", size: 12) }
         text(w, labelWidth + plotWidth / 2, bottom + 34, "peer time / GeoTwin time (log scale)", anchor: "middle", size: 11, fill: "#555555")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension BenchReport {
     /// The report as Markdown: the machine, then one table per suite (measure, GeoTwin, peer,
@@ -10,14 +14,14 @@ extension BenchReport {
         md += "(> 1: GeoTwin is faster); times are medians with the min–max of the runs, in milliseconds.\n\n"
         md += "| machine | |\n|---|---|\n"
         md += "| host | \(machine.host) |\n| CPU | \(machine.cpu) |\n| cores | \(machine.cores) |\n"
-        md += String(format: "| memory | %.1f GiB |\n", machine.memoryGiB)
+        md += String(cFormat: "| memory | %.1f GiB |\n", machine.memoryGiB)
         md += "| OS | \(machine.os) |\n"
-        md += "| load average at start | \(machine.loadAverage.map { String(format: "%.2f", $0) }.joined(separator: ", ")) |\n"
+        md += "| load average at start | \(machine.loadAverage.map { String(cFormat: "%.2f", $0) }.joined(separator: ", ")) |\n"
         for (name, version) in machine.libraries.sorted(by: { $0.key < $1.key }) { md += "| \(name) | \(version) |\n" }
         for (name, version) in peerVersions.sorted(by: { $0.key < $1.key }) { md += "| \(name) (peer) | \(version) |\n" }
         if quick { md += "\n*Quick sizes (`--quick`): a smoke run, not figures to quote.*\n" }
         if let load = machine.loadAverage.first, load > Double(machine.cores) {
-            md += String(format: "\n*The machine was loaded while this ran (load average %.1f on %d cores, other builds): ", load, machine.cores)
+            md += String(cFormat: "\n*The machine was loaded while this ran (load average %.1f on %ld cores, other builds): ", load, machine.cores)
             md += "absolute times are noisy; the ratios of alternating pairs hold better.*\n"
         }
         if let chart { md += "\n![Ratio peer / GeoTwin per measure](\(chart))\n" }
@@ -36,7 +40,7 @@ extension BenchReport {
             if !suite.measures.isEmpty {
                 md += "| measure | scope | GeoTwin (ms) | peer | peer (ms) | ratio |\n|---|---|--:|---|--:|--:|\n"
                 for m in suite.measures {
-                    let ratio = m.ratio.map { String(format: "%.2fx (%.2f–%.2f)", $0.median, $0.min, $0.max) } ?? "–"
+                    let ratio = m.ratio.map { String(cFormat: "%.2fx (%.2f–%.2f)", $0.median, $0.min, $0.max) } ?? "–"
                     md += "| \(m.name) | \(m.scope.rawValue) | \(Self.cell(m.geotwin)) | \(m.peer ?? "–") | "
                     md += "\(m.peerTiming.map(Self.cell) ?? "–") | \(ratio) |\n"
                 }
@@ -62,7 +66,7 @@ extension BenchReport {
     }
 
     private static func number(_ ms: Double) -> String {
-        ms >= 100 ? String(format: "%.0f", ms) : ms >= 1 ? String(format: "%.2f", ms) : String(format: "%.4f", ms)
+        ms >= 100 ? String(cFormat: "%.0f", ms) : ms >= 1 ? String(cFormat: "%.2f", ms) : String(cFormat: "%.4f", ms)
     }
 }
 
@@ -75,7 +79,7 @@ extension BenchReport {
     /// has one.
     public func markdown(chart: String?, keepingHistoryOf existing: String?) -> String {
         var md = markdown(chart: chart)
-        if let existing, let range = existing.range(of: Self.historyMarker) {
+        if let existing, let range = existing.firstRange(of: Self.historyMarker) {
             md += "\n" + existing[range.lowerBound...]
         }
         return md

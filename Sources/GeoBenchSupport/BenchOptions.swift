@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 import GeoIO
 
@@ -77,7 +81,7 @@ public struct BenchOptions: Sendable {
 
     /// A fresh folder for the suite's temporary files.
     public func makeWorkFolder(_ suite: String) throws -> URL {
-        let base = URL(fileURLWithPath: workDirectory ?? NSTemporaryDirectory())
+        let base = workDirectory.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
         let url = base.appendingPathComponent("geotwin-bench-\(suite)-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

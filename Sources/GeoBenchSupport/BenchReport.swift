@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything one `geotwin bench` run measured: the machine, the command and every suite.
 public struct BenchReport: Codable, Hashable, Sendable {
@@ -18,9 +22,7 @@ public struct BenchReport: Codable, Hashable, Sendable {
     /// Creates a report stamped now on this machine.
     public init(command: String, quick: Bool, suites: [SuiteResult] = [], peerVersions: [String: String] = [:],
                 machine: MachineInfo = .current(), date: Date = Date()) {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        self.date = f.string(from: date)
+        self.date = date.formatted(.iso8601)
         self.command = command
         self.machine = machine
         self.peerVersions = peerVersions
@@ -58,7 +60,7 @@ public struct BenchRegression: Hashable, Sendable, CustomStringConvertible {
     public var oldMs: Double, newMs: Double
 
     public var description: String {
-        "\(suite) / \(measure): " + String(format: "%.3f ms -> %.3f ms (+%.0f%%)", oldMs, newMs, (newMs / oldMs - 1) * 100)
+        "\(suite) / \(measure): " + String(cFormat: "%.3f ms -> %.3f ms (+%.0f%%)", oldMs, newMs, (newMs / oldMs - 1) * 100)
     }
 }
 

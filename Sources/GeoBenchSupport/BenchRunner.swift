@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs suites by name and turns a failure to set up into an error result, so one broken suite
 /// does not stop `geotwin bench all`.

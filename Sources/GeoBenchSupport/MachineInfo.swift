@@ -2,7 +2,18 @@ internal import CGEOS
 internal import CPROJ
 internal import CLibraryLoader
 internal import CSQLite
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The machine and library versions a report was measured with.
 public struct MachineInfo: Codable, Hashable, Sendable {
@@ -42,7 +53,7 @@ public struct MachineInfo: Codable, Hashable, Sendable {
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
            let colon = line.firstIndex(of: ":") {
-            return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            return line[line.index(after: colon)...].trimmingWhitespaces()
         }
         return "unknown CPU"
     }
@@ -50,7 +61,7 @@ public struct MachineInfo: Codable, Hashable, Sendable {
     private static func osName() -> String {
         if let text = try? String(contentsOfFile: "/etc/os-release", encoding: .utf8),
            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("PRETTY_NAME=") }) {
-            return line.dropFirst("PRETTY_NAME=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            return line.dropFirst("PRETTY_NAME=".count).trimmingScalars(in: Set("\"".unicodeScalars))
         }
         return ProcessInfo.processInfo.operatingSystemVersionString
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The out-of-process peers of `geotwin bench all --peers`: Python (and node) programs in
 /// `Benchmarks/peers/` run on the same data as GeoTwin. GeoTwin (`geotwin bench SUITE --json`,
@@ -144,7 +148,7 @@ public struct OutOfProcessPeers {
             versions[peer.name] = lastTheirs.version ?? "unknown"
             let root = benchmarks.deletingLastPathComponent().path + "/"
             result.commands = (result.commands ?? []) + [ours, theirs].map {
-                $0.joined(separator: " ").replacingOccurrences(of: root, with: "")
+                $0.joined(separator: " ").replacingAll(root, with: "")
             }
             result.measures.append(BenchMeasure(name: "whole process", scope: .wholeProcess, geotwin: wholeOurs,
                                                 peer: peer.name, peerSamples: wholeTheirs))
@@ -165,7 +169,7 @@ public struct OutOfProcessPeers {
             }
             if coordinates > 0 {
                 result.checks.append(BenchCheck("largest difference of \(coordinates / 2) sample points (m, at most 0.001)",
-                                                geotwin: "0", against: peer.name, value: String(format: "%.6f", worst),
+                                                geotwin: "0", against: peer.name, value: String(cFormat: "%.6f", worst),
                                                 agrees: worst <= 0.001))
             }
         }
@@ -174,40 +178,20 @@ public struct OutOfProcessPeers {
     }
 
     private static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(format: "%.6f", v)
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(cFormat: "%.6f", v)
     }
 
     /// Runs `command` (the first element is looked up in PATH when it has no slash) and returns
     /// its exit status, output and wall time in ms; nil when it cannot start.
     static func launch(_ command: [String]) -> (status: Int32, stdout: Data, stderr: Data, ms: Double)? {
-        let process = Process()
-        if command[0].contains("/") {
-            process.executableURL = URL(fileURLWithPath: command[0])
-            process.arguments = Array(command.dropFirst())
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = command
-        }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
         let clock = ContinuousClock()
         let start = clock.now
-        do { try process.run() } catch { return nil }
-        let stderr = ErrorOutput()
-        let group = DispatchGroup()
-        let reader = err.fileHandleForReading
-        DispatchQueue.global().async(group: group) { stderr.data = reader.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
+        let run = command[0].contains("/")
+            ? ChildProcess.run(command[0], Array(command.dropFirst()))
+            : ChildProcess.run("/usr/bin/env", command)
+        guard let run else { return nil }
         let d = start.duration(to: clock.now)
-        return (process.terminationStatus, stdout, stderr.data,
+        return (run.status, Data(run.stdout), Data(run.stderr),
                 Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) * 1e-15)
     }
-}
-
-/// The standard error of a child, read on another thread while standard output is read.
-private final class ErrorOutput: @unchecked Sendable {
-    var data = Data()
 }

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GeoCore
 
 /// Whether a document is well-formed XML: libxml2's `xmllint --noout` (Debian package
 /// libxml2-utils, which `make setup` installs) run on it, then a check that every element is
@@ -26,19 +38,12 @@ public enum XMLWellFormedness {
         guard let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first(where: {
             FileManager.default.isExecutableFile(atPath: $0)
         }) else { return "xmllint not found (Debian: apt-get install libxml2-utils)" }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: xmllint)
-        p.arguments = ["--noout", "--nonet", path]
-        let errors = Pipe()
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = errors
-        do { try p.run() } catch { return "cannot run xmllint: \(error)" }
-        // Read before waiting: a long report must not fill the pipe while xmllint waits on it.
-        let report = errors.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            let first = String(decoding: report, as: UTF8.self).split(separator: "\n").first.map(String.init)
-            return first ?? "not well-formed (xmllint exit \(p.terminationStatus))"
+        guard let run = ChildProcess.run(xmllint, ["--noout", "--nonet", path], keepOutput: false) else {
+            return "cannot run xmllint: \(systemErrorText(errno))"
+        }
+        guard run.status == 0 else {
+            let first = String(decoding: run.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init)
+            return first ?? "not well-formed (xmllint exit \(run.status))"
         }
         return nil
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error reported by GEOS, or found by GeoGEOS before calling GEOS.
 ///
@@ -29,7 +33,7 @@ extension GEOSError {
     /// IllegalArgumentException (an input GEOS refuses), UnsupportedOperationException.
     static func inWords(_ raw: String) -> String {
         let kind = raw.prefix { $0 != ":" }
-        let detail = raw.contains(":") ? String(raw.drop { $0 != ":" }.dropFirst()).trimmingCharacters(in: .whitespaces) : ""
+        let detail = raw.contains(":") ? String(raw.drop { $0 != ":" }.dropFirst()).trimmingWhitespaces() : ""
         let words: String
         switch kind {
         case "ParseException":
@@ -60,8 +64,8 @@ extension GEOSError {
 
     /// `x y` of the point after `marker` in GEOS's text (`... at or near point 1 2`), if any.
     private static func point(after marker: String, in text: String) -> String? {
-        guard let range = text.range(of: marker) else { return nil }
-        let numbers = text[range.upperBound...].split(separator: " ").prefix(2).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "(),")) }
+        guard let range = text.firstRange(of: marker) else { return nil }
+        let numbers = text[range.upperBound...].split(separator: " ").prefix(2).map { $0.trimmingScalars(in: Set("(),".unicodeScalars)) }
         guard numbers.count == 2, numbers.allSatisfy({ Double($0) != nil }) else { return nil }
         return numbers.joined(separator: " ")
     }

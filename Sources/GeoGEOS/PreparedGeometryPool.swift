@@ -1,5 +1,9 @@
 public import GeoCore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A `Sendable` way to run prepared predicates against one geometry from many tasks at once.
 ///
@@ -23,7 +27,7 @@ import Foundation
 public final class PreparedGeometryPool: @unchecked Sendable {
     /// The geometry every pooled instance prepares.
     public let geometry: Geometry
-    private let lock = NSLock()
+    private let lock = Lock()
     private var idle: [PreparedGeometry] = []
 
     /// Creates a pool for `geometry`, preparing one instance at once so conversion errors

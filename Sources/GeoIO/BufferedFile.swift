@@ -1,5 +1,17 @@
+import GeoCore
 import CFileSystem
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A new file written through a 1 MiB buffer with plain `write(2)` calls (and `pwrite(2)` for a
 /// header patched at the end), for the writers that stream their output to a temporary file.
@@ -134,7 +146,7 @@ final class BufferedFile {
             flush(last: true)
             // Space allocated ahead and not written to is given back.
             if space.tried, failure == 0, ftruncate(fd, off_t(written)) != 0 { failure = errno }
-            if Foundation.close(fd) != 0, failure == 0 { failure = errno }
+            if posixClose(fd) != 0, failure == 0 { failure = errno }
         }
         return failure == 0 ? nil : failure
     }
@@ -153,7 +165,7 @@ final class BufferedFile {
         written += raw.count
         var done = 0
         while done < raw.count {
-            guard let n = attempt({ Foundation.write(fd, base + done, raw.count - done) }) else { return }
+            guard let n = attempt({ posixWrite(fd, base + done, raw.count - done) }) else { return }
             done += n
         }
     }
@@ -204,7 +216,7 @@ final class SpaceAhead {
         guard fd >= 0 else { return nil }
     }
 
-    deinit { if fd >= 0 { Foundation.close(fd) } }
+    deinit { if fd >= 0 { posixClose(fd) } }
 
     /// Keeps at least 2 MiB allocated beyond the file's end: called now and then while it grows.
     func keepAhead() {

@@ -61,8 +61,8 @@ public struct CSVRowProblem: Hashable, Sendable, CustomStringConvertible {
     /// `text` with its line breaks and tabs written as `\n`, `\r`, `\t`, so a report stays one line.
     private static func oneLine(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 }) else { return text }
-        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\t", with: "\\t")
+        return text.replacingAll("\r", with: "\\r").replacingAll("\n", with: "\\n")
+            .replacingAll("\t", with: "\\t")
     }
 
     private static func format(_ v: Double) -> String {
@@ -174,7 +174,7 @@ public final class CSVPointReader {
         case .xy:
             (x, y, xWanted, yWanted) = (xi, yi, "x", "y")
         case .named(let xn, let yn):
-            let xt = xn.trimmingCharacters(in: [" ", "\t"]), yt = yn.trimmingCharacters(in: [" ", "\t"])
+            let xt = xn.trimmingScalars(in: [" ", "\t"]), yt = yn.trimmingScalars(in: [" ", "\t"])
             (x, y, xWanted, yWanted) = (find([xt]), find([yt]), xt, yt)
         case .detect:
             if lat == nil && lon == nil && (xi != nil || yi != nil) {
@@ -200,10 +200,10 @@ public final class CSVPointReader {
     /// A header field as a name: trimmed, and unquoted when spaces put its quotes inside the
     /// field (` "lat" `), which RFC 4180 does not allow but hand-edited files have.
     static func headerName(_ field: String) -> String {
-        let name = field.trimmingCharacters(in: [" ", "\t"])
+        let name = field.trimmingScalars(in: [" ", "\t"])
         guard name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") else { return name }
-        return String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
-            .trimmingCharacters(in: [" ", "\t"])
+        return String(name.dropFirst().dropLast()).replacingAll("\"\"", with: "\"")
+            .trimmingScalars(in: [" ", "\t"])
     }
 
     /// Opens the file at `path` (`-` for standard input) and reads its header.

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import GeoCore
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where a ``CSVReader`` gets its bytes: a file, a pipe, or bytes already in memory.
 public protocol CSVByteSource {
@@ -43,7 +55,7 @@ public final class CSVFileSource: CSVByteSource {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(GeoIOError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
-            let n = Foundation.read(descriptor, base, buffer.count)
+            let n = posixRead(descriptor, base, buffer.count)
             if n >= 0 { return n }
             if errno == EINTR { continue }
             throw .fileAccess(reason: "cannot read: \(String(cString: strerror(errno)))",

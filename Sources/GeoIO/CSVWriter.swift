@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 
 /// Buffered CSV output (RFC 4180) to standard output, an open descriptor, or a file written
@@ -30,7 +41,7 @@ public final class CSVWriter {
     /// holds a comma, a quote or a line break.
     public static func field(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
     }
 
     /// Appends `bytes` to `out` as one CSV field (quoted when needed, as ``field(_:)``).
@@ -66,8 +77,8 @@ public final class CSVWriter {
     /// ``commit()``; until then the bytes go to `.<name>.<pid>.tmp` in the same folder.
     /// - Throws: ``GeoIOError/fileAccess(reason:at:)`` when the temporary file cannot be created.
     public init(path: String, bufferSize: Int = 1 << 20) throws(GeoIOError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let file = (path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(path)
+        let file = PathText.lastComponent(path)
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(file).\(getpid()).tmp"
         InterruptCleanup.register(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
@@ -176,7 +187,7 @@ public final class CSVWriter {
         guard failure == nil, !finished, let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let n = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            let n = posixWrite(descriptor, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = .fileAccess(reason: "cannot write: \(String(cString: strerror(errno)))",

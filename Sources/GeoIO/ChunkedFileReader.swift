@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file read front to back through one buffer: the streaming readers look at the bytes not
 /// yet consumed and ask for more. The buffer keeps its size (1 MiB by default) unless one value

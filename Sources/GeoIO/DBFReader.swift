@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// The type of a dBASE field, by its one-letter code.
@@ -59,7 +63,7 @@ final class DBFReader {
     convenience init(path: String, encoding declared: String?) throws(FileFormatError) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw FileFormatError(path: path, place: .file, problem: "cannot read (\(error.localizedDescription))")
+            throw FileFormatError(path: path, place: .file, problem: "cannot read (\(fileErrorText(error)))")
         }
         try self.init(data: data, path: path, encoding: declared)
     }
@@ -121,7 +125,7 @@ final class DBFReader {
             fieldName = nameBytes.withUnsafeBytes { b in
                 declaredTranscoder.map { Self.text(b, $0) } ?? Self.text(b, nil) ?? Self.text(b, guessTranscoder)
             } ?? fieldName
-            fieldName = fieldName.trimmingCharacters(in: .whitespaces)
+            fieldName = fieldName.trimmingWhitespaces()
             let code = Character(Unicode.Scalar(descriptor[11]))
             let length = Int(descriptor[16])
             let decimals = Int(descriptor[17])

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// Writing a dBASE III table (a Shapefile's `.dbf`) in UTF-8, its fields inferred from the
@@ -167,7 +171,7 @@ enum DBFWriter {
             if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) + ".0" }
             let s = d.description
             // Byte search: Foundation's `contains(_: StringProtocol)` would bridge to NSString.
-            return s.utf8.contains(UInt8(ascii: "e")) ? String(format: "%.17g", d) : s
+            return s.utf8.contains(UInt8(ascii: "e")) ? String(cFormat: "%.17g", d) : s
         default: return ""
         }
     }

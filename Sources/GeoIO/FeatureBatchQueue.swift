@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import GeoCore
 
 /// Batches of features handed from a reading thread to the thread that uses them.
@@ -10,7 +15,7 @@ public typealias FeatureBatchQueue = BatchQueue<Feature>
 /// put. The elements are features (``FeatureBatchQueue``), or features with what was prepared
 /// from them on the reading thread (``GeoDataLayerStream/forEachFeature(preparing:_:)``).
 public final class BatchQueue<Element>: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var batches: [[Element]] = []
     private var head = 0
     private var finished = false
@@ -246,7 +251,8 @@ extension GeoDataLayerStream.ReadAhead {
         nonisolated(unsafe) let source = source
         let queue = BatchQueue<(Item, EncodedGeometry?, Prepared?)>(capacity: batches)
         let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        // A stack as deep as the main thread's: readers recurse into nested geometries.
+        Threads.detach(stackSize: 8 << 20) {
             defer { done.signal() }
             HugePageHeaps.adviseCallingThread()
             var read = 0
@@ -261,9 +267,6 @@ extension GeoDataLayerStream.ReadAhead {
                 }
             }
         }
-        // As deep as the main thread's: readers recurse into nested geometries.
-        thread.stackSize = 8 << 20
-        thread.start()
         defer {
             queue.cancel()
             done.wait()

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error in the bytes of a binary file (a Shapefile's `.shp`, `.shx` or `.dbf`, a FlatGeobuf
 /// file): the file, the place inside it and the problem, in one line.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// The geometry type codes of FlatGeobuf (the same as ISO WKB's for the simple types).
@@ -316,7 +320,7 @@ public final class FlatGeobufReader {
                 guard length <= bytes.count - i - 4 else { throw fail("value of \(length) bytes exceeds the feature", name) }
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[(i + 4)..<(i + 4 + length)])
                 if type == .binary {
-                    value = .string(slice.map { String(format: "%02X", $0) }.joined())
+                    value = .string(slice.map { String(cFormat: "%02X", $0) }.joined())
                 } else {
                     value = .string(String(decoding: slice, as: UTF8.self))
                 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// The geodata formats GeoTwin opens and writes through ``GeoDataSource`` and ``GeoDataSink``,
@@ -39,7 +43,7 @@ public enum GeoDataFormat: String, CaseIterable, Hashable, Sendable, CustomStrin
     /// The format of `path` from its extension (case-insensitive).
     /// - Throws: ``GeoDataError/unknownFormat(path:)``.
     public init(path: String) throws(GeoDataError) {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(path).lowercased()
         guard let format = Self.allCases.first(where: { $0.extensions.contains(ext) }) else {
             throw .unknownFormat(path: path)
         }

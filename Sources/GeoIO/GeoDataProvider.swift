@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// A source of geodata that is not a file, opened by a URL whose scheme a ``GeoDataProvider``
@@ -184,7 +188,7 @@ extension GeoDataProvidedSource {
 /// The registered ``GeoDataProvider``s, by URL scheme.
 public enum GeoDataProviders {
     private final class Table: @unchecked Sendable {
-        let lock = NSLock()
+        let lock = Lock()
         var providers: [String: any GeoDataProvider] = [:]
     }
 
@@ -199,7 +203,7 @@ public enum GeoDataProviders {
 
     /// The scheme of `location` when it is a URL (`scheme://...`), lowercase.
     public static func scheme(of location: String) -> String? {
-        guard let range = location.range(of: "://") else { return nil }
+        guard let range = location.firstRange(of: "://") else { return nil }
         let scheme = location[..<range.lowerBound]
         guard let first = scheme.first, first.isASCII, first.isLetter,
               scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
@@ -233,7 +237,7 @@ public enum GeoDataProviders {
 
     /// `scheme://user:secret@host` → `scheme://user:***@host`.
     static func redactingUserInfo(_ location: String) -> String {
-        guard let start = location.range(of: "://") else { return location }
+        guard let start = location.firstRange(of: "://") else { return location }
         let rest = location[start.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         guard let at = rest[..<authorityEnd].lastIndex(of: "@"),

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 
 /// Options of ``GeoDataSink/write(_:to:format:options:)``.
@@ -494,9 +505,9 @@ public enum AtomicFile {
     /// written without copying, ``BufferedFile/append(gathering:)``), atomically as above.
     static func writeThrough(to path: String, size: Int? = nil,
                              _ produce: (BufferedFile) throws(GeoDataError) -> Void) throws(GeoDataError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        let directory = PathText.deletingLastComponent(path)
+        var isDirectory = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory) {
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
         let temporary = temporaryPath(for: path)
@@ -524,8 +535,8 @@ public enum AtomicFile {
 
     /// `.<name>.<pid>.tmp` beside `path`.
     public static func temporaryPath(for path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let directory = PathText.deletingLastComponent(path)
+        let name = PathText.lastComponent(path)
         return (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
     }
 }

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 
 /// One way to open geodata: a file whose format is chosen by its extension (``GeoDataFormat``),
@@ -64,7 +75,7 @@ public final class GeoDataSource {
         let format: GeoDataFormat = if let format { format } else { try GeoDataFormat(path: path) }
         self.format = format
         formatName = format.rawValue
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = PathText.deletingExtension(PathText.lastComponent(path))
         switch format {
         case .geoPackage:
             let reader: GeoPackageReader
@@ -316,7 +327,7 @@ public final class GeoDataSource {
     private func forEachWKBRecord(bbox: BoundingBox?, _ body: (Feature) throws(GeoDataError) -> Void) throws(GeoDataError) -> CRS? {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: fileErrorText(error))
         }
         var srids: [Int32] = []
         var failure: GeoDataError?
@@ -351,11 +362,11 @@ public final class GeoDataSource {
     }
 
     static func checkReadable(_ path: String) throws(GeoDataError) {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadable(path: path, reason: "no such file")
         }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder") }
+        if isDirectory { throw .unreadable(path: path, reason: "it is a folder") }
         guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
     }
 
@@ -365,13 +376,13 @@ public final class GeoDataSource {
 
     /// The size of the file at `path` in bytes, or `Int.max` when it cannot be read (streamed).
     static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? Int.max
+        fileByteCount(path) ?? Int.max
     }
 
     static func decodeGeoJSON(_ path: String) throws(GeoDataError) -> GeoJSONObject {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .unreadable(path: path, reason: error.localizedDescription)
+            throw .unreadable(path: path, reason: fileErrorText(error))
         }
         let result = data.withUnsafeBytes { raw in
             Result<GeoJSONObject, GeoIOError> { () throws(GeoIOError) in try GeoJSON.decode(raw) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error reading or writing a GeoPackage: what went wrong, in which file, and where inside it
 /// (table, row `fid`, column) when that is known. Reading never traps on a malformed file.
@@ -57,7 +61,7 @@ extension GeoPackageError {
         func p(_ q: String) -> String { q == old ? path : q }
         switch self {
         case .fileNotFound(let q): return .fileNotFound(path: p(q))
-        case .notSQLite(let q, let m): return .notSQLite(path: p(q), message: m.replacingOccurrences(of: old, with: path))
+        case .notSQLite(let q, let m): return .notSQLite(path: p(q), message: m.replacingAll(old, with: path))
         case .notGeoPackage(let q, let id): return .notGeoPackage(path: p(q), applicationID: id)
         case .missingTable(let q, let t): return .missingTable(path: p(q), table: t)
         case .unknownLayer(let q, let l): return .unknownLayer(path: p(q), layer: l)
@@ -65,9 +69,9 @@ extension GeoPackageError {
         case .invalidGeometry(let q, let t, let f, let c, let r): return .invalidGeometry(path: p(q), table: t, fid: f, column: c, reason: r)
         case .invalidWKB(let q, let t, let f, let c, let e): return .invalidWKB(path: p(q), table: t, fid: f, column: c, error: e)
         case .unsupportedValue: return self
-        case .sqlite(let q, let code, let m): return .sqlite(path: p(q), code: code, message: m.replacingOccurrences(of: old, with: path))
+        case .sqlite(let q, let code, let m): return .sqlite(path: p(q), code: code, message: m.replacingAll(old, with: path))
         case .sqliteInTable(let q, let t, let place, let code, let m):
-            return .sqliteInTable(path: p(q), table: t, place: place, code: code, message: m.replacingOccurrences(of: old, with: path))
+            return .sqliteInTable(path: p(q), table: t, place: place, code: code, message: m.replacingAll(old, with: path))
         case .writeFailed(let q, let r): return .writeFailed(path: p(q), reason: r)
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// A row of `gpkg_spatial_ref_sys`: the coordinate reference system of a layer.
@@ -225,7 +229,7 @@ extension GeoPackageSpatialReference {
     /// else the WKT definition; nil for the undefined systems.
     public var crs: CRS? {
         if organization.uppercased() == "EPSG", organizationCode > 0 { return CRS(epsg: Int(organizationCode)) }
-        let text = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = definition.trimmingWhitespacesAndNewlines()
         guard !text.isEmpty, text.lowercased() != "undefined" else { return nil }
         return CRS(text)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// Reads an OGC GeoPackage (1.0-1.4): the layers of `gpkg_contents` and whole feature tables.
@@ -28,8 +32,8 @@ public final class GeoPackageReader {
     /// Opens `path` and reads the list of layers.
     /// - Throws: ``GeoPackageError`` (`fileNotFound`, `notSQLite`, `notGeoPackage`, `missingTable`, ...).
     public convenience init(path: String) throws(GeoPackageError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory else {
             throw .fileNotFound(path: path)
         }
         let db = try GeoPackageConnection(path: path, create: false)
@@ -386,5 +390,5 @@ public final class GeoPackageReader {
 
 /// An SQL identifier in double quotes (embedded quotes doubled).
 func quoted(_ identifier: String) -> String {
-    "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    "\"" + identifier.replacingAll("\"", with: "\"\"") + "\""
 }

@@ -1,5 +1,9 @@
 internal import CSQLite
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One SQLite connection, owned by one GeoPackage reader or writer and used by one thread.
 final class GeoPackageConnection {

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 
 /// Writes feature layers to a new OGC GeoPackage 1.3 file, atomically.
@@ -210,8 +221,8 @@ public enum GeoPackageWriter {
             self.lastChange = lastChange
             let target = URL(fileURLWithPath: path)
             let directory = target.deletingLastPathComponent()
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory else {
                 throw .writeFailed(path: path, reason: "directory \(directory.path) does not exist")
             }
             temp = directory.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp").path

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// An ESRI Shapefile opened for reading: the `.shp` (geometry), its `.shx` (record offsets), `.dbf`
@@ -111,7 +115,7 @@ public final class ShapefileReader {
             let table = try DBFReader(data: dbfData, path: dbfPath, encoding: declared)
             guard table.recordCount == recordCount else {
                 throw FileFormatError(path: dbfPath, place: .byte(4),
-                                      problem: "\(table.recordCount) records, but \((path as NSString).lastPathComponent) has \(recordCount)")
+                                      problem: "\(table.recordCount) records, but \(PathText.lastComponent(path)) has \(recordCount)")
             }
             dbf = table
             fields = table.fields
@@ -121,13 +125,13 @@ public final class ShapefileReader {
             fields = []
             self.encoding = declared
         }
-        crs = prj.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        crs = prj.map { $0.trimmingWhitespacesAndNewlines() }
             .flatMap { $0.isEmpty ? nil : CRS($0) }
     }
 
     /// The layer's description (name from the file name, GDAL's geometry type name, CRS).
     public var layerInfo: GeoDataLayerInfo {
-        GeoDataLayerInfo(name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
+        GeoDataLayerInfo(name: PathText.deletingExtension(PathText.lastComponent(path)),
                          geometryTypeName: shapeType.layerGeometryTypeName, crs: crs)
     }
 
@@ -231,12 +235,12 @@ public final class ShapefileReader {
 
     static func map(_ path: String) throws(FileFormatError) -> Data {
         do { return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw FileFormatError(path: path, place: .file, problem: "cannot read (\(error.localizedDescription))")
+            throw FileFormatError(path: path, place: .file, problem: "cannot read (\(fileErrorText(error)))")
         }
     }
 
     static func replacingExtension(_ path: String, _ ext: String) -> String {
-        (path as NSString).deletingPathExtension + "." + ext
+        PathText.deletingExtension(path) + "." + ext
     }
 
     /// The companion file with extension `ext` (lower or upper case), when it exists.

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 import GeoCore
 
 /// Writing one layer as an ESRI Shapefile: `.shp`, `.shx`, `.dbf` (UTF-8, fields inferred from the
@@ -137,9 +149,9 @@ public enum ShapefileWriter {
     }
 
     private static func checkFolder(of path: String) throws(GeoDataError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        let directory = PathText.deletingLastComponent(path)
+        var isDirectory = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory) {
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }
     }
@@ -216,7 +228,7 @@ public enum ShapefileWriter {
         private(set) var count = 0
 
         init(temporary: String, path: String, type: ShapeType) throws(GeoDataError) {
-            let directory = (path as NSString).deletingLastPathComponent
+            let directory = PathText.deletingLastComponent(path)
             guard let file = BufferedFile(creating: temporary) else {
                 throw .writeFailed(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory)")
             }
@@ -281,11 +293,11 @@ public enum ShapefileWriter {
     /// `written`: targets already written to their temporaries, renamed first.
     static func writeAll(_ files: [(String, [UInt8])], removing stale: [String], for path: String,
                          written: [(target: String, temporary: String)] = []) throws(GeoDataError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(path)
         var temporaries: [String] = written.map(\.temporary)
         func cleanUp() { for t in temporaries { unlink(t) } }
-        var isDirectory: ObjCBool = false
-        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        var isDirectory = false
+        if !directory.isEmpty, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory) {
             cleanUp()
             throw .writeFailed(path: path, reason: "folder \(directory) does not exist")
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -47,7 +51,7 @@ final class TextTranscoder {
     /// become `CP949` (its superset), other code page numbers `CP<n>`, `8859-n` and `28591`-style
     /// numbers `ISO-8859-n`, `UTF8`/`65001` `UTF-8`; anything else is handed to iconv as written.
     static func canonicalName(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\0")).uppercased()
+        let t = text.trimmingScalars(in: Set(" \t\r\n\0".unicodeScalars)).uppercased()
         if isUTF8(t) { return "UTF-8" }
         if ["949", "CP949", "EUC-KR", "EUCKR", "KS_C_5601-1987", "UHC", "MS949"].contains(t) { return "CP949" }
         if t.hasPrefix("8859"), let n = Int(String(t.dropFirst(4).filter { $0.isNumber })) { return "ISO-8859-\(n)" }

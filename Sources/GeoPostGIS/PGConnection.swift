@@ -1,6 +1,17 @@
 import CLibPQ
 internal import CLibraryLoader
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoIO
 
 /// One libpq connection, owned by one thread. Statements take their values as bound parameters
@@ -122,7 +133,7 @@ final class PGConnection {
     static func string(_ p: UnsafePointer<CChar>?) -> String? { p.map { String(cString: $0) } }
 
     static func oneLine(_ s: String) -> String {
-        s.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        s.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespaces() }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
@@ -194,7 +205,7 @@ final class PGResult {
 enum PG {
     /// `name` as a quoted identifier: double quotes, inner quotes doubled, NUL refused by callers.
     static func quote(_ name: String) -> String {
-        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        "\"" + name.replacingAll("\"", with: "\"\"") + "\""
     }
 
     /// `"schema"."table"`.

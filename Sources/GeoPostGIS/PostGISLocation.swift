@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoIO
 
 /// A PostGIS table as a GeoTwin source or sink:
@@ -53,8 +57,8 @@ public struct PostGISLocation: Hashable, Sendable, CustomStringConvertible {
         if parts.count > 1 {
             for pair in parts[1].split(separator: "&") {
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = (String(kv[0]).removingPercentEncoding ?? String(kv[0])).lowercased()
-                let value = kv.count > 1 ? (String(kv[1]).removingPercentEncoding ?? String(kv[1])) : ""
+                let key = (String(kv[0]).percentDecoded ?? String(kv[0])).lowercased()
+                let value = kv.count > 1 ? (String(kv[1]).percentDecoded ?? String(kv[1])) : ""
                 switch key {
                 case "table", "schema", "geometry":
                     guard own[key] == nil else {
@@ -89,9 +93,9 @@ public struct PostGISLocation: Hashable, Sendable, CustomStringConvertible {
     /// `text` with every occurrence of the password masked (for server and libpq messages).
     func scrub(_ text: String) -> String {
         var out = text
-        if let password, password.count >= 1 { out = out.replacingOccurrences(of: password, with: "***") }
+        if let password, password.count >= 1 { out = out.replacingAll(password, with: "***") }
         if let env = ProcessInfo.processInfo.environment["PGPASSWORD"], !env.isEmpty {
-            out = out.replacingOccurrences(of: env, with: "***")
+            out = out.replacingAll(env, with: "***")
         }
         return out
     }
@@ -104,20 +108,20 @@ public struct PostGISLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func userInfoPassword(_ base: String) -> String? {
-        guard let start = base.range(of: "://") else { return nil }
+        guard let start = base.firstRange(of: "://") else { return nil }
         let rest = base[start.upperBound...]
         let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
         guard let at = rest[..<authorityEnd].lastIndex(of: "@"),
               let colon = rest[..<at].firstIndex(of: ":") else { return nil }
         let raw = String(rest[rest.index(after: colon)..<at])
-        return raw.removingPercentEncoding ?? raw
+        return raw.percentDecoded ?? raw
     }
 
     /// `uri` with the user-info password and any `password=` value masked.
     static func redact(_ uri: String, password: String?) -> String {
         var out = ""
         // User info.
-        if let start = uri.range(of: "://") {
+        if let start = uri.firstRange(of: "://") {
             let rest = uri[start.upperBound...]
             let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
             if let at = rest[..<authorityEnd].lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") {
@@ -133,12 +137,12 @@ public struct PostGISLocation: Hashable, Sendable, CustomStringConvertible {
         if parts.count > 1 {
             let pairs = parts[1].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = (String(kv[0]).removingPercentEncoding ?? String(kv[0])).lowercased()
+                let key = (String(kv[0]).percentDecoded ?? String(kv[0])).lowercased()
                 return key == "password" ? String(kv[0]) + "=***" : String(pair)
             }
             out = String(parts[0]) + "?" + pairs.joined(separator: "&")
         }
-        if let password, !password.isEmpty { out = out.replacingOccurrences(of: password, with: "***") }
+        if let password, !password.isEmpty { out = out.replacingAll(password, with: "***") }
         return out
     }
 }

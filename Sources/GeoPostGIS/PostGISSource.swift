@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import GeoCore
 import GeoIO
 
@@ -98,7 +103,7 @@ public final class PostGISSource: GeoDataProvidedSource {
             let partition = Partition(lower: i == 0 ? nil : cuts[i - 1], upper: i == n - 1 ? nil : cuts[i], takesNull: i == 0)
             let queue = queues[i]
             group.enter()
-            let thread = Thread {
+            Threads.detach(stackSize: 4 << 20) {
                 defer { group.leave() }
                 queue.fill(batchSize: Self.queuedBatchSize, stopped: .provider(location: location.redacted, reason: "read stopped")) {
                     body throws(GeoDataError) in
@@ -106,8 +111,6 @@ public final class PostGISSource: GeoDataProvidedSource {
                     try Self.stream(t, bbox: bbox, partition: partition, snapshot: shared, connection: connection, body)
                 }
             }
-            thread.stackSize = 4 << 20
-            thread.start()
         }
         // Whatever happens below, the strips' threads stop and are waited for.
         defer {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// ESRI ASCII grid (`.asc`): a header (`ncols`, `nrows`, `xllcorner`/`xllcenter`,
 /// `yllcorner`/`yllcenter`, `cellsize` or GDAL's `dx`/`dy`, optional `NODATA_value`) followed by
@@ -78,7 +82,7 @@ public enum ASCIIGrid {
             throw .malformed(format: "ASCII grid", detail: place + "header needs positive integer ncols and nrows")
         }
         guard c * r <= Double(RasterGrid.maximumCellCount) else {
-            throw .malformed(format: "ASCII grid", detail: "line \(lines["nrows"] ?? 0): ncols x nrows = \(String(format: "%.0f", c * r)) cells is more than \(RasterGrid.maximumCellCount)")
+            throw .malformed(format: "ASCII grid", detail: "line \(lines["nrows"] ?? 0): ncols x nrows = \(String(cFormat: "%.0f", c * r)) cells is more than \(RasterGrid.maximumCellCount)")
         }
         return Int(c) * Int(r)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 internal import CTIFF
 import GeoCore
 
@@ -22,11 +26,11 @@ final class TIFFHandle {
         guard let t = tiffOpen(path, mode, errors: errors) else {
             let msg = errors.message
             errors.deallocate()
-            throw .io(path: path, reason: tiffProblem(msg.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent),
+            throw .io(path: path, reason: tiffProblem(msg.replacingAll(path, with: PathText.lastComponent(path)),
                                                       fallback: "cannot open as TIFF"))
         }
         pointer = t
-        fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        fileSize = fileByteCount(path) ?? 0
     }
 
     /// Opens a copy of `bytes` for reading; `name` stands for the file in messages.
@@ -55,7 +59,7 @@ final class TIFFHandle {
     /// The path is shortened to the file's name inside libtiff's text (a writer's temporary file
     /// is never shown).
     func lastError(_ fallback: String) -> String {
-        let m = errors.message.replacingOccurrences(of: path, with: (path as NSString).lastPathComponent)
+        let m = errors.message.replacingAll(path, with: PathText.lastComponent(path))
         return tiffProblem(m, fallback: fallback)
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A minimal PNG writer for 8-bit greyscale images: no filtering, stored (uncompressed)
 /// deflate blocks, CRC-32 and Adler-32 computed here.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GeoCore
 
 /// Greyscale previews of a raster: an 8-bit PGM or PNG image and a world file beside it.
 /// Values are scaled linearly from the smallest (1, near black) to the largest (255, white)
@@ -40,9 +45,9 @@ public enum Preview {
     /// Writes `path` (PNG when it ends in `.png`, PGM otherwise) and a world file named like it
     /// with the extension `.wld`.
     public static func write<E: RasterElement>(_ raster: Raster<E>, to path: String) throws(RasterError) {
-        let isPNG = (path as NSString).pathExtension.lowercased() == "png"
+        let isPNG = PathText.pathExtension(path).lowercased() == "png"
         try RasterFile.writeAtomically(isPNG ? png(raster) : pgm(raster), to: path)
-        let base = (path as NSString).deletingPathExtension
+        let base = PathText.deletingExtension(path)
         try RasterFile.writeAtomically(Data(worldFile(raster.transform).utf8), to: base + ".wld")
     }
 }

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GeoCore
 
 /// Errors of the raster module. Each case says what went wrong and where.
 public enum RasterError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -45,9 +50,9 @@ extension RasterError {
     /// The same error naming `path` where it named `old` (a writer's temporary file), also inside
     /// its text (the temporary file's name included).
     func replacingPath(_ old: String, with path: String) -> RasterError {
-        let oldName = (old as NSString).lastPathComponent, name = (path as NSString).lastPathComponent
+        let oldName = PathText.lastComponent(old), name = PathText.lastComponent(path)
         func fix(_ text: String) -> String {
-            text.replacingOccurrences(of: old, with: path).replacingOccurrences(of: oldName, with: name)
+            text.replacingAll(old, with: path).replacingAll(oldName, with: name)
         }
         switch self {
         case .io(let p, let r): return .io(path: fix(p), reason: fix(r))

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 
 /// The raster file formats GeoRaster reads and writes, chosen by file extension.
@@ -24,7 +28,7 @@ public enum RasterFormat: String, CaseIterable, Hashable, Sendable, CustomString
     /// The format of `path` from its extension (case-insensitive).
     /// - Throws: ``RasterError/io(path:reason:)`` naming the file and the extensions known.
     public init(path: String) throws(RasterError) {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.pathExtension(path).lowercased()
         guard let format = Self.allCases.first(where: { $0.extensions.contains(ext) }) else {
             let known = Self.allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
             throw .io(path: path, reason: "unknown raster format (expected \(known))")

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GeoCore
 internal import CTIFF
 
 /// The size of a raster file's grid, read from its header alone (no cell is decoded), so a job can
@@ -23,8 +28,7 @@ public struct RasterHeader: Sendable, Hashable {
     /// Reads the header of a GeoTIFF or an ASCII grid.
     /// - Throws: ``RasterError`` naming the file when it cannot be opened or has no grid size.
     public init(path: String) throws(RasterError) {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int else {
+        guard let size = fileByteCount(path) else {
             throw .io(path: path, reason: "no such file")
         }
         fileSize = size
@@ -38,9 +42,8 @@ public struct RasterHeader: Sendable, Hashable {
             height = Int(h)
             bytesPerCell = max(1, Int(t.u16(UInt32(TIFFTAG_BITSPERSAMPLE), default: 1)) / 8)
         case .asciiGrid:
-            guard let handle = FileHandle(forReadingAtPath: path) else { throw .io(path: path, reason: "cannot read") }
-            defer { try? handle.close() }
-            let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+            guard let bytes = RawFile.prefix(path, count: 4096) else { throw .io(path: path, reason: "cannot read") }
+            let head = String(decoding: bytes, as: UTF8.self)
             var fields: [String: Double] = [:]
             for line in head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                 let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -1,4 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
 internal import CTIFF
 import GeoCore
 
@@ -98,7 +110,7 @@ public final class ZonalRaster: @unchecked Sendable {
 
 /// The zone counter, first failure and progress count shared by the workers of one table.
 private final class SharedState: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private var done = 0
     private(set) var failure: (index: Int, error: RasterError)?

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 import GeoProj
 
@@ -17,7 +21,7 @@ public final class CRSProjection: MapProjection, @unchecked Sendable {
     private let forward: Transformer
     private let toGeographic: Transformer
     private let fromGeographic: Transformer
-    private let lock = NSLock()
+    private let lock = Lock()
 
     /// Creates the adapter from `source` (the data) to `target` (the map).
     /// - Throws: ``RenderError/projection(_:)`` when PROJ has no transformation between them.

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 
 /// A buffered, streaming writer of SVG text: bytes accumulate in a 64 KiB buffer that is flushed
@@ -13,7 +24,8 @@ import GeoCore
 public final class SVGWriter {
     private var buffer: [UInt8] = []
     private var memory: [UInt8] = []
-    private let handle: FileHandle?
+    /// The temporary file's descriptor, or nil for an in-memory writer.
+    private var handle: Int32?
     private let temporaryPath: String?
     private let destinationPath: String?
     private static let flushThreshold = 1 << 16
@@ -35,8 +47,7 @@ public final class SVGWriter {
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
         InterruptCleanup.register(temp)
-        guard FileManager.default.createFile(atPath: temp, contents: nil),
-              let h = FileHandle(forWritingAtPath: temp) else {
+        guard case .success(let h) = RawFile.create(temp) else {
             InterruptCleanup.unregister(temp)
             throw .io(path: path, message: "cannot create a file in \(url.deletingLastPathComponent().path)")
         }
@@ -44,6 +55,10 @@ public final class SVGWriter {
         temporaryPath = temp
         destinationPath = path
         buffer.reserveCapacity(Self.flushThreshold + 1024)
+    }
+
+    deinit {
+        if let handle { try? RawFile.close(handle) }
     }
 
     /// The document written so far, for an in-memory writer (empty for a file writer).
@@ -164,11 +179,13 @@ public final class SVGWriter {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
+        let failure = buffer.withUnsafeBytes { bytes -> SystemError? in
+            do throws(SystemError) { try RawFile.writeAll(handle, bytes) } catch { return error }
+            return nil
+        }
+        if let failure {
             abandon()
-            throw .io(path: destinationPath ?? "", message: "write failed: \(error)")
+            throw .io(path: destinationPath ?? "", message: "write failed: \(failure)")
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -179,7 +196,8 @@ public final class SVGWriter {
         try flush()
         guard let handle, let temporaryPath, let destinationPath else { return }
         do {
-            try handle.close()
+            self.handle = nil
+            try RawFile.close(handle)
         } catch {
             abandon()
             throw .io(path: destinationPath, message: "close failed: \(error)")
@@ -194,7 +212,8 @@ public final class SVGWriter {
 
     /// Closes and deletes the temporary file (the destination is untouched).
     public func abandon() {
-        try? handle?.close()
+        if let handle { try? RawFile.close(handle) }
+        handle = nil
         if let temporaryPath {
             unlink(temporaryPath)
             InterruptCleanup.unregister(temporaryPath)

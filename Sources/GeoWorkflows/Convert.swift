@@ -1,7 +1,11 @@
 public import GeoCore
 public import GeoIO
 internal import GeoProj
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error of a workflow: one line naming the file and the problem.
 public struct WorkflowError: Error, Hashable, Sendable, CustomStringConvertible {

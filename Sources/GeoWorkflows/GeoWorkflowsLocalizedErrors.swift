@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 // GeoWorkflows's errors as `LocalizedError`: `localizedDescription` is the same one line as
 // `description`, the text the geotwin tool prints.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The most memory a job may plan to use, checked against an estimate before any work is done
 /// and before any output is created, so an oversized request fails at once with the figures
@@ -24,11 +28,11 @@ public struct MemoryBudget: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a size such as `512M`, `8G`, `1.5GB`, `300000000` (bytes; K, M, G, T are powers of 1024).
     public init?(parsing text: String) {
-        var s = text.trimmingCharacters(in: .whitespaces).uppercased()
+        var s = text.trimmingWhitespaces().uppercased()
         if s.hasSuffix("B") { s.removeLast() }
         var scale = 1.0
         if let unit = s.last, let power = ["K": 1, "M": 2, "G": 3, "T": 4][String(unit)] {
-            scale = pow(1024, Double(power))
+            scale = Double(1 << (10 * power))
             s.removeLast()
         }
         guard let value = Double(s), value.isFinite, value > 0, value * scale < 9.2e18 else { return nil }
@@ -47,10 +51,10 @@ public struct MemoryBudget: Sendable, Hashable, CustomStringConvertible {
     static func format(_ bytes: Double) -> String {
         var v = bytes
         for unit in ["B", "KiB", "MiB", "GiB", "TiB"] {
-            if v < 1024 { return unit == "B" ? "\(Int(v)) B" : String(format: "%.1f %@", v, unit) }
+            if v < 1024 { return unit == "B" ? "\(Int(v)) B" : String(cFormat: "%.1f ", v) + unit }
             v /= 1024
         }
-        return String(format: "%.1f PiB", v)
+        return String(cFormat: "%.1f PiB", v)
     }
 
     /// Throws when `needed` bytes (a `Double` so that huge estimates cannot overflow) exceed the

@@ -1,4 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import GeoCore
 
 /// A one-line progress bar on standard error for long work (`locate --input` over a large file):
 /// drawn only when standard error is a terminal, at most ten times a second, and erased at the
@@ -33,7 +46,7 @@ public final class ProgressReporter: @unchecked Sendable {
     private var currentTotal: Int
     private let output: @Sendable (String) -> Void
     private let clock: @Sendable () -> UInt64
-    private let lock = NSLock()
+    private let lock = Lock()
     private var lastDraw: UInt64 = 0
     private var drawn = false
 

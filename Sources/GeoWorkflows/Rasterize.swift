@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import GeoCore
 internal import GeoIO
 public import GeoRaster
@@ -118,14 +122,14 @@ public struct RasterizeJob: Sendable {
     }
 
     static func count(_ value: Double) -> String {
-        value < 1e15 ? String(Int(value)) : String(format: "%.3g", value)
+        value < 1e15 ? String(Int(value)) : String(cFormat: "%.3g", value)
     }
 
     /// Refuses an output whose folder does not exist, before any work.
     static func checkOutputFolder(_ path: String) throws(WorkflowError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+        let folder = PathText.deletingLastComponent(path)
+        var isDirectory = false
+        guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory) else {
             throw WorkflowError("\(path): the folder \(folder) does not exist")
         }
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 internal import GeoCore
 public import GeoProj
 
@@ -30,7 +34,7 @@ public enum TransformText {
         var outside = 0, transformed = 0
         while let line = readLine() {
             lineNumber += 1
-            let text = line.trimmingCharacters(in: .whitespaces)
+            let text = line.trimmingWhitespaces()
             if text.isEmpty { continue }
             guard let point = parse(text) else {
                 if lineNumber == 1 {
@@ -47,7 +51,7 @@ public enum TransformText {
                 if !transformer.checksAreaOfUse, !transformer.isWithinAreasOfUse(input: point, output: c, direction: direction) {
                     outside += 1
                 }
-                output += String(format: "%.17g,%.17g\n", c.x, c.y)
+                output += String(cFormat: "%.17g,%.17g\n", c.x, c.y)
             } catch {
                 problem("line \(lineNumber): \(error)")
                 failures += 1
@@ -69,8 +73,8 @@ public enum TransformText {
     static func parse(_ text: String) -> Coordinate? {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         guard fields.count == 2,
-              let x = Double(fields[0].trimmingCharacters(in: .whitespaces)),
-              let y = Double(fields[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+              let x = Double(fields[0].trimmingWhitespaces()),
+              let y = Double(fields[1].trimmingWhitespaces()) else { return nil }
         return Coordinate(x, y)
     }
 }

@@ -1,5 +1,9 @@
 import GeoIO
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
 public import Foundation
+#endif
 
 /// One legal code of the shipped data that has changed since: a row of `Geodata/code_crosswalk.csv`.
 ///
@@ -95,7 +99,7 @@ public struct CodeCrosswalk: Sendable {
         let url = geodata.appendingPathComponent(fileName)
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+            throw .unreadable(path: url.path, reason: fileErrorText(error))
         }
         return try parse(text)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 public import GeoRender
 
@@ -62,7 +66,7 @@ extension CoverageMap {
         let options = CoverageMapOptions(
             title: "스마트시티 통합플랫폼 보급 · Smart city integrated platform coverage, 2015–\(last)",
             subtitle: "\(scenario.rawValue), \(method.rawValue): \(covered.cumulative) selections, \(covered.municipalitiesCovered)/\(nation.municipalities) "
-                + String(format: "local governments, %.1f %% of people, %.1f %% of area. Light: modelled. Red: pilot sites",
+                + String(cFormat: "local governments, %.1f %% of people, %.1f %% of area. Light: modelled. Red: pilot sites",
                          covered.populationShare * 100, covered.areaShare * 100),
             attribution: KoreaMaps.attribution + " " + selectionsAttribution,
             projection: projection, width: width, insets: insets, extraLayers: [outline, site])

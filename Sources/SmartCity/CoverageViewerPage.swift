@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoRender
 
 /// The HTML of ``CoverageViewer``: the page around the map's SVG, its style sheet, the embedded
@@ -114,7 +118,7 @@ struct CoverageViewerPage {
             <dt>Area covered</dt><dd id="cv-area"></dd>
             <dt>Drawn as covered</dt><dd id="cv-drawn"></dd>
             </dl>
-            <p class="cv-help">Shares divide by \(grouped(figures.nation.population)) persons (census 2020 household population), \(figures.nation.municipalities) local governments and \(String(format: "%.0f", figures.nation.areaKm2)) km².</p>
+            <p class="cv-help">Shares divide by \(grouped(figures.nation.population)) persons (census 2020 household population), \(figures.nation.municipalities) local governments and \(String(cFormat: "%.0f", figures.nation.areaKm2)) km².</p>
             </section>
             <section aria-labelledby="cv-legend-title">
             <h2 id="cv-legend-title">Year the platform was selected</h2>
@@ -166,10 +170,10 @@ struct CoverageViewerPage {
         var s = svg
         if s.hasPrefix("<?xml"), let end = s.firstIndex(of: "\n") { s = String(s[s.index(after: end)...]) }
         for ns in [" xmlns=\"http://www.w3.org/2000/svg\"", " xmlns:xlink=\"http://www.w3.org/1999/xlink\""] {
-            if let r = s.range(of: ns) { s.replaceSubrange(r, with: "") }
+            if let r = s.firstRange(of: ns) { s.replaceSubrange(r, with: "") }
         }
-        if let r = s.range(of: " role=\"img\"") { s.replaceSubrange(r, with: " role=\"group\"") }
-        if let r = s.range(of: "<defs>") { s.replaceSubrange(r, with: "<defs>\n" + patterns) }
+        if let r = s.firstRange(of: " role=\"img\"") { s.replaceSubrange(r, with: " role=\"group\"") }
+        if let r = s.firstRange(of: "<defs>") { s.replaceSubrange(r, with: "<defs>\n" + patterns) }
         return s
     }
 

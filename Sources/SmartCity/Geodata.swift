@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import GeoCore
 public import GeoIO
 
@@ -21,7 +25,7 @@ public final class Geodata: @unchecked Sendable {
     /// The path of `korea.gpkg` in ``folder``.
     public let path: String
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var reader: GeoPackageReader?
     private var opened = 0
     private var reads: [ReadKey: Int] = [:]

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GeoCore
 
 /// Where GeoTwin finds its committed Geodata folder (the one holding `korea.gpkg`) at run time.
 ///
@@ -41,7 +46,7 @@ public enum GeodataLocation {
             throw .geodataNotFound(searched: searched)
         }
         var starts = [FileManager.default.currentDirectoryPath]
-        if let exe = Bundle.main.executableURL { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent().path) }
+        if let exe = runningExecutablePath().map(URL.init(fileURLWithPath:)) { starts.append(exe.resolvingSymlinksInPath().deletingLastPathComponent().path) }
         for start in starts {
             var dir = URL(fileURLWithPath: start).standardizedFileURL
             while true {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoCore
 import GeoIndex
 
@@ -27,7 +31,7 @@ public final class KoreaAtlas: Sendable {
     /// The loaded layers behind a lock. `NSLock` rather than `Synchronization.Mutex` keeps the
     /// package's macOS 14 deployment target.
     private final class LayerCache: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var layers = Layers()
 
         struct Layers {

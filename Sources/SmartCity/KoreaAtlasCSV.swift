@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import GeoIO
 
 /// How ``KoreaAtlas/locateCSV(input:output:options:problems:)`` reads and works.

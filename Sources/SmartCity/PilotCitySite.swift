@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import GeoCore
 import GeoGEOS
 import GeoIO
@@ -67,7 +78,7 @@ public struct PilotSite: Sendable {
                 let footprint = try eroded.geometry()
                 return PilotSite(id: id, footprint: footprint, source: source, sourceName: "합강리 (ri 3611032028)",
                                  areaKm2: try engine.area(footprint) / 1e6,
-                                 derivation: "합강리 polygon eroded inward by \(String(format: "%.1f", -distance)) m to the plan area of 2.741 km²")
+                                 derivation: "합강리 polygon eroded inward by \(String(cFormat: "%.1f", -distance)) m to the plan area of 2.741 km²")
             case .busanEDC:
                 let source = try toMetric.transform(try polygon(geodata, layer: "emd", field: "code", value: "26440103"))
                 let centre = try toMetric.transform(Coordinate(plan.centreLongitude, plan.centreLatitude))
@@ -81,7 +92,7 @@ public struct PilotSite: Sendable {
                 let footprint = try engine.intersection(try engine.handle(circle), try engine.handle(source)).geometry()
                 return PilotSite(id: id, footprint: footprint, source: source, sourceName: "강동동 (emd 26440103)",
                                  areaKm2: try engine.area(footprint) / 1e6,
-                                 derivation: "circle of radius \(String(format: "%.0f", hi)) m around \(String(format: "%.3f N %.3f E", plan.centreLatitude, plan.centreLongitude)) clipped to 강동동, sized to the plan area of 2.773 km²")
+                                 derivation: "circle of radius \(String(cFormat: "%.0f", hi)) m around \(String(cFormat: "%.3f N %.3f E", plan.centreLatitude, plan.centreLongitude)) clipped to 강동동, sized to the plan area of 2.773 km²")
             }
         } catch let e as PilotCityError {
             throw e

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoIO
 
 /// Whether an adopter is a municipality (시군구) or a whole sido (metropolitan or provincial platform).
@@ -136,7 +140,7 @@ public enum RolloutRecords {
         let url = geodata.appendingPathComponent(fileName)
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .unreadableRecords(path: url.path, reason: error.localizedDescription)
+            throw .unreadableRecords(path: url.path, reason: fileErrorText(error))
         }
         return try parse(text)
     }

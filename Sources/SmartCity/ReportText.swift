@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Fixed-width text for the reports' tables: Hangul syllables and jamo count two columns wide,
 /// as terminals draw them.
@@ -22,7 +26,7 @@ enum ReportText {
     }
 
     /// A share as `12.3 %`.
-    static func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+    static func percent(_ x: Double) -> String { String(cFormat: "%.1f %%", x * 100) }
 
     /// Sorted-key, pretty-printed JSON of `value` (non-finite numbers as strings).
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Who fills the selections public reports do not name, by name: what `geotwin rollout
 /// --strategy` chooses between.
@@ -78,7 +82,7 @@ public struct RolloutReport: Sendable {
         var out = "year,selected,cumulative,recorded,modelled,population_covered,population_share,area_km2\n"
         for y in years {
             out += "\(y.year),\(y.selected),\(y.cumulative),\(y.recorded),\(y.modelled),\(y.populationCovered),"
-                + "\(String(format: "%.4f", y.populationShare)),\(String(format: "%.1f", y.areaKm2))\n"
+                + "\(String(cFormat: "%.4f", y.populationShare)),\(String(cFormat: "%.1f", y.areaKm2))\n"
         }
         return out
     }
@@ -91,7 +95,7 @@ public struct RolloutReport: Sendable {
         var lines = [
             "Integrated platform rollout, scenario \(scenario.rawValue): \(scenario.summary)",
             "Coverage method: \(method.rawValue); unnamed selections: \(strategyName). Nation: \(nation.municipalities) local governments, "
-                + "\(ReportText.grouped(nation.population)) persons (census 2020 household population), \(String(format: "%.0f", nation.areaKm2)) km².",
+                + "\(ReportText.grouped(nation.population)) persons (census 2020 household population), \(String(cFormat: "%.0f", nation.areaKm2)) km².",
             "",
             "year  selected  cumulative  recorded  modelled  municipalities  population covered     share    area km²   share",
         ]
@@ -99,7 +103,7 @@ public struct RolloutReport: Sendable {
             lines.append(pad("\(y.year)", 4, true) + pad("\(y.selected)", 10, false) + pad("\(y.cumulative)", 12, false)
                          + pad("\(y.recorded)", 10, false) + pad("\(y.modelled)", 10, false) + pad("\(y.municipalitiesCovered)", 16, false)
                          + pad(ReportText.grouped(y.populationCovered), 20, false) + pad(percent(y.populationShare), 10, false)
-                         + pad(String(format: "%.0f", y.areaKm2), 12, false) + pad(percent(y.areaShare), 8, false))
+                         + pad(String(cFormat: "%.0f", y.areaKm2), 12, false) + pad(percent(y.areaShare), 8, false))
         }
         lines.append("")
         for m in CoverageMethod.allCases {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension TwinReport {
     /// The report as `geotwin twin` prints it: site, plan and twin figures, the layers and their
@@ -7,7 +11,7 @@ extension TwinReport {
         let pad = ReportText.pad, pct = ReportText.percent, grouped = ReportText.grouped
         var lines = [
             "\(nameKorean) · \(plan.nameEnglish) twin",
-            String(format: "Site: %.3f km² (plan %.3f km²): %@", footprintKm2, plan.areaKm2, footprintDerivation),
+            String(cFormat: "Site: %.3f km² (plan %.3f km²): ", footprintKm2, plan.areaKm2) + footprintDerivation,
             "Plan: \(grouped(plan.households)) households, \(grouped(plan.residents)) residents; twin: \(grouped(households)) households, \(grouped(residents)) residents",
             "",
             "layer            origin     features",
@@ -21,13 +25,13 @@ extension TwinReport {
         lines.append(pad("mobility hub within 300 m walk (\(hubs.hubs) hubs)", 52, true)
                      + pad(pct(hubs.buildingShareWithin300), 12, false) + pad(pct(hubs.residentShareWithin300), 13, false))
         lines += [
-            String(format: "walk to nearest hub: mean %.0f m, max %.0f m", hubs.meanMetres, hubs.maxMetres),
+            String(cFormat: "walk to nearest hub: mean %.0f m, max %.0f m", hubs.meanMetres, hubs.maxMetres),
             "CCTV coverage (\(cctv.cameras) cameras, \(Int(cctv.radiusMetres)) m radius, \(Int(cctv.cellMetres)) m raster): streets "
                 + pct(cctv.streetShare) + ", blocks " + pct(cctv.blockShare),
-            String(format: "population density (%.0f m cells): max %.0f, mean %.0f residents/ha over the site",
+            String(cFormat: "population density (%.0f m cells): max %.0f, mean %.0f residents/ha over the site",
                    densityCellMetres, densityMaxPerHectare, densityMeanPerHectare),
             "",
-            String(format: "Assumptions: response = dispatch + travel − mean travel; fire engines %.0f km/h, detour ×%.2f; walking detour ×%.2f.",
+            String(cFormat: "Assumptions: response = dispatch + travel − mean travel; fire engines %.0f km/h, detour ×%.2f; walking detour ×%.2f.",
                    PilotCityAnalysis.fireSpeed * 3.6, PilotCityAnalysis.detourFactor, PilotCityAnalysis.walkingDetour),
             "Modelled layers are generated, not surveyed: replace them with --layer KIND=FILE.",
         ]

@@ -1,5 +1,10 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import GeoCore
 import GeoBenchSupport
 
 /// `geotwin bench`: GeoTwin against its peers on the same data, one suite or all of them.
@@ -79,7 +84,7 @@ struct BenchDataOptions: ParsableArguments {
     var options: BenchOptions {
         var options = BenchOptions(runs: runs, seed: seed, size: size, quick: quick, cpuTime: cpuTime, pointsFile: points,
                                    layer: layer, rasterFile: raster, geodata: geodata, noPeer: noPeer, workDirectory: workDir,
-                                   progress: { line in FileHandle.standardError.write(Data(("bench " + line + "\n").utf8)) })
+                                   progress: { line in StandardStreams.writeError(("bench " + line + "\n")) })
         options.onlyPeerMeasures = onlyPeerMeasures
         return options
     }
@@ -169,7 +174,7 @@ enum BenchDriver {
         }
         if output.json {
             let data = report.suites.count == 1 ? try jsonData(report.suites[0]) : try report.json()
-            FileHandle.standardOutput.write(data)
+            StandardStreams.writeOutput(bytes: data)
             print()
         } else {
             print(table(report))
@@ -190,7 +195,7 @@ enum BenchDriver {
         var failed = report.hasErrors
         if let old = output.compare {
             let regressions = report.regressions(since: try BenchReport.load(old), threshold: output.threshold)
-            for r in regressions { FileHandle.standardError.write(Data("slower: \(r)\n".utf8)) }
+            for r in regressions { StandardStreams.writeError("slower: \(r)\n") }
             if regressions.isEmpty { options.progress("no measure slower than \(old) by more than \(Int(output.threshold * 100))%") }
             failed = failed || !regressions.isEmpty
         }
@@ -217,10 +222,10 @@ enum BenchDriver {
             lines.append("\(suite.suite): \(suite.status.rawValue)\(suite.reason.map { " — \($0)" } ?? "")")
             if !suite.data.isEmpty { lines.append("  data: \(suite.data); runs \(suite.runs), seed \(suite.seed)") }
             for m in suite.measures {
-                var line = "  " + m.name.padding(toLength: 34, withPad: " ", startingAt: 0)
-                line += String(format: " %12.3f ms", m.geotwin.medianMs)
+                var line = "  " + String(m.name.prefix(34)) + String(repeating: " ", count: max(0, 34 - m.name.count))
+                line += String(cFormat: " %12.3f ms", m.geotwin.medianMs)
                 if let peer = m.peer, let t = m.peerTiming, let r = m.ratio {
-                    line += String(format: "   %12.3f ms  %7.2fx (%.2f–%.2f)  ", t.medianMs, r.median, r.min, r.max) + peer
+                    line += String(cFormat: "   %12.3f ms  %7.2fx (%.2f–%.2f)  ", t.medianMs, r.median, r.min, r.max) + peer
                 }
                 if m.scope == .wholeProcess { line += " [whole process]" }
                 lines.append(line)

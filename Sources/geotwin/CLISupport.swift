@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// A failure the CLI reports as one line `geotwin: error: <message>` on stderr.
@@ -22,14 +26,14 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 
 /// Prints `geotwin: error: <error>` as one line on stderr.
 func printError(_ error: any Error) {
-    let message = String(describing: error).replacingOccurrences(of: "\n", with: " ")
-    FileHandle.standardError.write(Data("geotwin: error: \(message)\n".utf8))
+    let message = String(describing: error).replacingAll("\n", with: " ")
+    StandardStreams.writeError("geotwin: error: \(message)\n")
 }
 
 /// Parses `--bbox minX,minY,maxX,maxY` (in the layer's CRS).
 func parseBBox(_ text: String?) throws -> BoundingBox? {
     guard let text else { return nil }
-    let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingWhitespaces()) }
     guard values.count == 4, let minX = values[0], let minY = values[1], let maxX = values[2], let maxY = values[3],
           [minX, minY, maxX, maxY].allSatisfy(\.isFinite) else {
         throw CLIError("--bbox must be four numbers minX,minY,maxX,maxY (got '\(text)')")

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin convert IN OUT`: converts between GeoJSON, WKB streams, GeoPackage and PostGIS tables.
@@ -51,7 +55,7 @@ struct ConvertCommand: ParsableCommand {
             try GeoConvert.write(input: input, layer: layer, output: output, from: sourceCRS.map(CRS.init), to: targetCRS.map(CRS.init),
                                    bbox: parseBBox(bbox), partitions: partitions, allowNonWGS84GeoJSON: allowNonWGS84,
                                    encoding: encoding, progress: ProgressReporter(label: "convert", total: 0)) { warning in
-                FileHandle.standardError.write(Data("geotwin: warning: \(warning)\n".utf8))
+                StandardStreams.writeError("geotwin: warning: \(warning)\n")
             }
         }
     }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin map coverage`: the national map of integrated platform coverage.
@@ -75,6 +79,6 @@ final class Progress {
     /// Prints one progress line with the time elapsed so far.
     func step(_ what: String) {
         let s = Date().timeIntervalSince(started)
-        FileHandle.standardError.write(Data(String(format: "geotwin: [%.1f s] %@ ...\n", s, what).utf8))
+        StandardStreams.writeError(String(cFormat: "geotwin: [%.1f s] ", s) + what + " ...\n")
     }
 }

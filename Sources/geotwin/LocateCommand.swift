@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 extension AdministrativeLevel: ExpressibleByArgument {}
@@ -71,14 +75,14 @@ struct LocateCommand: AsyncParsableCommand {
             let atlas = try KoreaAtlas(geodataPath: geodata)
             let crosswalk = currentCodes ? try CodeCrosswalk.load(geodata: atlas.geodata) : nil
             if let input {
-                let size = (try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int) ?? 0
+                let size = fileByteCount(input) ?? 0
                 let progress = ProgressReporter(label: "locate", total: size)
                 var options = CSVLocateOptions(level: level, currentCodes: crosswalk)
                 if progress.isEnabled { options.progress = { progress.update($0) } }
                 defer { progress.finish() }
                 let summary = try atlas.locateCSV(input: input, output: output, options: options) {
                     progress.finish()
-                    FileHandle.standardError.write(Data("geotwin: warning: \($0)\n".utf8))
+                    StandardStreams.writeError("geotwin: warning: \($0)\n")
                 }
                 return summary.badRows
             }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin map`: thematic SVG maps from the shipped Geodata/korea.gpkg.

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 extension PilotMapLayer: ExpressibleByArgument {}
@@ -31,7 +35,7 @@ struct PilotMapCommand: ParsableCommand {
     func validate() throws {
         guard width >= 300, width <= 10_000 else { throw ValidationError("--width must be 300...10000") }
         if let layers {
-            for name in layers.split(separator: ",") where PilotMapLayer(rawValue: name.trimmingCharacters(in: .whitespaces)) == nil {
+            for name in layers.split(separator: ",") where PilotMapLayer(rawValue: name.trimmingWhitespaces()) == nil {
                 throw ValidationError("--layers: unknown layer '\(name)' (known: \(PilotMapLayer.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
@@ -40,7 +44,7 @@ struct PilotMapCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let progress = Progress()
-            let chosen = layers.map { $0.split(separator: ",").compactMap { PilotMapLayer(rawValue: $0.trimmingCharacters(in: .whitespaces)) } }
+            let chosen = layers.map { $0.split(separator: ",").compactMap { PilotMapLayer(rawValue: $0.trimmingWhitespaces()) } }
                 ?? PilotMapLayer.defaults
             progress.step("building the \(city.rawValue) twin")
             let map = try PilotCityMap.map(city, geodata: Geodata(geodataPath: geodata),

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin rasterize`: burn GeoJSON features into a GeoTIFF or ASCII grid.

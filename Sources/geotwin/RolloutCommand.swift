@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 extension RolloutScenario: ExpressibleByArgument {}
@@ -70,7 +74,7 @@ struct RolloutCommand: ParsableCommand {
             let choice: SelectionStrategyChoice = switch strategy {
             case .seedCriteria: .seedCriteria
             case .greedy: .greedy
-            case .list: .list((list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            case .list: .list((list ?? "").split(separator: ",").map { $0.trimmingWhitespaces() })
             }
             let atlas = try KoreaAtlas(geodataPath: geodata)
             let report = try RolloutReport(rollout: PlatformRollout.load(atlas: atlas), scenario: scenario, method: method,
@@ -78,7 +82,7 @@ struct RolloutCommand: ParsableCommand {
                                            currentCodes: currentCodes ? CodeCrosswalk.load(geodata: atlas.geodata) : nil)
             switch format {
             case .csv:
-                FileHandle.standardError.write(Data("geotwin: coverage method: \(method.rawValue); scenario: \(scenario.rawValue)\n".utf8))
+                StandardStreams.writeError("geotwin: coverage method: \(method.rawValue); scenario: \(scenario.rawValue)\n")
                 print(report.csv, terminator: "")
             case .json:
                 print(try report.json(adopters: adopters))

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin transform --from CRS --to CRS [--inverse]`: transforms `x,y` lines from stdin to stdout.
@@ -37,13 +41,13 @@ struct TransformCommand: ParsableCommand {
         }
         let failures = TransformText.run(transformer, direction: inverse ? .inverse : .forward,
                                          readLine: { readLine(strippingNewline: true) },
-                                         write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                                         write: { StandardStreams.writeOutput($0) },
                                          problem: { Self.report("geotwin: error: \($0)") },
                                          warning: { Self.report("geotwin: warning: \($0) (--strict refuses them)") })
         if failures > 0 { throw ExitCode(1) }
     }
 
     private static func report(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStreams.writeError((message + "\n"))
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoTwin
 
 /// `geotwin zonal`: zonal statistics of a raster over polygons, as CSV.
@@ -60,6 +64,6 @@ struct ZonalCommand: ParsableCommand {
                            zonesCRS: zonesCRS.map(CRS.init),
                            options: ZonalOptions(minimumCoverage: minCoverage, precision: float32Fractions ? .float32 : .double),
                            memoryBudget: budget, progress: bar.canDraw ? bar.callback : nil)
-        FileHandle.standardOutput.write(Data(try job.run().csv.utf8))
+        StandardStreams.writeOutput(try job.run().csv)
     }
 }

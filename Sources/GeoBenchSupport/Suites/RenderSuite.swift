@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GeoRender
 import SmartCity
 
@@ -21,7 +25,7 @@ public enum RenderSuite {
             ("population map", { try KoreaMaps.population(geodata: atlas.file, width: width) }),
         ]
         for (name, make) in maps where !options.onlyPeerMeasures || name == "population map" {
-            let path = work.appendingPathComponent(name.replacingOccurrences(of: " ", with: "-") + ".svg").path
+            let path = work.appendingPathComponent(name.replacingAll(" ", with: "-") + ".svg").path
             options.progress("render: \(name)")
             var failure: Error?
             var summary: RenderSummary?

@@ -44,7 +44,7 @@ public enum TransformSuite {
                 worst = max(worst, ((ox[i] - px[i]) * (ox[i] - px[i]) + (oy[i] - py[i]) * (oy[i] - py[i])).squareRoot())
             }
             result.checks.append(BenchCheck("largest coordinate difference (m, at most 0.001)", geotwin: "0",
-                                            against: "PROJ", value: String(format: "%.6f", worst), agrees: worst <= 0.001))
+                                            against: "PROJ", value: String(cFormat: "%.6f", worst), agrees: worst <= 0.001))
         }
         result.settleChecks()
         return result

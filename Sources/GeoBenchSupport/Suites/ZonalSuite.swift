@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GeoCore
 import GeoIO
 import GeoProj
@@ -53,7 +64,7 @@ public enum ZonalSuite {
                 worst = max(worst, abs(count - expected) / max(expected, 1))
             }
             result.checks.append(BenchCheck("largest relative difference of count and area / cell area (at most 1e-9)",
-                                            geotwin: String(format: "%.3e", worst), against: "polygon area", value: "0",
+                                            geotwin: String(cFormat: "%.3e", worst), against: "polygon area", value: "0",
                                             agrees: worst <= 1e-9))
         }
         result.settleChecks()

@@ -20,9 +20,9 @@ setup:
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift not found: install Swift 6.1 or newer" >&2; exit 1; }
 
-## The release binary links the Swift runtime and Foundation statically: every command starts
-## 10-14 ms sooner (no symbol binding of the runtime's shared libraries at launch; measured in
-## BENCHMARKS.md), for a larger binary (about 94 MB instead of 23 MB).
+## The release binary links the Swift runtime and Foundation's essentials statically: every
+## command starts 10-14 ms sooner (no symbol binding of the runtime's shared libraries at launch;
+## measured in BENCHMARKS.md), for a larger binary (about 46 MB instead of 23 MB).
 build: setup
 	$(SWIFT) build -c release --product geotwin --static-swift-stdlib
 

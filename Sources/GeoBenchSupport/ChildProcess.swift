@@ -41,7 +41,12 @@ enum ChildProcess {
         #else
         var pid = pid_t()
         #endif
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        #if canImport(Darwin)
+        let environment = _NSGetEnviron().pointee
+        #else
+        let environment = environ
+        #endif
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environment)
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {

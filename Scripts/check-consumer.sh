@@ -2,7 +2,7 @@
 # Builds a throw-away package outside this repository that depends on GeoTwin by path and uses
 # `import GeoTwin` the way an application would, then checks its build log: no
 # swift-argument-parser (not even fetched), no benchmark code, no docc plugin, no compiler
-# warnings, and the program runs. Usage: Scripts/check-consumer.sh [scratch-dir]   (default: a new temp dir)
+# warnings, no more of Foundation than its essentials linked (Linux), and the program runs. Usage: Scripts/check-consumer.sh [scratch-dir]   (default: a new temp dir)
 set -eu
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,6 +54,15 @@ check "no benchmark code compiled" "(Compiling|Emitting module) GeoBenchSupport"
 check "no geotwin command-line tool compiled" "(Compiling|Emitting module) geotwin "
 check "no docc plugin fetched or built" "Swift-DocC|swift-docc-plugin"
 check "no compiler warnings" "warning:"
+if [ "$(uname -s)" = Linux ]; then
+    # Foundation's essentials only: the whole of Foundation (and ICU) stays out of a program
+    # that does not import it itself.
+    if readelf -d "$dir/.build/debug/Consumer" | grep -E -q "NEEDED.*lib(Foundation|FoundationInternationalization|_FoundationICU)\.so"; then
+        echo "FAIL: the consumer links the whole of Foundation"; readelf -d "$dir/.build/debug/Consumer" | grep NEEDED; status=1
+    else
+        echo "ok:   only Foundation's essentials linked"
+    fi
+fi
 out=$(cd "$dir" && .build/debug/Consumer)
 echo "ran:  $out"
 case "$out" in *세종특별자치시*) ;; *) echo "FAIL: unexpected output"; status=1 ;; esac

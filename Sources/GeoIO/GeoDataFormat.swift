@@ -184,5 +184,8 @@ public enum GeoDataError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension GeoDataError: LocalizedError {
+    /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }

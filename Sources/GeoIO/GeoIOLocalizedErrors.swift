@@ -10,14 +10,20 @@ import Foundation
 extension GeoIOError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension GeoPackageError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension GeoPackageBinary.DecodeError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }

@@ -10,9 +10,13 @@ import Foundation
 extension GeoIndexError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension PolygonLocatorError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }

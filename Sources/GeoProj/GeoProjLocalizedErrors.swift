@@ -10,4 +10,6 @@ import Foundation
 extension ProjError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }

@@ -10,19 +10,27 @@ import Foundation
 extension KoreaAtlasError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension PilotCityError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension PlatformRolloutError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }
 
 extension CodeCrosswalkError: LocalizedError {
     /// The same text as `description`.
     public var errorDescription: String? { description }
+    /// The same text as `description` (also without Foundation, which defines it for every error).
+    public var localizedDescription: String { description }
 }

@@ -18,7 +18,7 @@ enum ChildProcess {
     }
 
     /// Runs `executable` (a path) with `arguments`; standard output is discarded unless
-    /// `keepOutput`. nil when the program cannot be started.
+    /// `keepOutput`. nil when the program cannot be started, with `errno` saying why.
     static func run(_ executable: String, _ arguments: [String], keepOutput: Bool = true) -> Outcome? {
         var outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { return nil }
@@ -52,6 +52,7 @@ enum ChildProcess {
         guard spawned == 0 else {
             close(outPipe[0])
             close(errPipe[0])
+            errno = spawned
             return nil
         }
         var outcome = Outcome(status: 0, stdout: [], stderr: [])

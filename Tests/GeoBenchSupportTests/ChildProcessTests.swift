@@ -44,5 +44,6 @@ struct ChildProcessTests {
         #expect(quiet?.stdout == [])
         #expect(quiet.map { String(decoding: $0.stderr, as: UTF8.self) } == "shown\n")
         #expect(ChildProcess.run("/nonexistent/program", []) == nil)
+        #expect(errno == ENOENT)
     }
 }

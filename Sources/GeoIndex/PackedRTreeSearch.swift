@@ -159,7 +159,9 @@ extension PackedRTree {
                 prefetchLines(blocks.block(block, level: level), bytes: blocks.blockBytes, outer: true)
             }
         }
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns) { run in
+        // The leaf level's hits are gathered across blocks and handed over in runs of up to
+        // `ns + 496` (about 30 leaf blocks' worth at node size 16): one sink call per run.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns + 496) { run in
             var level = top - 1
             while level >= 1 {
                 let first = levelStarts[level], span = itemSpans[level]
@@ -212,10 +214,14 @@ extension PackedRTree {
                 if current.isEmpty { return true }
                 level -= 1
             }
+            var m = 0
             for block in current {
+                if m + ns > run.count {
+                    if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
+                    m = 0
+                }
                 let p = blocks.leafBlock(block)
                 let slots = blocks.leafItems(block)
-                var m = 0
                 for g in 0..<groups {
                     let t = window.meets(p + g * SearchBlocks.groupBytes)
                     var hit = t.maybe
@@ -232,9 +238,8 @@ extension PackedRTree {
                         m += 1
                     }
                 }
-                if m > 0 && !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
             }
-            return true
+            return m == 0 || sink.hit(UnsafeBufferPointer(rebasing: run[0..<m]))
         }
     }
 }

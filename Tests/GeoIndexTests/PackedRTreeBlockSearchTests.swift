@@ -60,6 +60,37 @@ struct PackedRTreeBlockSearchTests {
         }
     }
 
+    /// A visitor that stops the block search reaches exactly as far as it asked, across the runs
+    /// in which leaf hits are gathered (their boundaries at node size 16: about every 512 hits):
+    /// the items it saw are the first of the full search's, in its order.
+    @Test func visitorStopsWhereItAsksAcrossRuns() throws {
+        let boxes = TestData.boxes(.uniform, count: 200_000, seed: 11)
+        let tree = try PackedRTree(boxes: boxes, nodeSize: 16)
+        #expect(tree.searchBlocks != nil)
+        var rng = SplitMix64(seed: 5)
+        var checked = 0, longLeafRuns = 0
+        for i in 0..<40 {
+            // Random windows, and thin strips across the whole extent: no node lies inside a
+            // strip, so its hundreds of hits all come from the leaf level.
+            let y = rng.nextUnit() * 99
+            let w = i % 2 == 0 ? TestData.window(&rng) : BoundingBox(minX: -1, minY: y, maxX: 101, maxY: y + 0.3)
+            let all = tree.search(w)
+            if i % 2 == 1 && all.count > 1_100 { longLeafRuns += 1 }
+            for k in [1, 15, 16, 17, 500, 511, 512, 513, 1_100, all.count, all.count + 1] where k >= 1 && k <= all.count + 1 {
+                var seen = [Int]()
+                let finished = tree.search(w) { i in
+                    seen.append(i)
+                    return seen.count < k
+                }
+                #expect(seen == Array(all.prefix(k)), "stop at \(k) of \(all.count)")
+                #expect(finished == (k > all.count), "stop at \(k) of \(all.count)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        #expect(longLeafRuns >= 10)
+    }
+
     /// Coordinates beyond the Float32 range (stored as ±infinity or the largest Float), infinite
     /// and whole-plane windows, and windows in the gap between the largest Float and infinity.
     @Test func coordinatesBeyondFloat32() throws {

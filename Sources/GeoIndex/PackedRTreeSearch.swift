@@ -143,12 +143,6 @@ extension PackedRTree {
         let window = BlockWindow(q)
         let raw = UnsafeRawPointer(b.baseAddress.unsafelyUnwrapped)
         if !exact.hits(raw, levelStarts[top]) { return true }
-        // Blocks of the level being tested (block r holds the children of node r one level up).
-        var current = [Int]()
-        var next = [Int]()
-        current.reserveCapacity(4 * ns)
-        next.reserveCapacity(4 * ns)
-        current.append(0)
         let groups = ns / 16
         // The children of a node are asked for as soon as the node is found to meet the window,
         // so the misses of a level overlap with testing the rest of the level above.
@@ -160,12 +154,24 @@ extension PackedRTree {
             }
         }
         // The leaf level's hits are gathered across blocks and handed over in runs of up to
-        // `ns + 496` (about 30 leaf blocks' worth at node size 16): one sink call per run.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: ns + 496) { run in
+        // `ns + 496` (about 30 leaf blocks' worth at node size 16): one sink call per run. The
+        // same scratch holds the blocks of the level being tested and of the next (block r holds
+        // the children of node r one level up), on the heap only when a level outgrows it.
+        let runCapacity = ns + 496, listCapacity = 256
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: runCapacity + 2 * listCapacity) { scratch in
+            let run = UnsafeMutableBufferPointer(rebasing: scratch[0..<runCapacity])
+            var current = NodeList(UnsafeMutableBufferPointer(rebasing: scratch[runCapacity..<(runCapacity + listCapacity)]))
+            var next = NodeList(UnsafeMutableBufferPointer(rebasing: scratch[(runCapacity + listCapacity)...]))
+            defer {
+                current.release()
+                next.release()
+            }
+            current.append(0)
             var level = top - 1
             while level >= 1 {
                 let first = levelStarts[level], span = itemSpans[level]
-                for block in current {
+                for i in 0..<current.count {
+                    let block = current[i]
                     let p = blocks.block(block, level: level)
                     for g in 0..<groups {
                         let t = window.meetsAndInside(p + g * SearchBlocks.groupBytes)
@@ -210,12 +216,13 @@ extension PackedRTree {
                     }
                 }
                 swap(&current, &next)
-                next.removeAll(keepingCapacity: true)
-                if current.isEmpty { return true }
+                next.removeAll()
+                if current.count == 0 { return true }
                 level -= 1
             }
             var m = 0
-            for block in current {
+            for i in 0..<current.count {
+                let block = current[i]
                 if m + ns > run.count {
                     if !sink.hit(UnsafeBufferPointer(rebasing: run[0..<m])) { return false }
                     m = 0
@@ -241,6 +248,44 @@ extension PackedRTree {
             }
             return m == 0 || sink.hit(UnsafeBufferPointer(rebasing: run[0..<m]))
         }
+    }
+}
+
+/// Node positions of one level of a window search: in the caller's scratch while they fit, then
+/// in a heap buffer of twice the size (freed by ``release()``).
+struct NodeList {
+    private var base: UnsafeMutablePointer<Int>
+    private var capacity: Int
+    private var onHeap = false
+    private(set) var count = 0
+
+    init(_ scratch: UnsafeMutableBufferPointer<Int>) {
+        base = scratch.baseAddress.unsafelyUnwrapped
+        capacity = scratch.count
+    }
+
+    @inline(__always) subscript(i: Int) -> Int { base[i] }
+
+    @inline(__always) mutating func append(_ value: Int) {
+        if count == capacity { grow() }
+        base[count] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<Int>.allocate(capacity: 2 * capacity)
+        larger.initialize(from: base, count: count)
+        if onHeap { base.deallocate() }
+        base = larger
+        capacity *= 2
+        onHeap = true
+    }
+
+    @inline(__always) mutating func removeAll() { count = 0 }
+
+    /// Frees the heap buffer, if the list grew into one.
+    func release() {
+        if onHeap { base.deallocate() }
     }
 }
 

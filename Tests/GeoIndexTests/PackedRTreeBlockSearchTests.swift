@@ -60,6 +60,30 @@ struct PackedRTreeBlockSearchTests {
         }
     }
 
+    /// Levels with more nodes to descend into than the search's scratch holds (256): thin strips
+    /// across 200,000 boxes cross hundreds of leaf parents, none inside the strip. The block
+    /// search still gives the Float64 search's hits in the same order, and brute force's set.
+    @Test func levelsLongerThanTheScratch() throws {
+        let boxes = TestData.boxes(.uniform, count: 200_000, seed: 13)
+        let tree = try PackedRTree(boxes: boxes, nodeSize: 16)
+        #expect(tree.searchBlocks != nil)
+        var longest = 0
+        for (i, height) in [0.05, 0.3, 1, 2.5, 6].enumerated() {
+            let y = 10 + Double(i) * 17
+            for w in [BoundingBox(minX: -1, minY: y, maxX: 101, maxY: y + height),
+                      BoundingBox(minX: y, minY: -1, maxX: y + height, maxY: 101)] {
+                Self.expectSame(tree, boxes, w, "strip \(w)")
+                // Leaf parents the search descends into: they meet the strip without lying in it.
+                let parents = (tree.levelStarts[1]..<tree.levelStarts[2]).filter {
+                    let b = tree.boxes.box(at: $0)
+                    return b.intersects(w) && !(b.minX >= w.minX && b.minY >= w.minY && b.maxX <= w.maxX && b.maxY <= w.maxY)
+                }
+                longest = max(longest, parents.count)
+            }
+        }
+        #expect(longest > 256)
+    }
+
     /// A visitor that stops the block search reaches exactly as far as it asked, across the runs
     /// in which leaf hits are gathered (their boundaries at node size 16: about every 512 hits):
     /// the items it saw are the first of the full search's, in its order.

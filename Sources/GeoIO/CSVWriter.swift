@@ -184,17 +184,11 @@ public final class CSVWriter {
 
     /// Writes `bytes` to the descriptor, recording the first failure.
     private func writeOut(_ bytes: UnsafeRawBufferPointer) {
-        guard failure == nil, !finished, let base = bytes.baseAddress else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = posixWrite(descriptor, base + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = .fileAccess(reason: "cannot write: \(String(cString: strerror(errno)))",
-                                      at: .csv(file: name, line: 0, column: nil))
-                return
-            }
-            offset += n
+        guard failure == nil, !finished, bytes.baseAddress != nil else { return }
+        do throws(SystemError) {
+            try RawFile.writeAll(descriptor, bytes)
+        } catch {
+            failure = .fileAccess(reason: "cannot write: \(error)", at: .csv(file: name, line: 0, column: nil))
         }
     }
 }
